@@ -1,0 +1,306 @@
+"""Turn figures into facts: which indicator a count measures, whose figure it is, and for which year.
+
+The counted noun decides the indicator ("43 condamnations" → convictions); some nouns need a cue
+elsewhere in the sentence ("22 000 personnes" is ``persons_trained`` only in a sentence about
+training). A figure named before its number ("the number of victims rescued reached 13,500") is
+found through a total cue. The owner is the section's country, the organisation of an actor section,
+or, in general sections, the region the sentence speaks of.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from vigia.domain import (
+    FIGURE_KINDS,
+    LANGUAGES,
+    Document,
+    Evidence,
+    Fact,
+    NumberKind,
+    NumberMention,
+    Provenance,
+    Qualifier,
+    Section,
+    Sentence,
+)
+from vigia.extract.pipeline import component
+from vigia.reference import lexicon, load_data_file
+
+PROVENANCE = Provenance("facts", "1")
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_WORDS_AFTER = 3
+_WINDOW_BEFORE = 90
+
+
+@dataclass(frozen=True)
+class IndicatorRule:
+    name: str
+    unit: str
+    nouns: re.Pattern[str] | None
+    context: re.Pattern[str] | None
+    needs_context: bool
+    counts_articles: bool
+    noun_patterns: tuple[str, ...] = ()
+
+    def context_holds(self, sentence: str) -> bool:
+        return not self.needs_context or bool(self.context and self.context.search(sentence))
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")(?![\w])", re.IGNORECASE)
+
+
+def _prefixes(patterns: list[str]) -> re.Pattern[str] | None:
+    if not patterns:
+        return None
+    return re.compile(r"\b(?:" + "|".join(patterns) + r")", re.IGNORECASE)
+
+
+@cache
+def indicator_rules(language: str) -> tuple[IndicatorRule, ...]:
+    rules = []
+    for entry in load_data_file("indicators.json")["indicators"]:
+        match: dict[str, Any] = entry["match"].get(language, {"nouns": [], "context": []})
+        rules.append(
+            IndicatorRule(
+                name=entry["name"],
+                unit=entry.get("unit", "count"),
+                nouns=_alternation(match["nouns"]),
+                context=_prefixes(match["context"]),
+                needs_context=entry.get("needs_context", False),
+                counts_articles=entry.get("counts_articles", False),
+                noun_patterns=tuple(match["nouns"]),
+            )
+        )
+    return tuple(rules)
+
+
+@cache
+def _cues(language: str) -> dict[str, Any]:
+    cues: dict[str, Any] = lexicon("facts")[language]
+    return cues
+
+
+@cache
+def _phrase_pattern(language: str, key: str) -> re.Pattern[str]:
+    phrases = sorted(_cues(language)[key], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I)
+
+
+def _word_starts(text: str, limit: int) -> list[int]:
+    return [match.start() for match in _WORD.finditer(text)][:limit]
+
+
+def indicator_after(sentence: str, position: int, language: str) -> IndicatorRule | None:
+    """The indicator whose counted noun follows the number ending at ``position``."""
+    after = sentence[position : position + 80]
+    clause_end = re.search(r"[;:.]\s", after)
+    after = after[: clause_end.start()] if clause_end else after
+    for word_start in _word_starts(after, _WORDS_AFTER):
+        for rule in indicator_rules(language):
+            if rule.nouns and rule.nouns.match(after, word_start) and rule.context_holds(sentence):
+                return rule
+    return None
+
+
+def indicator_before(sentence: str, position: int, language: str) -> IndicatorRule | None:
+    """The indicator named before a number that a total cue announces ("le nombre des victimes…")."""
+    before = sentence[max(0, position - _WINDOW_BEFORE) : position]
+    if not _phrase_pattern(language, "total").search(before):
+        return None
+    best: tuple[int, IndicatorRule] | None = None
+    for rule in indicator_rules(language):
+        if not rule.nouns or not rule.context_holds(sentence):
+            continue
+        for match in rule.nouns.finditer(before):
+            if best is None or match.start() > best[0]:
+                best = (match.start(), rule)
+    return best[1] if best else None
+
+
+def counts_something(sentence: str, position: int, language: str) -> bool:
+    """Whether the word after a number is a noun it counts (for ``other_count``)."""
+    word = _WORD.match(sentence, position + 1) or _WORD.match(sentence, position)
+    if word is None or sentence[position : word.start()].strip():
+        return False
+    text = word.group(0).lower()
+    return len(text) >= 3 and text not in _cues(language)["not_counted"]
+
+
+def _indicator_for(mention: NumberMention, sentence: Sentence, language: str) -> tuple[str, str]:
+    """(indicator, unit) for a figure, or ("", "") when it names nothing we count."""
+    if mention.kind is NumberKind.MONEY:
+        return "budget", mention.unit or "XXX"
+    position = mention.end - sentence.start
+    rule = indicator_after(sentence.text, position, language) or indicator_before(
+        sentence.text, mention.start - sentence.start, language
+    )
+    if rule:
+        return rule.name, rule.unit
+    if counts_something(sentence.text, position, language):
+        return "other_count", "count"
+    return "", ""
+
+
+def region_of(sentence: str, language: str) -> str | None:
+    regions: dict[str, list[str]] = _cues(language)["regional"]
+    for region, words in regions.items():
+        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+        if pattern.search(sentence):
+            return region
+    return None
+
+
+@dataclass(frozen=True)
+class Owner:
+    country: str | None = None
+    actor: str | None = None
+    region: str | None = None
+
+
+def owner_of(document: Document, section: Section | None, sentence: Sentence, language: str) -> Owner:
+    """Whose figure a sentence gives: never a country the text does not tie it to."""
+    if section and section.kind == "country":
+        return Owner(country=section.country)
+    if section and section.kind == "actor":
+        return Owner(actor=section.actor)
+    places = [p for p in document.places if sentence.start <= p.start < sentence.end]
+    countries = {place.country for place in places if place.country}
+    actors = [place.actor for place in places if place.actor]
+    region = region_of(sentence.text, language)
+    if len(countries) == 1 and not actors:
+        return Owner(country=countries.pop())
+    if region and not countries:
+        return Owner(region=region)
+    if actors and not countries:
+        return Owner(actor=actors[0])
+    return Owner()
+
+
+def document_year(document: Document) -> int | None:
+    """The year a document speaks from: its most frequent year, the latest on a tie."""
+    years = Counter(int(m.value) for m in document.numbers if m.kind is NumberKind.YEAR)
+    if not years:
+        return None
+    top = max(years.values())
+    return max(year for year, count in years.items() if count == top)
+
+
+def reference_year(document: Document, sentence: Sentence, language: str, near: int) -> int | None:
+    """The year a sentence's figures refer to: a year in it that is not a start ("since 2008")."""
+    since = _phrase_pattern(language, "since")
+    candidates = []
+    for mention in document.numbers:
+        if mention.kind is NumberKind.YEAR and sentence.start <= mention.start < sentence.end:
+            before = document.text[max(sentence.start, mention.start - 14) : mention.start]
+            if not since.search(before):
+                candidates.append(mention)
+    if candidates:
+        closest = min(candidates, key=lambda mention: abs(mention.start - near))
+        return int(closest.value)
+    if _phrase_pattern(language, "this_year").search(sentence.text):
+        return document_year(document)
+    return None
+
+
+def whole(value: float) -> float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _fact(document: Document, mention: NumberMention, sentence: Sentence, language: str) -> Fact | None:
+    indicator, unit = _indicator_for(mention, sentence, language)
+    if not indicator:
+        return None
+    owner = owner_of(document, document.section_at(sentence.start), sentence, language)
+    if not (owner.country or owner.actor or owner.region):
+        return None
+    return Fact(
+        indicator=indicator,
+        value=whole(mention.value),
+        qualifier=mention.qualifier,
+        evidence=document.evidence_for(sentence),
+        provenance=PROVENANCE,
+        country=owner.country,
+        actor=owner.actor,
+        region=owner.region,
+        year=reference_year(document, sentence, language, mention.start),
+        unit=unit,
+        value_min=whole(mention.value_min) if mention.value_min is not None else None,
+    )
+
+
+@cache
+def _article_pattern(language: str) -> re.Pattern[str] | None:
+    nouns = [pattern for rule in indicator_rules(language) if rule.counts_articles
+             for pattern in rule.noun_patterns]
+    if not nouns:
+        return None
+    verbs = "|".join(map(re.escape, sorted(_cues(language)["possession"], key=len, reverse=True)))
+    articles = "|".join(map(re.escape, _cues(language)["articles"]))
+    return re.compile(
+        rf"(?<!\w)(?P<verb>{verbs})\s+(?:aussi\s+|also\s+|también\s+|também\s+)?"
+        rf"(?P<article>{articles})\s+(?:\w+\s+)?(?P<noun>{'|'.join(nouns)})(?!\w)",
+        re.IGNORECASE,
+    )
+
+
+def article_facts(document: Document, sentence: Sentence, language: str) -> list[Fact]:
+    """Facts of one ("Le Chili possède un foyer") for indicators that count single items."""
+    pattern = _article_pattern(language)
+    facts = []
+    for match in pattern.finditer(sentence.text) if pattern else ():
+        noun = match.group("noun")
+        rule = next(r for r in indicator_rules(language) if r.nouns and r.nouns.fullmatch(noun))
+        start = sentence.start + match.start("article")
+        planned = any(mention.qualifier is Qualifier.PLANNED for mention in document.numbers
+                      if sentence.start <= mention.start < sentence.end)
+        mention = NumberMention(start, start + len(match.group("article")), match.group("article"),
+                                1, NumberKind.COUNT,
+                                Qualifier.PLANNED if planned else Qualifier.EXACT)
+        fact = _fact(document, mention, sentence, language)
+        if fact:
+            fact.indicator, fact.unit = rule.name, rule.unit
+            facts.append(fact)
+    return facts
+
+
+def _language_at(document: Document, offset: int) -> str:
+    section = document.section_at(offset)
+    language = (section.language if section else None) or document.language or "en"
+    return language if language in LANGUAGES else "en"
+
+
+def figures_by_sentence(document: Document) -> dict[int, list[NumberMention]]:
+    """The figures of each sentence, keyed by the sentence's start."""
+    grouped: dict[int, list[NumberMention]] = {}
+    for mention in document.numbers:
+        sentence = document.sentence_at(mention.start)
+        if mention.kind in FIGURE_KINDS and sentence:
+            grouped.setdefault(sentence.start, []).append(mention)
+    return grouped
+
+
+def extract_facts(document: Document) -> list[Fact]:
+    facts: list[Fact] = []
+    figures = figures_by_sentence(document)
+    for sentence in document.sentences:
+        language = _language_at(document, sentence.start)
+        for mention in figures.get(sentence.start, []):
+            fact = _fact(document, mention, sentence, language)
+            if fact:
+                facts.append(fact)
+        facts.extend(article_facts(document, sentence, language))
+    return facts
+
+
+@component("facts", version="1", needs=["sentences", "sections", "numbers", "places"], adds=["facts"])
+def add_facts(document: Document) -> Document:
+    document.facts = extract_facts(document)
+    return document

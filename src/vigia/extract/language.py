@@ -1,0 +1,75 @@
+"""Offline language detection for es, en, fr and pt from function-word frequencies.
+
+Each word of the text that is a common function word of a language adds to that language's score.
+A word shared by several languages ("de", "que", "la") is split among them, and a word that tells a
+language apart from its closest neighbour ("não" and "uma" against "el" and "una") counts three
+times. The word lists live in ``vigia/data/lexicons/stopwords.json``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from vigia.domain import LANGUAGES, Document
+from vigia.extract.pipeline import component
+from vigia.reference import lexicon
+
+#: A distinctive word counts this many times as much as a plain common word.
+DISTINCTIVE_WEIGHT = 3.0
+
+#: Fewer recognised function words than this give no answer.
+MINIMUM_WORDS = 3
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@cache
+def word_weights() -> dict[str, dict[str, float]]:
+    """For each known function word, the weight it adds to each language that uses it."""
+    words = lexicon("stopwords")
+    languages_of: dict[str, list[str]] = {}
+    for language in LANGUAGES:
+        for word in set(words[language]["common"]):
+            languages_of.setdefault(word, []).append(language)
+    weights: dict[str, dict[str, float]] = {}
+    for word, languages in languages_of.items():
+        share = 1.0 / len(languages)
+        weights[word] = {
+            language: share * (DISTINCTIVE_WEIGHT if word in words[language]["distinctive"] else 1.0)
+            for language in languages
+        }
+    return weights
+
+
+def language_scores(text: str) -> tuple[dict[str, float], int]:
+    """Each language's score for ``text`` and how many of its words are known function words."""
+    weights = word_weights()
+    counts = Counter(word.lower() for word in _WORD.findall(text))
+    scores = dict.fromkeys(LANGUAGES, 0.0)
+    recognised = 0
+    for word, count in counts.items():
+        if word in weights:
+            recognised += count
+            for language, weight in weights[word].items():
+                scores[language] += weight * count
+    return scores, recognised
+
+
+def detect_language(text: str) -> str | None:
+    """"es", "en", "fr" or "pt"; None for a text too short or without a clear winner."""
+    scores, recognised = language_scores(text)
+    if recognised < MINIMUM_WORDS:
+        return None
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, best_score), (_, runner_up_score) = ranked[0], ranked[1]
+    if best_score <= 0 or best_score == runner_up_score:
+        return None
+    return best
+
+
+@component("language", version="1", needs=["text"], adds=["language"])
+def add_language(document: Document) -> Document:
+    document.language = detect_language(document.text)
+    return document

@@ -1,0 +1,166 @@
+"""The meeting record: its code, the officers elected and who nominated them, the documents it
+adopted, and the proposals made with who proposed and who supported them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from vigia.domain import (
+    LANGUAGES,
+    Decision,
+    Document,
+    MeetingRecord,
+    Officer,
+    PlaceMention,
+    Sentence,
+)
+from vigia.extract.codes import is_meeting_document, meeting_code
+from vigia.extract.pipeline import component
+from vigia.reference import lexicon
+
+_NAME_WORD = r"[A-ZÁÉÍÓÚÑÀÂÇÈÊÎÔÛÜ][\w’'\-]+"
+_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de la|da|do|dos|y|e|van|von)\s+)?{_NAME_WORD})*")
+_AFTER_CUE = 400
+
+
+@cache
+def _cues(language: str) -> dict[str, Any]:
+    cues: dict[str, Any] = lexicon("meeting")[language]
+    return cues
+
+
+def _phrases(words: list[str]) -> re.Pattern[str]:
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, ordered)) + r")(?!\w)")
+
+
+@cache
+def _officer_role_pattern() -> re.Pattern[str]:
+    roles: dict[str, list[str]] = lexicon("meeting")["officer_roles"]
+    groups = "|".join(f"(?P<{role}>{'|'.join(words)})" for role, words in roles.items())
+    return re.compile(rf"(?<!\w)(?:{groups})(?!\w)", re.I)
+
+
+def _places_between(document: Document, start: int, end: int) -> list[PlaceMention]:
+    return [place for place in document.places if start <= place.start < end and place.country]
+
+
+def _nominee(text: str, language: str) -> re.Match[str] | None:
+    titles = _phrases(_cues(language)["titles"])
+    position = 0
+    while True:
+        title = titles.match(text, position)
+        if not title:
+            break
+        position = title.end()
+        while position < len(text) and text[position] == " ":
+            position += 1
+    return _NAME.match(text, position)
+
+
+def officer_in(document: Document, sentence: Sentence, language: str) -> Officer | None:
+    cue = _phrases(_cues(language)["nomination"]).search(sentence.text)
+    if not cue:
+        return None
+    after = sentence.text[cue.end() :].lstrip()
+    name = _nominee(after, language)
+    role = _officer_role_pattern().search(sentence.text, cue.end())
+    if not name or not role or role.start() - cue.end() > _AFTER_CUE:
+        return None
+    base = sentence.start
+    nominators = _places_between(document, base, base + cue.start())
+    name_end = base + len(sentence.text) - len(after) + name.end()
+    homes = [place.country for place in _places_between(document, name_end, base + role.start())]
+    nominated_by = nominators[-1].country if nominators else None
+    candidates = [country for country in homes if country != nominated_by]
+    return Officer(
+        role=role.lastgroup or "chair",
+        name=name.group(0),
+        country=candidates[-1] if candidates else None,
+        nominated_by=nominated_by,
+        evidence=document.evidence_for(sentence),
+    )
+
+
+def _paragraph_start(text: str, offset: int) -> int:
+    found = text.rfind("\n\n", 0, offset)
+    return found + 2 if found >= 0 else 0
+
+
+def _proposal(sentence: Sentence, language: str) -> re.Match[str] | None:
+    for match in _phrases(_cues(language)["proposal"]).finditer(sentence.text):
+        before = sentence.text[max(0, match.start() - 12) : match.start()]
+        if not _phrases(_cues(language)["passive"]).search(before):
+            return match
+    return None
+
+
+def _supporters(document: Document, sentence: Sentence, after: int, language: str) -> list[str]:
+    support = re.compile(r"(?<!\w)(?:" + "|".join(_cues(language)["support"]) + ")", re.I)
+    cue = support.search(document.text, after, sentence.end)
+    if cue:
+        return [p.country for p in _places_between(document, cue.end(), sentence.end) if p.country]
+    following = document.sentence_at(sentence.end + 1) or document.sentence_at(
+        _next_sentence_start(document, sentence)
+    )
+    if following and support.search(following.text):
+        return [p.country for p in _places_between(document, following.start, following.end)
+                if p.country]
+    return []
+
+
+def _next_sentence_start(document: Document, sentence: Sentence) -> int:
+    for candidate in document.sentences:
+        if candidate.start >= sentence.end:
+            return candidate.start
+    return len(document.text)
+
+
+def decision_in(document: Document, sentence: Sentence, language: str) -> Decision | None:
+    proposal = _proposal(sentence, language)
+    if not proposal or _phrases(_cues(language)["nomination"]).search(sentence.text):
+        return None
+    verb = sentence.start + proposal.start()
+    proposers = _places_between(document, sentence.start, verb)
+    if not proposers:
+        proposers = _places_between(document, _paragraph_start(document.text, sentence.start), verb)[:1]
+    what = re.split(r"\s+(?:qui a été|que fue|which was|que foi)\b|[;.]", sentence.text[proposal.end():])
+    return Decision(
+        what=what[0].strip(),
+        proposed_by=list(dict.fromkeys(p.country for p in proposers[-1:] if p.country)),
+        supported_by=list(dict.fromkeys(_supporters(document, sentence, verb, language))),
+        evidence=document.evidence_for(sentence),
+    )
+
+
+def _language_of(document: Document, sentence: Sentence) -> str:
+    section = document.section_at(sentence.start)
+    language = (section.language if section else None) or document.language or "en"
+    return language if language in LANGUAGES else "en"
+
+
+def extract_meeting(document: Document) -> MeetingRecord:
+    record = MeetingRecord(code=meeting_code(document.codes))
+    record.documents = list(dict.fromkeys(c.code for c in document.codes if is_meeting_document(c.code)))
+    for sentence in document.sentences:
+        section = document.section_at(sentence.start)
+        if section and section.kind != "general":
+            continue
+        language = _language_of(document, sentence)
+        officer = officer_in(document, sentence, language)
+        if officer:
+            record.officers.append(officer)
+            continue
+        decision = decision_in(document, sentence, language)
+        if decision and decision.proposed_by:
+            record.decisions.append(decision)
+    return record
+
+
+@component("meeting", version="1", needs=["sentences", "sections", "places", "codes"],
+           adds=["meeting"])
+def add_meeting(document: Document) -> Document:
+    document.meeting = extract_meeting(document)
+    return document

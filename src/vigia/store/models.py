@@ -1,0 +1,264 @@
+"""Database tables, as SQLAlchemy typed declarative models.
+
+One row of ``documents`` per distinct file content (``sha256``); everything extracted from it hangs
+off that row and goes with it (``ON DELETE CASCADE``). Facts, events, roles, cooperation links and
+help requests point at an ``evidence`` row: the sentence and offsets they came from. Meetings are
+shared between documents, so they are not a document's children; what a document says about a
+meeting (officers, documents tabled, decisions) is.
+
+The schema itself is created by the Alembic migrations in ``vigia/store/migrations``; these models
+must stay in step with them (a test compares the two).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any, ClassVar
+
+from sqlalchemy import JSON, DateTime, Double, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+CODE = String(64)
+LABEL = String(255)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _document_id() -> Mapped[int]:
+    return mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+
+
+def _evidence_id() -> Mapped[int]:
+    return mapped_column(ForeignKey("evidence.id", ondelete="CASCADE"))
+
+
+def _optional_evidence_id() -> Mapped[int | None]:
+    return mapped_column(ForeignKey("evidence.id", ondelete="SET NULL"))
+
+
+def _optional_meeting_id() -> Mapped[int | None]:
+    return mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map: ClassVar[dict[Any, Any]] = {
+        str: Text,
+        dict[str, Any]: JSON,
+        list[int]: JSON,
+        list[str]: JSON,
+    }
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    path: Mapped[str]
+    media_type: Mapped[str] = mapped_column(LABEL)
+    language: Mapped[str | None] = mapped_column(String(16))
+    title: Mapped[str | None]
+    text: Mapped[str]
+    page_starts: Mapped[list[int]]
+    code: Mapped[str | None] = mapped_column(LABEL)
+    meeting_code: Mapped[str | None] = mapped_column(LABEL)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+
+    sections: Mapped[list[SectionRow]] = relationship(passive_deletes=True)
+    evidence: Mapped[list[EvidenceRow]] = relationship(passive_deletes=True)
+    facts: Mapped[list[FactRow]] = relationship(passive_deletes=True)
+    events: Mapped[list[EventRow]] = relationship(passive_deletes=True)
+    roles: Mapped[list[RoleRow]] = relationship(passive_deletes=True)
+    cooperation_links: Mapped[list[CooperationLinkRow]] = relationship(passive_deletes=True)
+    help_requests: Mapped[list[HelpRequestRow]] = relationship(passive_deletes=True)
+    officers: Mapped[list[OfficerRow]] = relationship(passive_deletes=True)
+    meeting_documents: Mapped[list[MeetingDocumentRow]] = relationship(passive_deletes=True)
+    decisions: Mapped[list[DecisionRow]] = relationship(passive_deletes=True)
+
+
+class SectionRow(Base):
+    __tablename__ = "sections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_id()
+    order: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32))
+    country: Mapped[str | None] = mapped_column(CODE)
+    actor: Mapped[str | None] = mapped_column(CODE)
+    code: Mapped[str | None] = mapped_column(LABEL)
+    language: Mapped[str | None] = mapped_column(String(16))
+    heading: Mapped[str]
+    start: Mapped[int]
+    end: Mapped[int]
+
+
+class EvidenceRow(Base):
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_id()
+    start: Mapped[int]
+    end: Mapped[int]
+    page: Mapped[int | None]
+    text: Mapped[str]
+
+
+class FactRow(Base):
+    __tablename__ = "facts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_id()
+    section_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sections.id", ondelete="SET NULL"), index=True
+    )
+    evidence_id: Mapped[int] = _evidence_id()
+    indicator: Mapped[str] = mapped_column(CODE, index=True)
+    value: Mapped[float] = mapped_column(Double)
+    value_min: Mapped[float | None] = mapped_column(Double)
+    qualifier: Mapped[str] = mapped_column(String(32))
+    country: Mapped[str | None] = mapped_column(CODE, index=True)
+    actor: Mapped[str | None] = mapped_column(CODE)
+    region: Mapped[str | None] = mapped_column(CODE)
+    year: Mapped[int | None]
+    unit: Mapped[str] = mapped_column(String(32))
+    component: Mapped[str] = mapped_column(CODE)
+    component_version: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(32), default="proposed", server_default="proposed")
+
+    section: Mapped[SectionRow | None] = relationship()
+    evidence: Mapped[EvidenceRow] = relationship()
+
+
+class EventRow(Base):
+    __tablename__ = "events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_id()
+    evidence_id: Mapped[int] = _evidence_id()
+    kind: Mapped[str] = mapped_column(CODE)
+    country: Mapped[str | None] = mapped_column(CODE)
+    year: Mapped[int | None]
+    component: Mapped[str] = mapped_column(CODE)
+    component_version: Mapped[str] = mapped_column(String(32))
+
+    evidence: Mapped[EvidenceRow] = relationship()
+
+
+class RoleRow(Base):
+    __tablename__ = "roles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_id()
+    evidence_id: Mapped[int] = _evidence_id()
+    country: Mapped[str] = mapped_column(CODE)
+    role: Mapped[str] = mapped_column(String(32))
+    component: Mapped[str] = mapped_column(CODE)
+    component_version: Mapped[str] = mapped_column(String(32))
+
+    evidence: Mapped[EvidenceRow] = relationship()
+
+
+class CooperationLinkRow(Base):
+    __tablename__ = "cooperation_links"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_id()
+    evidence_id: Mapped[int] = _evidence_id()
+    source: Mapped[str] = mapped_column(CODE)
+    target: Mapped[str] = mapped_column(CODE)
+    kind: Mapped[str] = mapped_column(CODE)
+    component: Mapped[str] = mapped_column(CODE)
+    component_version: Mapped[str] = mapped_column(String(32))
+
+    evidence: Mapped[EvidenceRow] = relationship()
+
+
+class HelpRequestRow(Base):
+    __tablename__ = "help_requests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = _document_id()
+    evidence_id: Mapped[int] = _evidence_id()
+    country: Mapped[str] = mapped_column(CODE)
+    topic: Mapped[str]
+    component: Mapped[str] = mapped_column(CODE)
+    component_version: Mapped[str] = mapped_column(String(32))
+
+    evidence: Mapped[EvidenceRow] = relationship()
+
+
+class MeetingRow(Base):
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(LABEL, unique=True)
+
+
+class OfficerRow(Base):
+    __tablename__ = "officers"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = _optional_meeting_id()
+    document_id: Mapped[int] = _document_id()
+    evidence_id: Mapped[int | None] = _optional_evidence_id()
+    role: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str]
+    country: Mapped[str | None] = mapped_column(CODE)
+    nominated_by: Mapped[str | None] = mapped_column(CODE)
+
+    meeting: Mapped[MeetingRow | None] = relationship()
+    evidence: Mapped[EvidenceRow | None] = relationship()
+
+
+class MeetingDocumentRow(Base):
+    """A document code tabled at a meeting, as one stored document lists it."""
+
+    __tablename__ = "meeting_documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = _optional_meeting_id()
+    document_id: Mapped[int] = _document_id()
+    code: Mapped[str] = mapped_column(LABEL)
+
+    meeting: Mapped[MeetingRow | None] = relationship()
+
+
+class DecisionRow(Base):
+    __tablename__ = "decisions"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int | None] = _optional_meeting_id()
+    document_id: Mapped[int] = _document_id()
+    evidence_id: Mapped[int | None] = _optional_evidence_id()
+    what: Mapped[str]
+    proposed_by: Mapped[list[str]]
+    supported_by: Mapped[list[str]]
+
+    meeting: Mapped[MeetingRow | None] = relationship()
+    evidence: Mapped[EvidenceRow | None] = relationship()
+
+
+#: Tables whose rows belong to one document, in the order they are filled.
+DOCUMENT_CHILD_TABLES = (
+    "sections",
+    "evidence",
+    "facts",
+    "events",
+    "roles",
+    "cooperation_links",
+    "help_requests",
+    "officers",
+    "meeting_documents",
+    "decisions",
+)
