@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Sequence
+from functools import cache
 
 from vigia.domain import Document
-from vigia.extract import (  # noqa: F401  (importing a module registers its components)
-    codes,
-    cooperation,
-    events,
-    facts,
-    gazetteer,
-    language,
-    meeting,
-    numbers,
-    requests,
-    roles,
-    sections,
-    sentences,
+from vigia.extract.pipeline import build_pipeline, run_pipeline
+
+#: Modules whose import registers pipeline components.
+COMPONENT_MODULES = (
+    "language",
+    "sentences",
+    "gazetteer",
+    "codes",
+    "sections",
+    "numbers",
+    "facts",
+    "events",
+    "roles",
+    "cooperation",
+    "requests",
+    "meeting",
 )
-from vigia.extract.pipeline import REGISTRY, build_pipeline, run_pipeline
 
 DEFAULT_PIPELINE = (
     "language",
@@ -36,9 +40,17 @@ DEFAULT_PIPELINE = (
     "meeting",
 )
 
-__all__ = ["DEFAULT_PIPELINE", "REGISTRY", "extract"]
+__all__ = ["DEFAULT_PIPELINE", "extract", "load_components"]
+
+
+@cache
+def load_components() -> None:
+    """Import every component module, so that the registry knows them all."""
+    for name in COMPONENT_MODULES:
+        importlib.import_module(f"vigia.extract.{name}")
 
 
 def extract(document: Document, names: Sequence[str] = DEFAULT_PIPELINE) -> Document:
     """Run the extraction pipeline (all components by default) over a document."""
+    load_components()
     return run_pipeline(document, build_pipeline(names))

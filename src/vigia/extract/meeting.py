@@ -120,7 +120,7 @@ def _next_sentence_start(document: Document, sentence: Sentence) -> int:
 
 def decision_in(document: Document, sentence: Sentence, language: str) -> Decision | None:
     proposal = _proposal(sentence, language)
-    if not proposal or _phrases(_cues(language)["nomination"]).search(sentence.text):
+    if not proposal:
         return None
     verb = sentence.start + proposal.start()
     proposers = _places_between(document, sentence.start, verb)

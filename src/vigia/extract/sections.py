@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from vigia.domain import LANGUAGES, Document, PlaceMention, Section
-from vigia.extract.codes import is_national_report
+from vigia.extract.codes import is_meeting_document, is_national_report
 from vigia.extract.gazetteer import country_code
 from vigia.extract.language import detect_language
 from vigia.extract.pipeline import component
@@ -26,7 +26,7 @@ from vigia.reference import lexicon
 
 _ITEM = re.compile(
     r"^[ \t]*(?:(?P<number>\d{1,2})\s*[.)\-–]\s*)?"
-    r"(?P<name>[^\W\d][^\n;:,.()]{1,70}?)[ \t]*(?P<end>[;:,.\-–]|\(|$)",
+    r"(?P<name>[^\W\d][^\n;:,.()]{1,70}?)[ \t]*(?P<end>[;:,.]|\s[\-–]\s|\(|$)",
     re.MULTILINE,
 )
 _BULLET_LINE = re.compile(r"^[ \t]*(?:[•·▪◦●*\-–.]|[a-zA-Z][.)])?[ \t]*$")
@@ -130,10 +130,13 @@ def _heading_offsets(text: str) -> list[int]:
 
 
 def _section_end(document: Document, opening: _Opening, limit: int) -> int:
-    """Where a section ends: at ``limit``, or at its national report code when it has one."""
+    """Where a section ends: at ``limit``, or at its national report code when it has one.
+
+    An organisation's contribution also ends with its paragraph.
+    """
     if opening.kind == "actor":
         paragraph_break = _PARAGRAPH_BREAK.search(document.text, opening.start, limit)
-        return paragraph_break.start() if paragraph_break else limit
+        limit = paragraph_break.start() if paragraph_break else limit
     for code in document.codes:
         if opening.start <= code.start < limit and is_national_report(code.code):
             closing = document.text.find(")", code.end, limit)
@@ -146,7 +149,8 @@ def _section_code(document: Document, start: int, end: int, kind: str) -> str | 
     national = [code for code in codes if is_national_report(code)]
     if national:
         return national[0]
-    return codes[-1] if codes and kind == "actor" else None
+    meeting_documents = [code for code in codes if is_meeting_document(code)]
+    return meeting_documents[0] if meeting_documents and kind == "actor" else None
 
 
 def _structured_sections(document: Document) -> list[Section]:

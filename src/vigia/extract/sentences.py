@@ -17,6 +17,7 @@ from vigia.reference import lexicon
 
 _LIST_MARKER = r"(?:\d{1,3}\s*[.)\-–]|[a-zA-Z][.)]|[•·▪◦●*\-–])(?:\s|$)"
 _NEXT_LINE_OPENS_ITEM = re.compile(rf"[ \t]*{_LIST_MARKER}")
+_BULLET_ONLY = re.compile(r"[ \t]*[•·▪◦●*\-–.]?[ \t]*")
 _LINE_ENDS_CLAUSE = re.compile(r"[.!?:;…)\]»”\"]\s*$")
 _FULL_STOP = re.compile(
     r"(?P<stop>[.!?…]+)[)\]»”\"’']*(?P<space>[ \t\u00a0]+)"
@@ -53,6 +54,7 @@ def _line_boundaries(text: str) -> Iterator[int]:
             or _NEXT_LINE_OPENS_ITEM.match(following)
             or _is_heading(line)
             or _is_heading(following)
+            or _BULLET_ONLY.fullmatch(line)
         ):
             yield position
 

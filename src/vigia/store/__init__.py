@@ -1,9 +1,9 @@
 """Vigía's database: documents and what was extracted from them (SQLAlchemy 2 + Alembic).
 
-    engine = open_database("sqlite:///vigia.db")   # connect() + upgrade()
-    with session_factory(engine)() as session:
-        stored = store_document(session, document)
-        facts = list_facts(session, country="CRI")
+engine = open_database("sqlite:///vigia.db")   # connect() + upgrade()
+with session_factory(engine)() as session:
+    stored = store_document(session, document)
+    facts = list_facts(session, country="CRI")
 """
 
 from vigia.store.database import (

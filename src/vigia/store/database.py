@@ -45,7 +45,8 @@ def connect(url: str) -> Engine:
             pass
     except SQLAlchemyError as error:
         engine.dispose()
-        raise DatabaseError(f"cannot open database {_shown(parsed)}: {describe_error(error)}") from error
+        reason = describe_error(error)
+        raise DatabaseError(f"cannot open database {_shown(parsed)}: {reason}") from error
     return engine
 
 

@@ -1,0 +1,138 @@
+"""``vigia facts``: list the stored facts as a table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from vigia.cli.database import database_option, database_session
+from vigia.store.repository import FactRecord, list_facts
+
+EXCERPT_LENGTH = 60
+TABLE_HEADINGS = ("country/actor", "indicator", "value", "qualifier", "year", "evidence")
+
+
+def _country_code(
+    _context: click.Context, _parameter: click.Parameter, value: str | None
+) -> str | None:
+    if value is None:
+        return None
+    code = value.strip().upper()
+    if len(code) != 3 or not (code.isascii() and code.isalpha()):
+        raise click.BadParameter(f"{value!r} is not a three-letter ISO 3166-1 code such as CRI")
+    return code
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    if len(flat) <= EXCERPT_LENGTH:
+        return flat
+    return flat[: EXCERPT_LENGTH - 1].rstrip() + "…"
+
+
+def _table_cells(record: FactRecord) -> tuple[str, ...]:
+    value = _number(record.value)
+    if record.value_min is not None:
+        value = f"{_number(record.value_min)}-{value}"
+    return (
+        record.country or record.actor or record.region or "",
+        record.indicator,
+        value,
+        record.qualifier,
+        _number(record.year),
+        _excerpt(record.evidence),
+    )
+
+
+def render_table(records: Sequence[FactRecord]) -> str:
+    """Aligned columns under a heading line, one fact per line."""
+    rows = [TABLE_HEADINGS, *(_table_cells(record) for record in records)]
+    widths = [max(len(row[column]) for row in rows) for column in range(len(TABLE_HEADINGS))]
+    rows.insert(1, tuple("-" * width for width in widths))
+    lines = (
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in rows
+    )
+    return "".join(line.rstrip() + "\n" for line in lines)
+
+
+def render_csv(records: Sequence[FactRecord]) -> str:
+    """CSV with a header row; columns are the fields of :class:`FactRecord`."""
+    names = [field.name for field in dataclasses.fields(FactRecord)]
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(dataclasses.asdict(record) for record in records)
+    return buffer.getvalue()
+
+
+def fact_data(record: FactRecord) -> dict[str, Any]:
+    """A fact as in the extraction contract, plus the document it came from and its status."""
+    return {
+        "document": record.document,
+        "country": record.country,
+        "actor": record.actor,
+        "region": record.region,
+        "indicator": record.indicator,
+        "value": record.value,
+        "value_min": record.value_min,
+        "qualifier": record.qualifier,
+        "year": record.year,
+        "unit": record.unit,
+        "status": record.status,
+        "evidence": {
+            "start": record.start,
+            "end": record.end,
+            "page": record.page,
+            "text": record.evidence,
+        },
+    }
+
+
+def render_json(records: Sequence[FactRecord]) -> str:
+    data = [fact_data(record) for record in records]
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS: dict[str, Callable[[Sequence[FactRecord]], str]] = {
+    "table": render_table,
+    "csv": render_csv,
+    "json": render_json,
+}
+
+
+@click.command("facts")
+@database_option
+@click.option(
+    "--country", callback=_country_code, metavar="ISO3", help="Only this country's facts."
+)
+@click.option("--indicator", metavar="NAME", help="Only facts of this indicator.")
+@click.option("--limit", type=click.IntRange(min=0), help="At most this many facts.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(list(RENDERERS)),
+    default="table",
+    show_default=True,
+)
+def command(
+    database_url: str,
+    country: str | None,
+    indicator: str | None,
+    limit: int | None,
+    output_format: str,
+) -> None:
+    """List the facts stored in the database, in document and text order."""
+    with database_session(database_url) as session:
+        records = list_facts(session, country=country, indicator=indicator, limit=limit)
+    click.echo(RENDERERS[output_format](records), nl=False)

@@ -1,0 +1,80 @@
+"""``vigia ingest``: read report files, extract their facts and store them in the database."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from sqlalchemy.orm import Session
+
+from vigia.cli.database import database_option, database_session
+from vigia.extract import extract
+from vigia.ingest import UnreadableFileError, read_document
+from vigia.store.repository import (
+    InvalidDocumentError,
+    StoredDocument,
+    find_document,
+    store_document,
+)
+
+#: Erases the progress bar's line on a terminal, so that result lines do not run into it.
+CLEAR_LINE = "\r\x1b[K"
+
+
+def ingest_file(session: Session, path: Path) -> StoredDocument:
+    """Read, extract and store one file; content already stored is not extracted again."""
+    document = read_document(path)
+    stored = find_document(session, document.sha256)
+    if stored is not None:
+        return stored
+    return store_document(session, extract(document))
+
+
+def outcome_line(path: Path, stored: StoredDocument) -> str:
+    if not stored.created:
+        return f"unchanged {path} (already stored)"
+    facts = stored.counts.get("facts", 0)
+    return f"stored {path}: {facts} {'fact' if facts == 1 else 'facts'}"
+
+
+@contextmanager
+def _progress(files: tuple[Path, ...]) -> Iterator[Iterable[Path]]:
+    """The files, behind a progress bar on standard error when there are several."""
+    if len(files) < 2:
+        yield files
+        return
+    with click.progressbar(files, label="ingesting", file=sys.stderr) as bar:
+        yield bar
+
+
+def _say(line: str, error: bool = False) -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write(CLEAR_LINE)
+    click.echo(line, err=error)
+
+
+@click.command("ingest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@database_option
+def command(files: tuple[Path, ...], database_url: str) -> None:
+    """Read FILES, extract their facts and store everything in the database.
+
+    A file whose content is already stored is left as it is. An unreadable file prints one error
+    line and makes the exit status 2; the others still go through. A database that cannot be
+    opened makes the exit status 1.
+    """
+    failures = 0
+    with database_session(database_url) as session, _progress(files) as paths:
+        for path in paths:
+            try:
+                stored = ingest_file(session, path)
+            except (UnreadableFileError, InvalidDocumentError) as error:
+                failures += 1
+                _say(f"error: {error}", error=True)
+                continue
+            _say(outcome_line(path, stored))
+    if failures:
+        sys.exit(2)
