@@ -47,15 +47,21 @@ class Score:
     requests_total: int = 0
 
     def summary(self) -> str:
-        return (
-            f"sections {self.sections_found}/{self.sections_total} (codes {self.sections_with_code}), "
-            f"core {self.core_found}/{self.core_total}, facts {self.facts_found}/{self.facts_total}, "
-            f"extra {len(self.facts_extra)}, not-facts taken {len(self.not_facts_taken)}, "
-            f"events {self.events_found}/{self.events_total}, roles {self.roles_found}/{self.roles_total}, "
-            f"links {self.links_found}/{self.links_total}, officers {self.officers_found}/"
-            f"{self.officers_total}, decisions {self.decisions_found}/{self.decisions_total}, "
-            f"requests {self.requests_found}/{self.requests_total}"
-        )
+        parts = [
+            f"sections {self.sections_found}/{self.sections_total}",
+            f"codes {self.sections_with_code}",
+            f"core {self.core_found}/{self.core_total}",
+            f"facts {self.facts_found}/{self.facts_total}",
+            f"extra {len(self.facts_extra)}",
+            f"not-facts taken {len(self.not_facts_taken)}",
+            f"events {self.events_found}/{self.events_total}",
+            f"roles {self.roles_found}/{self.roles_total}",
+            f"links {self.links_found}/{self.links_total}",
+            f"officers {self.officers_found}/{self.officers_total}",
+            f"decisions {self.decisions_found}/{self.decisions_total}",
+            f"requests {self.requests_found}/{self.requests_total}",
+        ]
+        return ", ".join(parts)
 
 
 def fact_matches(found: dict[str, Any], gold: dict[str, Any]) -> bool:
@@ -104,16 +110,21 @@ def _score_not_facts(score: Score, found: list[dict[str, Any]], gold: list[dict[
 
 
 def _score_meeting(score: Score, found: dict[str, Any], gold: dict[str, Any]) -> None:
-    officers = {(o["role"], o["name"], o["country"], o["nominated_by"]) for o in found.get("officers", [])}
+    officers = {
+        (o["role"], o["name"], o["country"], o["nominated_by"]) for o in found.get("officers", [])
+    }
     expected = gold.get("officers", [])
     score.officers_total = len(expected)
     score.officers_found = sum(
         (o["role"], o["name"], o["country"], o["nominated_by"]) in officers for o in expected
     )
-    decisions = [(set(d["proposed_by"]), set(d["supported_by"])) for d in found.get("decisions", [])]
+    decisions = [
+        (set(d["proposed_by"]), set(d["supported_by"])) for d in found.get("decisions", [])
+    ]
     score.decisions_total = len(gold.get("decisions", []))
     score.decisions_found = sum(
-        (set(d["proposed_by"]), set(d["supported_by"])) in decisions for d in gold.get("decisions", [])
+        (set(d["proposed_by"]), set(d["supported_by"])) in decisions
+        for d in gold.get("decisions", [])
     )
 
 
@@ -125,14 +136,18 @@ def score_extraction(found: dict[str, Any], gold: dict[str, Any]) -> Score:
     _score_meeting(score, found.get("meeting", {}), gold.get("meeting", {}))
     events = {(e["country"], e["kind"], e["year"]) for e in found["events"]}
     score.events_total = len(gold.get("events", []))
-    score.events_found = sum((e["country"], e["kind"], e["year"]) in events for e in gold.get("events", []))
+    score.events_found = sum(
+        (e["country"], e["kind"], e["year"]) in events for e in gold.get("events", [])
+    )
     roles = {(r["country"], r["role"]) for r in found["roles"]}
     expected_roles = [(c, r) for c, names in gold.get("roles", {}).items() for r in names]
     score.roles_total = len(expected_roles)
     score.roles_found = sum(pair in roles for pair in expected_roles)
     links = {(link["from"], link["to"]) for link in found["cooperation"]}
     score.links_total = len(gold.get("cooperation", []))
-    score.links_found = sum((link["from"], link["to"]) in links for link in gold.get("cooperation", []))
+    score.links_found = sum(
+        (link["from"], link["to"]) in links for link in gold.get("cooperation", [])
+    )
     requests = {request["country"] for request in found["requests"]}
     score.requests_total = len(gold.get("requests_for_help", []))
     score.requests_found = sum(r["country"] in requests for r in gold.get("requests_for_help", []))

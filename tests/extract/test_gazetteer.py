@@ -13,7 +13,13 @@ GOLD = SHARED / "gold" / "rtp3-rapporteur-report.gold.json"
 
 
 def found(text: str) -> list[tuple[str, str | None]]:
-    return [(place.text, place.country or place.actor) for place in default_gazetteer().find_places(text)]
+    places = default_gazetteer().find_places(text)
+    return [(place.text, place.country or place.actor) for place in places]
+
+
+def codes_in(text: str) -> str:
+    """The ISO3 or actor codes of the places found in ``text``, space-separated."""
+    return " ".join(code or "-" for _, code in found(text))
 
 
 def test_find_places_gives_exact_offsets() -> None:
@@ -51,9 +57,7 @@ def test_find_places_leaves_french_articles_and_elisions_out() -> None:
 
 def test_find_places_tolerates_case_accents_and_hyphens() -> None:
     text = "MEXICO, México, Pérou, Perou, Trinité et Tobago, Trinidad & Tobago y el Perú."
-    assert [country for _, country in found(text)] == [
-        "MEX", "MEX", "PER", "PER", "TTO", "TTO", "PER",
-    ]
+    assert codes_in(text) == "MEX MEX PER PER TTO TTO PER"
     assert found("el Perú")[0][0] == "Perú"
 
 
@@ -71,9 +75,7 @@ def test_find_places_tells_dominica_from_the_dominican_republic() -> None:
         "Dominica and the Dominican Republic; Dominica y República Dominicana; "
         "la Dominique et la République dominicaine; a Dominica e a República Dominicana."
     )
-    assert [country for _, country in found(text)] == [
-        "DMA", "DOM", "DMA", "DOM", "DMA", "DOM", "DMA", "DOM",
-    ]
+    assert codes_in(text) == "DMA DOM DMA DOM DMA DOM DMA DOM"
 
 
 def test_find_places_tells_the_guineas_and_niger_apart() -> None:
@@ -81,9 +83,7 @@ def test_find_places_tells_the_guineas_and_niger_apart() -> None:
         "Guinea, Equatorial Guinea, Guinea-Bissau and Papua New Guinea; Niger and Nigeria; "
         "la Guinée équatoriale; Guinea Ecuatorial; Papua-Nova Guiné."
     )
-    assert [country for _, country in found(text)] == [
-        "GIN", "GNQ", "GNB", "PNG", "NER", "NGA", "GNQ", "GNQ", "PNG",
-    ]
+    assert codes_in(text) == "GIN GNQ GNB PNG NER NGA GNQ GNQ PNG"
 
 
 def test_find_places_ignores_common_words_that_are_also_country_names() -> None:
@@ -97,9 +97,7 @@ def test_find_places_ignores_common_words_that_are_also_country_names() -> None:
 
 def test_find_places_matches_capitalised_ambiguous_names() -> None:
     text = "Georgia, Jordan, Chad, Turkey, Jersey, Guernsey and the Isle of Man signed."
-    assert [country for _, country in found(text)] == [
-        "GEO", "JOR", "TCD", "TUR", "JEY", "GGY", "IMN",
-    ]
+    assert codes_in(text) == "GEO JOR TCD TUR JEY GGY IMN"
 
 
 def test_find_places_never_takes_a_meeting_for_reunion_island() -> None:
@@ -142,7 +140,7 @@ def test_find_places_matches_actor_full_names_in_any_case() -> None:
         "Unidas contra la Droga y el Delito, the regional conference on migration, "
         "a União Europeia e ONU Mulheres."
     )
-    assert [actor for _, actor in found(text)] == ["UNODC", "UNODC", "CRM", "EU", "UNWOMEN"]
+    assert codes_in(text) == "UNODC UNODC CRM EU UNWOMEN"
 
 
 def test_find_places_prefers_an_organisation_named_after_a_country() -> None:
@@ -160,7 +158,7 @@ def test_find_places_matches_long_forms() -> None:
         "Estado Plurinacional de Bolivia, República Federativa do Brasil, "
         "República Oriental del Uruguay."
     )
-    assert [country for _, country in found(text)] == ["VEN", "BHS", "BOL", "BRA", "URY"]
+    assert codes_in(text) == "VEN BHS BOL BRA URY"
 
 
 def test_gazetteer_builds_from_given_countries_and_actors() -> None:

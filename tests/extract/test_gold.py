@@ -20,7 +20,9 @@ OWN_REPORTS = REPOSITORY / "tests" / "data" / "reports"
 def _french_report() -> tuple[dict[str, Any], dict[str, Any], str]:
     report = SHARED / "corpus" / "rtp3-rapporteur-report.fr.txt"
     if not report.exists():
-        pytest.skip(f"shared corpus not found at {report} (clone next to ../shared to run this test)")
+        pytest.skip(
+            f"shared corpus not found at {report} (clone next to ../shared to run this test)"
+        )
     document = extract_file(report)
     gold = json.loads((SHARED / "gold" / "rtp3-rapporteur-report.gold.json").read_text("utf-8"))
     return document_data(document), gold, document.text
@@ -76,7 +78,9 @@ def test_french_report_events_roles_links_requests(french_score: Score) -> None:
     assert french_score.requests_found == french_score.requests_total
 
 
-def test_french_report_meeting_documents(french: tuple[dict[str, Any], dict[str, Any], str]) -> None:
+def test_french_report_meeting_documents(
+    french: tuple[dict[str, Any], dict[str, Any], str],
+) -> None:
     found, gold, _ = french
     assert found["meeting"]["code"] == gold["meeting"]["code"]
     assert found["meeting"]["documents"] == gold["meeting"]["documents"]

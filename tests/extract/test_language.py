@@ -16,6 +16,7 @@ SENTENCES = {
         "No hay datos sobre las víctimas que fueron identificadas este año.",
         "El país cuenta con tres albergues para niños y adolescentes.",
         "La comisión nacional se reunió dos veces durante el año.",
+        "Con el apoyo de la OIM se capacitó a 300 funcionarios.",
     ],
     "pt": [
         "O governo aprovou uma nova lei contra o tráfico em 2010.",
@@ -24,6 +25,7 @@ SENTENCES = {
         "Não há dados sobre as vítimas que foram identificadas este ano.",
         "O país conta com três abrigos para crianças e adolescentes.",
         "A comissão nacional se reuniu duas vezes durante o ano.",
+        "Com o apoio da OIM foram capacitados 300 funcionários.",
     ],
     "fr": [
         "Le gouvernement a adopté une nouvelle loi contre la traite en 2010.",

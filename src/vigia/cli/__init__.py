@@ -5,6 +5,9 @@ from __future__ import annotations
 import click
 
 from vigia import __version__
+from vigia.cli.extract import command as extract_command
+from vigia.cli.facts import command as facts_command
+from vigia.cli.ingest import command as ingest_command
 
 
 @click.group()
@@ -13,11 +16,5 @@ def main() -> None:
     """Vigía: turn reports on trafficking in persons into sourced facts."""
 
 
-def _register_commands() -> None:
-    from vigia.cli import extract, facts, ingest
-
-    for module in (extract, facts, ingest):
-        main.add_command(module.command)
-
-
-_register_commands()
+for _command in (extract_command, ingest_command, facts_command):
+    main.add_command(_command)

@@ -22,15 +22,23 @@ def render_table(document: Document) -> str:
         owner = fact.country or fact.actor or fact.region or ""
         excerpt = " ".join(fact.evidence.text.split())[:70]
         year = str(fact.year or "")
-        lines.append(f"{owner:<10} {fact.indicator:<24} {fact.value:>14,} {fact.qualifier:<13} "
-                     f"{year:<5} {excerpt}")
+        lines.append(
+            f"{owner:<10} {fact.indicator:<24} {fact.value:>14,} {fact.qualifier:<13} "
+            f"{year:<5} {excerpt}"
+        )
     return "\n".join(lines)
 
 
 @click.command("extract")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--format", "output_format", type=click.Choice(["json", "table"]), default="json",
-              show_default=True, help="JSON as in the extraction contract, or a table of facts.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["json", "table"]),
+    default="json",
+    show_default=True,
+    help="JSON as in the extraction contract, or a table of facts.",
+)
 def command(files: tuple[Path, ...], output_format: str) -> None:
     """Extract sections, facts, events, roles and links from FILES and print them.
 

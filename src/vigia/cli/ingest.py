@@ -8,11 +8,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from vigia.cli.database import database_option, database_session
 from vigia.extract import extract
 from vigia.ingest import UnreadableFileError, read_document
+from vigia.store.database import describe_error
 from vigia.store.repository import (
     InvalidDocumentError,
     StoredDocument,
@@ -56,25 +58,31 @@ def _say(line: str, error: bool = False) -> None:
     click.echo(line, err=error)
 
 
+def _ingest_and_report(session: Session, path: Path) -> bool:
+    """Ingest one file and print its line; False when it could not be read or stored."""
+    try:
+        stored = ingest_file(session, path)
+    except (UnreadableFileError, InvalidDocumentError) as error:
+        _say(f"error: {error}", error=True)
+        return False
+    except (IntegrityError, DataError) as error:  # data refused, not a broken database
+        _say(f"error: {path}: cannot store: {describe_error(error)}", error=True)
+        return False
+    _say(outcome_line(path, stored))
+    return True
+
+
 @click.command("ingest")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @database_option
 def command(files: tuple[Path, ...], database_url: str) -> None:
     """Read FILES, extract their facts and store everything in the database.
 
-    A file whose content is already stored is left as it is. An unreadable file prints one error
-    line and makes the exit status 2; the others still go through. A database that cannot be
-    opened makes the exit status 1.
+    A file whose content is already stored is left as it is. A file that cannot be read or stored
+    prints one error line and makes the exit status 2; the others still go through. A database
+    that cannot be opened makes the exit status 1.
     """
-    failures = 0
     with database_session(database_url) as session, _progress(files) as paths:
-        for path in paths:
-            try:
-                stored = ingest_file(session, path)
-            except (UnreadableFileError, InvalidDocumentError) as error:
-                failures += 1
-                _say(f"error: {error}", error=True)
-                continue
-            _say(outcome_line(path, stored))
+        failures = sum(not _ingest_and_report(session, path) for path in paths)
     if failures:
         sys.exit(2)

@@ -1,5 +1,5 @@
-"""Find document codes: meeting documents ("RTP-III/doc.7/12"), national reports ("RTP-III/INF. 22/12")
-and resolutions ("AG/RES. 2551 (XL-O/10)")."""
+"""Find document codes: meeting documents ("RTP-III/doc.7/12"), national reports
+("RTP-III/INF. 22/12") and resolutions ("AG/RES. 2551 (XL-O/10)")."""
 
 from __future__ import annotations
 
@@ -42,9 +42,7 @@ def is_meeting_document(code: str) -> bool:
 def meeting_code(codes: list[DocumentCode]) -> str | None:
     """The meeting most of the document's codes belong to ("RTP-III")."""
     meetings = Counter(
-        match.group("meeting")
-        for code in codes
-        if (match := _MEETING_DOCUMENT.match(code.code))
+        match.group("meeting") for code in codes if (match := _MEETING_DOCUMENT.match(code.code))
     )
     return meetings.most_common(1)[0][0] if meetings else None
 

@@ -10,7 +10,12 @@ from vigia.domain import Document, Evidence, Fact
 def evidence_data(evidence: Evidence | None) -> dict[str, Any] | None:
     if evidence is None:
         return None
-    return {"start": evidence.start, "end": evidence.end, "page": evidence.page, "text": evidence.text}
+    return {
+        "start": evidence.start,
+        "end": evidence.end,
+        "page": evidence.page,
+        "text": evidence.text,
+    }
 
 
 def fact_data(fact: Fact) -> dict[str, Any]:
@@ -48,7 +53,12 @@ def document_data(document: Document) -> dict[str, Any]:
         "meeting": {
             "code": meeting.code,
             "officers": [
-                {"role": o.role, "name": o.name, "country": o.country, "nominated_by": o.nominated_by}
+                {
+                    "role": o.role,
+                    "name": o.name,
+                    "country": o.country,
+                    "nominated_by": o.nominated_by,
+                }
                 for o in meeting.officers
             ],
             "documents": meeting.documents,
@@ -58,14 +68,27 @@ def document_data(document: Document) -> dict[str, Any]:
             ],
         },
         "sections": [
-            {"country": s.country, "actor": s.actor, "code": s.code, "start": s.start, "end": s.end,
-             "kind": s.kind, "language": s.language, "order": s.order}
+            {
+                "country": s.country,
+                "actor": s.actor,
+                "code": s.code,
+                "start": s.start,
+                "end": s.end,
+                "kind": s.kind,
+                "language": s.language,
+                "order": s.order,
+            }
             for s in document.sections
             if s.kind != "general"
         ],
         "facts": [fact_data(fact) for fact in document.facts],
         "events": [
-            {"country": e.country, "kind": e.kind, "year": e.year, "evidence": evidence_data(e.evidence)}
+            {
+                "country": e.country,
+                "kind": e.kind,
+                "year": e.year,
+                "evidence": evidence_data(e.evidence),
+            }
             for e in document.events
         ],
         "roles": [
@@ -73,7 +96,12 @@ def document_data(document: Document) -> dict[str, Any]:
             for r in document.roles
         ],
         "cooperation": [
-            {"from": c.source, "to": c.target, "kind": c.kind, "evidence": evidence_data(c.evidence)}
+            {
+                "from": c.source,
+                "to": c.target,
+                "kind": c.kind,
+                "evidence": evidence_data(c.evidence),
+            }
             for c in document.cooperation
         ],
         "requests": [

@@ -24,13 +24,16 @@ class CooperationCue:
 @cache
 def cooperation_cues(language: str) -> tuple[CooperationCue, ...]:
     return tuple(
-        CooperationCue(re.compile(r"(?<!\w)(?:" + entry["cue"] + ")", re.I), entry["kind"],
-                       entry["direction"])
+        CooperationCue(
+            re.compile(r"(?<!\w)(?:" + entry["cue"] + ")", re.I), entry["kind"], entry["direction"]
+        )
         for entry in lexicon("cooperation")[language]
     )
 
 
-def _links(home: str, before: list[str], after: list[str], cue: CooperationCue) -> list[tuple[str, str]]:
+def _links(
+    home: str, before: list[str], after: list[str], cue: CooperationCue
+) -> list[tuple[str, str]]:
     if cue.direction == "inward":
         return [(country, home) for country in after or before if country != home]
     if cue.direction == "all":
@@ -40,8 +43,9 @@ def _links(home: str, before: list[str], after: list[str], cue: CooperationCue) 
     return [(source, country) for country in after if country != source]
 
 
-def sentence_links(document: Document, sentence: Sentence, home: str,
-                   language: str) -> list[CooperationLink]:
+def sentence_links(
+    document: Document, sentence: Sentence, home: str, language: str
+) -> list[CooperationLink]:
     places = [p for p in document.places if sentence.start <= p.start < sentence.end and p.country]
     if not any(place.country != home for place in places):
         return []
@@ -55,8 +59,10 @@ def sentence_links(document: Document, sentence: Sentence, home: str,
         pairs = _links(home, before, after, cue)
         if pairs:
             evidence = document.evidence_for(sentence)
-            return [CooperationLink(source, target, cue.kind, evidence, PROVENANCE)
-                    for source, target in dict.fromkeys(pairs)]
+            return [
+                CooperationLink(source, target, cue.kind, evidence, PROVENANCE)
+                for source, target in dict.fromkeys(pairs)
+            ]
     return []
 
 
@@ -80,8 +86,9 @@ def extract_cooperation(document: Document) -> list[CooperationLink]:
     ]
 
 
-@component("cooperation", version="1", needs=["sentences", "sections", "places"],
-           adds=["cooperation"])
+@component(
+    "cooperation", version="1", needs=["sentences", "sections", "places"], adds=["cooperation"]
+)
 def add_cooperation(document: Document) -> Document:
     document.cooperation = extract_cooperation(document)
     return document

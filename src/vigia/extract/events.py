@@ -1,5 +1,6 @@
-"""Find events in a country's history: laws adopted or amended, institutions, plans and funds created,
-treaties ratified, protocols adopted, campaigns launched, each with its year when the text gives it.
+"""Find events in a country's history: laws adopted or amended, institutions, plans and funds
+created, treaties ratified, protocols adopted, campaigns launched, each with its year when the text
+gives it.
 
 An event is an object ("la Loi", "una comisión") with a trigger near it in the same clause ("a été
 approuvée", "creó"); drafts, bills and plans for the future are not events.
@@ -47,8 +48,11 @@ def event_rules(language: str) -> tuple[EventRule, ...]:
     for kind, words in _cues(language)["kinds"].items():
         triggers = _words(words["triggers"])
         assert triggers is not None, f"events lexicon: {kind} has no triggers"
-        rules.append(EventRule(kind, _words(words["objects"]), triggers,
-                               _words(words.get("verbs_alone", []))))
+        rules.append(
+            EventRule(
+                kind, _words(words["objects"]), triggers, _words(words.get("verbs_alone", []))
+            )
+        )
     return tuple(rules)
 
 
@@ -112,8 +116,15 @@ def _section_events(document: Document, section: Section) -> list[Event]:
                     year = event_year(document, sentence, clause_start + offset, language)
                     if (rule.kind, year) not in seen:
                         seen.add((rule.kind, year))
-                        events.append(Event(rule.kind, document.evidence_for(sentence), PROVENANCE,
-                                            section.country, year))
+                        events.append(
+                            Event(
+                                rule.kind,
+                                document.evidence_for(sentence),
+                                PROVENANCE,
+                                section.country,
+                                year,
+                            )
+                        )
     return events
 
 

@@ -1,4 +1,4 @@
-"""Turn figures into facts: which indicator a count measures, whose figure it is, and for which year.
+"""Turn figures into facts: which indicator a count measures, whose figure it is, for which year.
 
 The counted noun decides the indicator ("43 condamnations" → convictions); some nouns need a cue
 elsewhere in the sentence ("22 000 personnes" is ``persons_trained`` only in a sentence about
@@ -19,7 +19,6 @@ from vigia.domain import (
     FIGURE_KINDS,
     LANGUAGES,
     Document,
-    Evidence,
     Fact,
     NumberKind,
     NumberMention,
@@ -111,7 +110,7 @@ def indicator_after(sentence: str, position: int, language: str) -> IndicatorRul
 
 
 def indicator_before(sentence: str, position: int, language: str) -> IndicatorRule | None:
-    """The indicator named before a number that a total cue announces ("le nombre des victimes…")."""
+    """The indicator named before a number announced by a total cue ("le nombre des victimes…")."""
     before = sentence[max(0, position - _WINDOW_BEFORE) : position]
     if not _phrase_pattern(language, "total").search(before):
         return None
@@ -165,7 +164,9 @@ class Owner:
     region: str | None = None
 
 
-def owner_of(document: Document, section: Section | None, sentence: Sentence, language: str) -> Owner:
+def owner_of(
+    document: Document, section: Section | None, sentence: Sentence, language: str
+) -> Owner:
     """Whose figure a sentence gives: never a country the text does not tie it to."""
     if section and section.kind == "country":
         return Owner(country=section.country)
@@ -214,7 +215,9 @@ def whole(value: float) -> float:
     return int(value) if float(value).is_integer() else value
 
 
-def _fact(document: Document, mention: NumberMention, sentence: Sentence, language: str) -> Fact | None:
+def _fact(
+    document: Document, mention: NumberMention, sentence: Sentence, language: str
+) -> Fact | None:
     indicator, unit = _indicator_for(mention, sentence, language)
     if not indicator:
         return None
@@ -238,8 +241,12 @@ def _fact(document: Document, mention: NumberMention, sentence: Sentence, langua
 
 @cache
 def _article_pattern(language: str) -> re.Pattern[str] | None:
-    nouns = [pattern for rule in indicator_rules(language) if rule.counts_articles
-             for pattern in rule.noun_patterns]
+    nouns = [
+        pattern
+        for rule in indicator_rules(language)
+        if rule.counts_articles
+        for pattern in rule.noun_patterns
+    ]
     if not nouns:
         return None
     verbs = "|".join(map(re.escape, sorted(_cues(language)["possession"], key=len, reverse=True)))
@@ -259,11 +266,19 @@ def article_facts(document: Document, sentence: Sentence, language: str) -> list
         noun = match.group("noun")
         rule = next(r for r in indicator_rules(language) if r.nouns and r.nouns.fullmatch(noun))
         start = sentence.start + match.start("article")
-        planned = any(mention.qualifier is Qualifier.PLANNED for mention in document.numbers
-                      if sentence.start <= mention.start < sentence.end)
-        mention = NumberMention(start, start + len(match.group("article")), match.group("article"),
-                                1, NumberKind.COUNT,
-                                Qualifier.PLANNED if planned else Qualifier.EXACT)
+        planned = any(
+            mention.qualifier is Qualifier.PLANNED
+            for mention in document.numbers
+            if sentence.start <= mention.start < sentence.end
+        )
+        mention = NumberMention(
+            start,
+            start + len(match.group("article")),
+            match.group("article"),
+            1,
+            NumberKind.COUNT,
+            Qualifier.PLANNED if planned else Qualifier.EXACT,
+        )
         fact = _fact(document, mention, sentence, language)
         if fact:
             fact.indicator, fact.unit = rule.name, rule.unit
@@ -300,7 +315,9 @@ def extract_facts(document: Document) -> list[Fact]:
     return facts
 
 
-@component("facts", version="1", needs=["sentences", "sections", "numbers", "places"], adds=["facts"])
+@component(
+    "facts", version="1", needs=["sentences", "sections", "numbers", "places"], adds=["facts"]
+)
 def add_facts(document: Document) -> Document:
     document.facts = extract_facts(document)
     return document

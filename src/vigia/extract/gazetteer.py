@@ -25,7 +25,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from vigia.domain import Actor, Country, Document, PlaceMention
@@ -45,7 +45,7 @@ class Token(NamedTuple):
     key: str
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def fold(word: str) -> str:
     """``word`` lowercase and without accents, one character for each base character."""
     folded: list[str] = []
@@ -67,7 +67,9 @@ def base_characters(word: str) -> str:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(match.start(), match.end(), fold(match.group())) for match in _TOKEN.finditer(text)]
+    return [
+        Token(match.start(), match.end(), fold(match.group())) for match in _TOKEN.finditer(text)
+    ]
 
 
 def name_key(name: str) -> Key:
@@ -130,7 +132,9 @@ def _capitals(name: str, proper_noun: bool) -> tuple[tuple[int, int], ...]:
     for index, word in enumerate(words):
         is_acronym = sum(letter.isupper() for letter in word) >= 2 and word.upper() == word
         if all_capitals or is_acronym:
-            positions.extend((index, place) for place, letter in enumerate(word) if letter.isupper())
+            positions.extend(
+                (index, place) for place, letter in enumerate(word) if letter.isupper()
+            )
         elif index == 0 and proper_noun and word[:1].isupper():
             positions.append((0, 0))
     return tuple(positions)
@@ -207,8 +211,9 @@ class Gazetteer:
             if entry.country or entry.actor:
                 start, end = tokens[index].start, tokens[end_index - 1].end
                 mentions.append(
-                    PlaceMention(start + offset, end + offset, text[start:end], entry.country,
-                                 entry.actor)
+                    PlaceMention(
+                        start + offset, end + offset, text[start:end], entry.country, entry.actor
+                    )
                 )
             index = end_index
         return mentions

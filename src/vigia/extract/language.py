@@ -34,6 +34,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 def word_weights() -> dict[str, dict[str, float]]:
     """For each known function word, the weight it adds to each language that uses it."""
     words = lexicon("stopwords")
+    distinctive = {language: set(words[language]["distinctive"]) for language in LANGUAGES}
     languages_of: dict[str, list[str]] = {}
     for language in LANGUAGES:
         for word in set(words[language]["common"]):
@@ -42,7 +43,7 @@ def word_weights() -> dict[str, dict[str, float]]:
     for word, languages in languages_of.items():
         share = 1.0 / len(languages)
         weights[word] = {
-            language: share * (DISTINCTIVE_WEIGHT if word in words[language]["distinctive"] else 1.0)
+            language: share * (DISTINCTIVE_WEIGHT if word in distinctive[language] else 1.0)
             for language in languages
         }
     return weights
@@ -74,7 +75,7 @@ def language_scores(text: str) -> tuple[dict[str, float], int]:
 
 
 def detect_language(text: str) -> str | None:
-    """"es", "en", "fr" or "pt"; None for a text too short or without a clear winner."""
+    """The language of ``text`` (es, en, fr or pt), or None if too short or undecided."""
     scores, recognised = language_scores(text)
     if recognised < MINIMUM_WORDS:
         return None

@@ -21,7 +21,9 @@ from vigia.extract.pipeline import component
 from vigia.reference import lexicon
 
 _NAME_WORD = r"[A-ZÁÉÍÓÚÑÀÂÇÈÊÎÔÛÜ][\w’'\-]+"
-_NAME = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de la|da|do|dos|y|e|van|von)\s+)?{_NAME_WORD})*")
+_NAME = re.compile(
+    rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de la|da|do|dos|y|e|van|von)\s+)?{_NAME_WORD})*"
+)
 _AFTER_CUE = 400
 
 
@@ -106,8 +108,11 @@ def _supporters(document: Document, sentence: Sentence, after: int, language: st
         _next_sentence_start(document, sentence)
     )
     if following and support.search(following.text):
-        return [p.country for p in _places_between(document, following.start, following.end)
-                if p.country]
+        return [
+            p.country
+            for p in _places_between(document, following.start, following.end)
+            if p.country
+        ]
     return []
 
 
@@ -125,8 +130,12 @@ def decision_in(document: Document, sentence: Sentence, language: str) -> Decisi
     verb = sentence.start + proposal.start()
     proposers = _places_between(document, sentence.start, verb)
     if not proposers:
-        proposers = _places_between(document, _paragraph_start(document.text, sentence.start), verb)[:1]
-    what = re.split(r"\s+(?:qui a été|que fue|which was|que foi)\b|[;.]", sentence.text[proposal.end():])
+        proposers = _places_between(
+            document, _paragraph_start(document.text, sentence.start), verb
+        )[:1]
+    what = re.split(
+        r"\s+(?:qui a été|que fue|which was|que foi)\b|[;.]", sentence.text[proposal.end() :]
+    )
     return Decision(
         what=what[0].strip(),
         proposed_by=list(dict.fromkeys(p.country for p in proposers[-1:] if p.country)),
@@ -143,7 +152,9 @@ def _language_of(document: Document, sentence: Sentence) -> str:
 
 def extract_meeting(document: Document) -> MeetingRecord:
     record = MeetingRecord(code=meeting_code(document.codes))
-    record.documents = list(dict.fromkeys(c.code for c in document.codes if is_meeting_document(c.code)))
+    record.documents = list(
+        dict.fromkeys(c.code for c in document.codes if is_meeting_document(c.code))
+    )
     for sentence in document.sentences:
         section = document.section_at(sentence.start)
         if section and section.kind != "general":
@@ -159,8 +170,9 @@ def extract_meeting(document: Document) -> MeetingRecord:
     return record
 
 
-@component("meeting", version="1", needs=["sentences", "sections", "places", "codes"],
-           adds=["meeting"])
+@component(
+    "meeting", version="1", needs=["sentences", "sections", "places", "codes"], adds=["meeting"]
+)
 def add_meeting(document: Document) -> Document:
     document.meeting = extract_meeting(document)
     return document

@@ -36,8 +36,11 @@ def extract_requests(document: Document) -> list[HelpRequest]:
             if section.start <= sentence.start < section.end:
                 topic = request_topic(sentence.text, language)
                 if topic:
-                    requests.append(HelpRequest(section.country, topic,
-                                                document.evidence_for(sentence), PROVENANCE))
+                    requests.append(
+                        HelpRequest(
+                            section.country, topic, document.evidence_for(sentence), PROVENANCE
+                        )
+                    )
     return requests
 
 

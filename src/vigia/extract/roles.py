@@ -49,8 +49,9 @@ def extract_roles(document: Document) -> list[Role]:
                 for role in roles_in(sentence.text, language):
                     if role not in seen:
                         seen.add(role)
-                        result.append(Role(section.country, role, document.evidence_for(sentence),
-                                           PROVENANCE))
+                        result.append(
+                            Role(section.country, role, document.evidence_for(sentence), PROVENANCE)
+                        )
     return result
 
 

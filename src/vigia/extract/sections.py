@@ -1,12 +1,12 @@
-"""Cut a report into sections: one per country presentation, one per organisation's contribution, and
-general sections for the rest (opening, debates, conclusions).
+"""Cut a report into sections: one per country presentation, one per organisation's
+contribution, and general sections for the rest (opening, debates, conclusions).
 
 A country section opens with a list item or a heading that names a country ("4. Nicaragua;",
-"ARGENTINA", "Trinidad and Tobago:") and runs, over paragraphs and line breaks, until the next section
-or part heading; when it carries its national report's code ("(RTP-III/INF. 22/12)"), it ends with that
-code. An organisation's contribution is a paragraph that names the organisation presenting. A document
-without such structure (a press article, a ministry page) becomes one section for the country it is
-about.
+"ARGENTINA", "Trinidad and Tobago:") and runs, over paragraphs and line breaks, until the next
+section or part heading; when it carries its national report's code ("(RTP-III/INF. 22/12)"), it
+ends with that code. An organisation's contribution is a paragraph that names the organisation
+presenting. A document without such structure (a press article, a ministry page) becomes one
+section for the country it is about.
 """
 
 from __future__ import annotations
@@ -85,8 +85,9 @@ def _country_openings(text: str) -> Iterator[_Opening]:
         country = country_code(match.group("name"))
         if country:
             heading = text[match.start() : match.end("name")].strip()
-            yield _Opening(match.start() + len(line) - len(line.lstrip()), "country", country,
-                           heading=heading)
+            yield _Opening(
+                match.start() + len(line) - len(line.lstrip()), "country", country, heading=heading
+            )
 
 
 def _paragraph_starts(text: str) -> Iterator[int]:
@@ -158,16 +159,27 @@ def _structured_sections(document: Document) -> list[Section]:
         [*_country_openings(document.text), *_actor_openings(document)],
         key=lambda opening: opening.start,
     )
-    boundaries = sorted({*(opening.start for opening in openings), *_heading_offsets(document.text),
-                         len(document.text)})
+    boundaries = sorted(
+        {
+            *(opening.start for opening in openings),
+            *_heading_offsets(document.text),
+            len(document.text),
+        }
+    )
     sections = []
     for opening in openings:
         limit = next(boundary for boundary in boundaries if boundary > opening.start)
         end = _section_end(document, opening, limit)
         sections.append(
-            Section(opening.start, end, opening.kind, opening.country, opening.actor,
-                    _section_code(document, opening.start, end, opening.kind),
-                    heading=opening.heading)
+            Section(
+                opening.start,
+                end,
+                opening.kind,
+                opening.country,
+                opening.actor,
+                _section_code(document, opening.start, end, opening.kind),
+                heading=opening.heading,
+            )
         )
     return sections
 
@@ -212,8 +224,12 @@ def segment(document: Document) -> list[Section]:
     return sections
 
 
-@component("sections", version="1", needs=["text", "sentences", "places", "codes", "language"],
-           adds=["sections"])
+@component(
+    "sections",
+    version="1",
+    needs=["text", "sentences", "places", "codes", "language"],
+    adds=["sections"],
+)
 def add_sections(document: Document) -> Document:
     document.sections = segment(document)
     return document

@@ -7,6 +7,7 @@ A line break inside a sentence (common in reports converted from PDF) does not e
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from functools import cache
@@ -81,7 +82,7 @@ def _stop_boundaries(text: str) -> Iterator[int]:
 def split_sentences(text: str) -> list[Sentence]:
     boundaries = sorted({0, len(text), *_line_boundaries(text), *_stop_boundaries(text)})
     sentences = []
-    for start, end in zip(boundaries, boundaries[1:], strict=False):
+    for start, end in itertools.pairwise(boundaries):
         chunk = text[start:end]
         stripped_start = start + len(chunk) - len(chunk.lstrip())
         stripped_end = start + len(chunk.rstrip())

@@ -1,0 +1,72 @@
+"""The packaged Alembic migrations (vigia/store/migrations)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+from sqlalchemy.engine import Engine
+
+from vigia.store.database import MIGRATIONS, downgrade, head_revision, schema_revision, upgrade
+from vigia.store.models import Base
+
+PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
+PACKAGE = MIGRATIONS.parent.parent
+
+
+def _tables(engine: Engine) -> set[str]:
+    return set(inspect(engine).get_table_names())
+
+
+def test_upgrade_reaches_head_with_every_table(empty_engine: Engine) -> None:
+    upgrade(empty_engine)
+
+    assert schema_revision(empty_engine) == head_revision() == "0001"
+    assert set(Base.metadata.tables) <= _tables(empty_engine)
+
+
+def test_upgrade_twice_changes_nothing(empty_engine: Engine) -> None:
+    upgrade(empty_engine)
+    upgrade(empty_engine)
+
+    assert schema_revision(empty_engine) == "0001"
+
+
+def test_migrations_match_the_models(empty_engine: Engine) -> None:
+    upgrade(empty_engine)
+
+    with empty_engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+
+    assert differences == []
+
+
+def test_facts_are_indexed_by_country_indicator_and_document(empty_engine: Engine) -> None:
+    upgrade(empty_engine)
+
+    indexed = {tuple(index["column_names"]) for index in inspect(empty_engine).get_indexes("facts")}
+
+    assert {("country",), ("indicator",), ("document_id",)} <= indexed
+
+
+def test_downgrade_to_base_removes_every_table(empty_engine: Engine) -> None:
+    upgrade(empty_engine)
+
+    downgrade(empty_engine)
+
+    assert schema_revision(empty_engine) is None
+    assert _tables(empty_engine) <= {"alembic_version"}
+
+
+def test_migration_files_are_package_data() -> None:
+    patterns = tomllib.loads(PYPROJECT.read_text())["tool"]["setuptools"]["package-data"]["vigia"]
+    packaged = {path for pattern in patterns for path in PACKAGE.glob(pattern)}
+    files = {
+        path for path in MIGRATIONS.rglob("*") if path.is_file() and "__pycache__" not in path.parts
+    }
+
+    assert MIGRATIONS / "script.py.mako" in files
+    assert files - packaged == set()
