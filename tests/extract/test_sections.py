@@ -1,0 +1,61 @@
+from tests.extract.conftest import Analyse
+
+SPANISH = """INFORME
+
+1. Argentina; el país aprobó la Ley en 2008. (RTP-IV/INF. 3/14)
+2. Estado Plurinacional de Bolivia; el país cuenta con un plan.
+Continúa en otra línea.
+
+Sigue el informe de Bolivia en un segundo párrafo. (RTP-IV/INF. 4/14)
+
+SEGUNDA PARTE
+
+La delegación de Chile propuso crear una red.
+"""
+
+
+def country_sections(document):  # type: ignore[no-untyped-def]
+    return [section for section in document.sections if section.kind == "country"]
+
+
+def test_segment_numbered_country_list_with_codes(analyse: Analyse) -> None:
+    document = analyse(SPANISH, until="sections")
+    sections = country_sections(document)
+    assert [(s.country, s.code, s.order) for s in sections] == [
+        ("ARG", "RTP-IV/INF. 3/14", 1),
+        ("BOL", "RTP-IV/INF. 4/14", 2),
+    ]
+    bolivia = document.text[sections[1].start : sections[1].end]
+    assert "segundo párrafo" in bolivia and bolivia.endswith("(RTP-IV/INF. 4/14)")
+
+
+def test_segment_leaves_the_rest_in_general_sections(analyse: Analyse) -> None:
+    document = analyse(SPANISH, until="sections")
+    section = document.section_at(SPANISH.index("La delegación de Chile"))
+    assert section is not None and section.kind == "general" and section.country is None
+
+
+def test_segment_organisation_contribution_is_an_actor_section(analyse: Analyse) -> None:
+    text = (
+        "TERCERA PARTE\n\n•\nMaría Pérez, de la Organización Internacional para las Migraciones"
+        " (OIM), presentó el tema de la asistencia. En Guatemala se atendió a 300 víctimas.\n"
+        "•\nJuan Díaz, de UNICEF, presentó su informe.\n"
+    )
+    document = analyse(text, until="sections")
+    actors = [(s.actor, s.kind) for s in document.sections if s.kind == "actor"]
+    assert actors == [("IOM", "actor"), ("UNICEF", "actor")]
+
+
+def test_segment_single_country_article_takes_its_country_from_the_text(analyse: Analyse) -> None:
+    text = (
+        "Lima, 3 de mayo. El Ministerio del Interior del Perú informó que rescató a 40 víctimas."
+        " Las autoridades del Perú reforzaron los controles en la frontera con Bolivia."
+    )
+    document = analyse(text, until="sections")
+    assert [(s.kind, s.country) for s in document.sections] == [("country", "PER")]
+
+
+def test_segment_headings_that_name_countries(analyse: Analyse) -> None:
+    text = "JAMAICA\n\nThe country trained 200 officers.\n\nBARBADOS\n\nA bill is before Parliament.\n"
+    document = analyse(text, until="sections")
+    assert [s.country for s in country_sections(document)] == ["JAM", "BRB"]
