@@ -31,7 +31,7 @@ from vigia.extract.pipeline import component
 from vigia.reference import lexicon, load_data_file
 
 PROVENANCE = Provenance("facts", "1")
-_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_WORD = re.compile(r"[^\W\d_][\w-]*")
 _WORDS_AFTER = 3
 _WINDOW_BEFORE = 90
 

@@ -48,6 +48,7 @@ _PHONE_SHAPES = re.compile(
     r"|(?<![\w*#])[*#]\d{2,6}(?!\d)"
     r"|(?<![\w])\d{3}-\d{1,3}-[A-Z]{3,}\b"
 )
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
 _ORDINAL_SUFFIX = re.compile(r"(?:er|re|ère|e|ème|eme|º|ª|°|o|a|st|nd|rd|th)\b", re.I)
 _LAW_NUMBER_SIGN = r"(?:n[°ºo.]*\s*|no\.\s*|nr\.?\s*|número\s+|numéro\s+|number\s+)?"
 _WORD_AFTER = re.compile(r"[\s\u00a0]*([^\W\d_][\w’'-]*)")
@@ -195,7 +196,11 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 
 def _phone_spans(text: str, language: str) -> list[tuple[int, int]]:
-    spans = [(match.start(), match.end()) for match in _PHONE_SHAPES.finditer(text)]
+    spans = [
+        (match.start(), match.end())
+        for match in _PHONE_SHAPES.finditer(text)
+        if not _YEAR_RANGE.fullmatch(match.group(0))
+    ]
     cue = _pattern(language, "phone", r"(?<!\w)", r"\s*(?:n[°º.o]*\s*)?[:\s]*$")
     for match in re.finditer(r"[*#]?\d[\d\s-]*\d|\b\d\b|[*#]?\d+", text):
         before = text[max(0, match.start() - 30) : match.start()]
@@ -393,8 +398,8 @@ def _fixed_mentions(text: str, language: str, offset: int) -> list[NumberMention
     for start, end, kind in sorted(spans, key=lambda span: (span[0], -span[1])):
         if not _overlaps(start, end, taken) and re.search(r"\d", text[start:end]):
             taken.append((start, end))
-            first = re.search(r"\d+", text[start:end])
-            value = float(first.group(0)) if first else 0.0
+            first = re.search(r"\d[\d.,]*", text[start:end])
+            value = (parse_number(first.group(0).rstrip(".,"), language) or 0.0) if first else 0.0
             mentions.append(NumberMention(offset + start, offset + end, text[start:end], value, kind))
     for match in _COMPOUND.finditer(text):
         if not _overlaps(match.start(), match.end(), taken):
@@ -458,14 +463,13 @@ def find_numbers(text: str, language: str, offset: int = 0) -> list[NumberMentio
     mentions = _fixed_mentions(text, language, offset)
     taken = [(mention.start - offset, mention.end - offset) for mention in mentions]
     tokens = [*_collective_tokens(text, language)]
-    taken_words = taken + [(token.start, token.end) for token in tokens]
-    tokens += _word_tokens(text, language, taken_words)
-    occupied = taken_words + [(token.start, token.end) for token in tokens]
+    occupied = taken + [(token.start, token.end) for token in tokens]
     for match in _DIGITS.finditer(text):
         if not _overlaps(match.start(), match.end(), occupied):
             value = parse_number(match.group("number"), language)
             if value is not None:
                 tokens.append(_scaled(text, _Token(match.start(), match.end(), value), language))
+    tokens += _word_tokens(text, language, occupied + [(t.start, t.end) for t in tokens])
     mentions += [_mention(text, token, language, offset) for token in tokens]
     mentions.sort(key=lambda mention: mention.start)
     return _merge_ranges(text, mentions, language, offset)
