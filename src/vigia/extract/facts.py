@@ -38,21 +38,20 @@ _WINDOW_BEFORE = 90
 
 @dataclass(frozen=True)
 class IndicatorRule:
+    """One way of recognising an indicator: a counted noun, and maybe a cue the sentence needs."""
+
     name: str
     unit: str
-    nouns: re.Pattern[str] | None
+    nouns: re.Pattern[str]
     context: re.Pattern[str] | None
-    needs_context: bool
     counts_articles: bool
     noun_patterns: tuple[str, ...] = ()
 
     def context_holds(self, sentence: str) -> bool:
-        return not self.needs_context or bool(self.context and self.context.search(sentence))
+        return self.context is None or bool(self.context.search(sentence))
 
 
-def _alternation(patterns: list[str]) -> re.Pattern[str] | None:
-    if not patterns:
-        return None
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(patterns) + r")(?![\w])", re.IGNORECASE)
 
 
@@ -64,20 +63,20 @@ def _prefixes(patterns: list[str]) -> re.Pattern[str] | None:
 
 @cache
 def indicator_rules(language: str) -> tuple[IndicatorRule, ...]:
+    """The catalogue's rules for ``language``, in the catalogue's order."""
     rules = []
     for entry in load_data_file("indicators.json")["indicators"]:
-        match: dict[str, Any] = entry["match"].get(language, {"nouns": [], "context": []})
-        rules.append(
-            IndicatorRule(
-                name=entry["name"],
-                unit=entry.get("unit", "count"),
-                nouns=_alternation(match["nouns"]),
-                context=_prefixes(match["context"]),
-                needs_context=entry.get("needs_context", False),
-                counts_articles=entry.get("counts_articles", False),
-                noun_patterns=tuple(match["nouns"]),
+        for match in entry["match"].get(language, []):
+            rules.append(
+                IndicatorRule(
+                    name=entry["name"],
+                    unit=entry.get("unit", "count"),
+                    nouns=_alternation(match["nouns"]),
+                    context=_prefixes(match.get("context", [])),
+                    counts_articles=entry.get("counts_articles", False),
+                    noun_patterns=tuple(match["nouns"]),
+                )
             )
-        )
     return tuple(rules)
 
 
@@ -100,28 +99,35 @@ def _word_starts(text: str, limit: int) -> list[int]:
 def indicator_after(sentence: str, position: int, language: str) -> IndicatorRule | None:
     """The indicator whose counted noun follows the number ending at ``position``."""
     after = sentence[position : position + 80]
-    clause_end = re.search(r"[;:.]\s", after)
+    clause_end = re.search(r"[;:.]\s|,", after)
     after = after[: clause_end.start()] if clause_end else after
     for word_start in _word_starts(after, _WORDS_AFTER):
         for rule in indicator_rules(language):
-            if rule.nouns and rule.nouns.match(after, word_start) and rule.context_holds(sentence):
+            if rule.nouns.match(after, word_start) and rule.context_holds(sentence):
                 return rule
     return None
 
 
 def indicator_before(sentence: str, position: int, language: str) -> IndicatorRule | None:
-    """The indicator named before a number announced by a total cue ("le nombre des victimes…")."""
+    """The indicator named before a number: "le nombre des victimes secourues s'élève à 13 500",
+    "received reports of 3,715", "convictions against 184 traffickers"."""
     before = sentence[max(0, position - _WINDOW_BEFORE) : position]
-    if not _phrase_pattern(language, "total").search(before):
-        return None
-    best: tuple[int, IndicatorRule] | None = None
+    best: tuple[int, int, IndicatorRule] | None = None
     for rule in indicator_rules(language):
-        if not rule.nouns or not rule.context_holds(sentence):
+        if not rule.context_holds(sentence):
             continue
         for match in rule.nouns.finditer(before):
-            if best is None or match.start() > best[0]:
-                best = (match.start(), rule)
-    return best[1] if best else None
+            if best is None or match.end() > best[1]:
+                best = (match.start(), match.end(), rule)
+    if best is None:
+        return None
+    start, end, rule = best
+    between = before[end:]
+    announced = _phrase_pattern(language, "total").search(before[max(0, start - 25) : start])
+    linked = _phrase_pattern(language, "total").search(between) and len(between) < 60
+    adjacent = re.fullmatch(r"\s*(?:\w+\s+)?(?:" + "|".join(_cues(language)["linking"]) + r")\s*",
+                            between, re.I)
+    return rule if announced or linked or adjacent else None
 
 
 def counts_something(sentence: str, position: int, language: str) -> bool:
@@ -215,6 +221,16 @@ def whole(value: float) -> float:
     return int(value) if float(value).is_integer() else value
 
 
+def is_conversion(mention: NumberMention, sentence: Sentence, figures: list[NumberMention]) -> bool:
+    """Money in brackets right after other money is the same amount converted: "$9.9 billion
+    (US$49.3 M)"."""
+    opening = sentence.text.rfind("(", 0, mention.start - sentence.start)
+    return mention.kind is NumberKind.MONEY and any(
+        other.kind is NumberKind.MONEY and 0 <= opening - (other.end - sentence.start) <= 2
+        for other in figures
+    )
+
+
 def _fact(
     document: Document, mention: NumberMention, sentence: Sentence, language: str
 ) -> Fact | None:
@@ -264,13 +280,9 @@ def article_facts(document: Document, sentence: Sentence, language: str) -> list
     facts = []
     for match in pattern.finditer(sentence.text) if pattern else ():
         noun = match.group("noun")
-        rule = next(r for r in indicator_rules(language) if r.nouns and r.nouns.fullmatch(noun))
+        rule = next(r for r in indicator_rules(language) if r.nouns.fullmatch(noun))
         start = sentence.start + match.start("article")
-        planned = any(
-            mention.qualifier is Qualifier.PLANNED
-            for mention in document.numbers
-            if sentence.start <= mention.start < sentence.end
-        )
+        planned = bool(_phrase_pattern(language, "planned_possession").search(match.group("verb")))
         mention = NumberMention(
             start,
             start + len(match.group("article")),
@@ -307,7 +319,10 @@ def extract_facts(document: Document) -> list[Fact]:
     figures = figures_by_sentence(document)
     for sentence in document.sentences:
         language = _language_at(document, sentence.start)
-        for mention in figures.get(sentence.start, []):
+        in_sentence = figures.get(sentence.start, [])
+        for mention in in_sentence:
+            if is_conversion(mention, sentence, in_sentence):
+                continue
             fact = _fact(document, mention, sentence, language)
             if fact:
                 facts.append(fact)
