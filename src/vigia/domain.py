@@ -52,6 +52,7 @@ class Country:
     names: dict[str, str]
     oas_member: bool
     long_forms: dict[str, list[str]] = field(default_factory=dict)
+    capitals: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

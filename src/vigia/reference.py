@@ -60,6 +60,7 @@ def countries() -> dict[str, Country]:
             },
             oas_member=entry.get("oas_member", False),
             long_forms=entry.get("long_forms", {}),
+            capitals=tuple(entry.get("capitals", ())),
         )
         for entry in entries
     }

@@ -22,7 +22,7 @@ from vigia.extract.codes import is_meeting_document, is_national_report
 from vigia.extract.gazetteer import country_code
 from vigia.extract.language import detect_language
 from vigia.extract.pipeline import component
-from vigia.reference import lexicon
+from vigia.reference import countries, lexicon
 
 _ITEM = re.compile(
     r"^[ \t]*(?:(?P<number>\d{1,2})\s*[.)\-–]\s*)?"
@@ -30,6 +30,7 @@ _ITEM = re.compile(
     re.MULTILINE,
 )
 _BULLET_LINE = re.compile(r"^[ \t]*(?:[•·▪◦●*\-–.]|[a-zA-Z][.)])?[ \t]*$")
+_DATELINE_REACH = 400
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*(?:\n|[•·▪◦●]|\d{1,2}\s*[.)]\s)")
 
 
@@ -184,13 +185,43 @@ def _structured_sections(document: Document) -> list[Section]:
     return sections
 
 
-def main_country(places: list[PlaceMention]) -> str | None:
-    """The country a single-country text is about: the one it names most, clearly ahead."""
-    counts = Counter(place.country for place in places if place.country).most_common(2)
-    if not counts:
+@cache
+def _dateline() -> re.Pattern[str]:
+    """A capital city opening a line near the start of a text: "Lima, 23 de septiembre"."""
+    cities = sorted(
+        (city for country in countries().values() for city in country.capitals), key=len, reverse=True
+    )
+    return re.compile(r"^[ \t]*(?P<city>" + "|".join(map(re.escape, cities)) + r")\s*[,(—–-]", re.M | re.I)
+
+
+@cache
+def _capital_countries() -> dict[str, str]:
+    return {city.lower(): c.iso3 for c in countries().values() for city in c.capitals}
+
+
+@cache
+def _authority_words() -> re.Pattern[str]:
+    words = [word for language in LANGUAGES for word in lexicon("sections")[language]["authorities"]]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I)
+
+
+def main_country(document: Document) -> str | None:
+    """The country a single-country text is about: the one it names most, weighing a dateline
+    and the country's own authorities ("el Ministerio del Interior del Perú") more."""
+    weights: Counter[str] = Counter()
+    for place in document.places:
+        if place.country:
+            before = document.text[max(0, place.start - 60) : place.start]
+            weights[place.country] += 3 if _authority_words().search(before) else 1
+    dateline = _dateline().search(document.text, 0, _DATELINE_REACH)
+    if dateline:
+        city = dateline.group("city").lower()
+        weights[_capital_countries()[city]] += 3
+    ranking = weights.most_common(2)
+    if not ranking:
         return None
-    if len(counts) == 1 or counts[0][1] > counts[1][1]:
-        return counts[0][0]
+    if len(ranking) == 1 or ranking[0][1] > ranking[1][1]:
+        return ranking[0][0]
     return None
 
 
@@ -210,7 +241,7 @@ def _fill_gaps(text: str, sections: list[Section]) -> list[Section]:
 def segment(document: Document) -> list[Section]:
     sections = _structured_sections(document)
     if not sections:
-        country = main_country(document.places)
+        country = main_country(document)
         if country:
             sections = [Section(0, len(document.text), "country", country)]
     sections = _fill_gaps(document.text, sections)
