@@ -24,7 +24,6 @@ _NAME_WORD = r"[A-ZÁÉÍÓÚÑÀÂÇÈÊÎÔÛÜ][\w’'\-]+"
 _NAME = re.compile(
     rf"{_NAME_WORD}(?:\s+(?:(?:de|del|de la|da|do|dos|y|e|van|von)\s+)?{_NAME_WORD})*"
 )
-_AFTER_CUE = 400
 
 
 @cache
@@ -49,38 +48,55 @@ def _places_between(document: Document, start: int, end: int) -> list[PlaceMenti
     return [place for place in document.places if start <= place.start < end and place.country]
 
 
-def _nominee(text: str, language: str) -> re.Match[str] | None:
+def _nominee(document: Document, sentence: Sentence, after: int, language: str) -> re.Match[str] | None:
+    """The name of the person nominated: after a title ("Mme", "la señora", "Mr."), or else right
+    after the nomination cue."""
     titles = _phrases(_cues(language)["titles"])
-    position = 0
-    while True:
-        title = titles.match(text, position)
-        if not title:
-            break
-        position = title.end()
-        while position < len(text) and text[position] == " ":
-            position += 1
-    return _NAME.match(text, position)
+    text = sentence.text
+    for title in titles.finditer(text, after):
+        name = _NAME.match(text, title.end() + len(text[title.end():]) - len(text[title.end():].lstrip()))
+        if name and not _is_place(document, sentence.start + name.start()):
+            return name
+    return _NAME.match(text, after + len(text[after:]) - len(text[after:].lstrip()))
+
+
+def _is_place(document: Document, offset: int) -> bool:
+    return any(place.start == offset for place in document.places)
+
+
+def _role(text: str, cue_end: int) -> re.Match[str] | None:
+    """The office a nomination is for: the first named after the cue, else the last before it."""
+    roles = list(_officer_role_pattern().finditer(text))
+    after = [role for role in roles if role.start() >= cue_end]
+    before = [role for role in roles if role.start() < cue_end]
+    return after[0] if after else (before[-1] if before else None)
+
+
+def _nominator(document: Document, sentence: Sentence, language: str) -> str | None:
+    delegation = _phrases(_cues(language)["delegation"]).search(sentence.text)
+    if not delegation:
+        return None
+    start = sentence.start + delegation.end()
+    places = _places_between(document, start, start + 60)
+    return places[0].country if places else None
 
 
 def officer_in(document: Document, sentence: Sentence, language: str) -> Officer | None:
     cue = _phrases(_cues(language)["nomination"]).search(sentence.text)
-    if not cue:
+    role = _role(sentence.text, cue.end()) if cue else None
+    if not cue or not role:
         return None
-    after = sentence.text[cue.end() :].lstrip()
-    name = _nominee(after, language)
-    role = _officer_role_pattern().search(sentence.text, cue.end())
-    if not name or not role or role.start() - cue.end() > _AFTER_CUE:
+    nominated_by = _nominator(document, sentence, language)
+    name = _nominee(document, sentence, cue.end(), language)
+    if not name:
         return None
-    base = sentence.start
-    nominators = _places_between(document, base, base + cue.start())
-    name_end = base + len(sentence.text) - len(after) + name.end()
-    homes = [place.country for place in _places_between(document, name_end, base + role.start())]
-    nominated_by = nominators[-1].country if nominators else None
+    name_end = sentence.start + name.end()
+    homes = [p.country for p in _places_between(document, name_end, sentence.end)]
     candidates = [country for country in homes if country != nominated_by]
     return Officer(
         role=role.lastgroup or "chair",
         name=name.group(0),
-        country=candidates[-1] if candidates else None,
+        country=candidates[0] if candidates else None,
         nominated_by=nominated_by,
         evidence=document.evidence_for(sentence),
     )
