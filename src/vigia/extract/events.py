@@ -72,25 +72,32 @@ def _clauses(sentence: Sentence) -> Iterator[tuple[int, str]]:
 
 
 def _triggered(rule: EventRule, clause: str, language: str) -> Iterator[int]:
-    """Offsets (in the clause) of the objects or verbs that make an event of this kind."""
+    """Offsets (in the clause) of the triggers that make an event of this kind."""
     if _cue(language, "not_yet").search(clause):
         return
     if rule.verbs_alone:
         yield from (match.start() for match in rule.verbs_alone.finditer(clause))
     for match in rule.objects.finditer(clause) if rule.objects else ():
-        window = clause[max(0, match.start() - _NEAR) : match.end() + _NEAR]
-        if rule.triggers.search(window):
-            yield match.start()
+        window_start = max(0, match.start() - _NEAR)
+        trigger = rule.triggers.search(clause[window_start : match.end() + _NEAR])
+        if trigger:
+            yield window_start + trigger.start()
             return
 
 
-def _year_near(text: str, offset: int) -> int | None:
-    years = [(abs(match.start() - offset), int(match.group(1))) for match in _YEAR.finditer(text)]
-    return min(years)[1] if years else None
+def _year_near(text: str, offset: int, language: str) -> int | None:
+    """The year nearest the trigger, preferring one that a time word introduces ("in 2013")."""
+    temporal = _cue(language, "temporal")
+    years = [
+        (not temporal.search(text[max(0, match.start() - 12) : match.start()]),
+         abs(match.start() - offset), int(match.group(1)))
+        for match in _YEAR.finditer(text)
+    ]
+    return min(years)[2] if years else None
 
 
 def event_year(document: Document, sentence: Sentence, offset: int, language: str) -> int | None:
-    year = _year_near(sentence.text, offset - sentence.start)
+    year = _year_near(sentence.text, offset - sentence.start, language)
     if year:
         return year
     if _cue(language, "this_year").search(sentence.text):

@@ -206,8 +206,9 @@ def _authority_words() -> re.Pattern[str]:
 
 
 def main_country(document: Document) -> str | None:
-    """The country a single-country text is about: the one it names most, weighing a dateline
-    and the country's own authorities ("el Ministerio del Interior del Perú") more."""
+    """The country a single-country text is about: the one that outweighs all others together,
+    a dateline and the country's own authorities ("el Ministerio del Interior del Perú") weighing
+    more than a mere mention."""
     weights: Counter[str] = Counter()
     for place in document.places:
         if place.country:
@@ -217,12 +218,10 @@ def main_country(document: Document) -> str | None:
     if dateline:
         city = dateline.group("city").lower()
         weights[_capital_countries()[city]] += 3
-    ranking = weights.most_common(2)
-    if not ranking:
+    if not weights:
         return None
-    if len(ranking) == 1 or ranking[0][1] > ranking[1][1]:
-        return ranking[0][0]
-    return None
+    country, weight = weights.most_common(1)[0]
+    return country if weight > sum(weights.values()) - weight else None
 
 
 def _fill_gaps(text: str, sections: list[Section]) -> list[Section]:
