@@ -71,17 +71,17 @@ def _clauses(sentence: Sentence) -> Iterator[tuple[int, str]]:
         position += len(part)
 
 
-def _triggered(rule: EventRule, clause: str, language: str) -> Iterator[int]:
-    """Offsets (in the clause) of the triggers that make an event of this kind."""
+def _triggered(rule: EventRule, clause: str, language: str) -> Iterator[re.Match[str]]:
+    """The triggers (matched in the clause) that make an event of this kind."""
     if _cue(language, "not_yet").search(clause):
         return
     if rule.verbs_alone:
-        yield from (match.start() for match in rule.verbs_alone.finditer(clause))
+        yield from rule.verbs_alone.finditer(clause)
     for match in rule.objects.finditer(clause) if rule.objects else ():
         window_start = max(0, match.start() - _NEAR)
-        trigger = rule.triggers.search(clause[window_start : match.end() + _NEAR])
+        trigger = rule.triggers.search(clause, window_start, match.end() + _NEAR)
         if trigger:
-            yield window_start + trigger.start()
+            yield trigger
             return
 
 
@@ -96,8 +96,14 @@ def _year_near(text: str, offset: int, language: str) -> int | None:
     return min(years)[2] if years else None
 
 
-def event_year(document: Document, sentence: Sentence, offset: int, language: str) -> int | None:
-    year = _year_near(sentence.text, offset - sentence.start, language)
+def event_year(
+    document: Document, sentence: Sentence, trigger: re.Match[str], clause_start: int, language: str
+) -> int | None:
+    """The trigger's own year ("Act of 2007"), else the year nearest it, else "this year"."""
+    own = _YEAR.search(trigger.group(0))
+    if own:
+        return int(own.group(1))
+    year = _year_near(sentence.text, clause_start + trigger.start() - sentence.start, language)
     if year:
         return year
     if _cue(language, "this_year").search(sentence.text):
@@ -119,8 +125,8 @@ def _section_events(document: Document, section: Section) -> list[Event]:
             continue
         for clause_start, clause in _clauses(sentence):
             for rule in event_rules(language):
-                for offset in _triggered(rule, clause, language):
-                    year = event_year(document, sentence, clause_start + offset, language)
+                for trigger in _triggered(rule, clause, language):
+                    year = event_year(document, sentence, trigger, clause_start, language)
                     if (rule.kind, year) not in seen:
                         seen.add((rule.kind, year))
                         events.append(

@@ -86,7 +86,18 @@ def detect_language(text: str) -> str | None:
     return best
 
 
-@component("language", version="1", needs=["text"], adds=["language"])
+def likely_language(text: str) -> str | None:
+    """The best guess for a short text: the language that leads, however few words it has."""
+    detected = detect_language(text)
+    if detected:
+        return detected
+    scores, _ = language_scores(text)
+    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
+    (best, best_score), (_, runner_up_score) = ranked[0], ranked[1]
+    return best if best_score > runner_up_score else None
+
+
+@component("language", version="2", needs=["text"], adds=["language"])
 def add_language(document: Document) -> Document:
-    document.language = detect_language(document.text)
+    document.language = likely_language(document.text)
     return document

@@ -70,7 +70,7 @@ def _stop_boundaries(text: str) -> Iterator[int]:
     abbreviations = _abbreviations()
     for match in _FULL_STOP.finditer(text):
         if match.group("stop") == ".":
-            before = _WORD_BEFORE.search(text, 0, match.start())
+            before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
             word = before.group(1).lower().strip(".") if before else ""
             if word in abbreviations or (len(word) == 1 and word.isalpha()):
                 continue
