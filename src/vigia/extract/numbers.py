@@ -1190,7 +1190,7 @@ def _is_planned(candidate: Candidate, sentence: SentenceText) -> bool:
 
 
 def qualify(candidate: Candidate, kind: NumberKind, sentence: SentenceText) -> Qualifier:
-    """The qualifier of a number of a given kind."""
+    """The qualifier of a number of a given kind; a range with no other qualifier is approximate."""
     if kind in _IDENTIFIER_KINDS:
         return Qualifier.EXACT
     if kind in (NumberKind.COUNT, NumberKind.MONEY) and _is_planned(candidate, sentence):
@@ -1201,7 +1201,8 @@ def qualify(candidate: Candidate, kind: NumberKind, sentence: SentenceText) -> Q
     after = _qualifier_after(candidate, sentence)
     if after is not None:
         return after
-    return Qualifier.APPROXIMATELY if candidate.approximate else Qualifier.EXACT
+    is_range = candidate.value_min is not None
+    return Qualifier.APPROXIMATELY if candidate.approximate or is_range else Qualifier.EXACT
 
 
 # ---------------------------------------------------------------------------------------------
