@@ -84,3 +84,37 @@ def test_french_report_meeting_documents(
     found, gold, _ = french
     assert found["meeting"]["code"] == gold["meeting"]["code"]
     assert found["meeting"]["documents"] == gold["meeting"]["documents"]
+
+
+NON_FIGURE_KINDS = ("date", "year", "duration", "hotline", "phone", "percentage", "ratio", "law",
+                    "decree", "fraction")
+
+
+def _own_report(name: str) -> tuple[Score, dict[str, Any]]:
+    report = OWN_REPORTS / name
+    gold = json.loads(report.with_name(name.replace(".txt", ".gold.json")).read_text("utf-8"))
+    found = document_data(extract_file(report))
+    return score_extraction(found, gold), found
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "rtp4-informe-relatoria.es.txt",
+        "rtp4-rapporteur-report.en.txt",
+        "relatorio-rtp5.pt.txt",
+        "articulo-prensa.es.txt",
+        "press-article.en.txt",
+    ],
+)
+def test_own_reports_score_against_their_annotation(name: str) -> None:
+    score, found = _own_report(name)
+    assert score.sections_found == score.sections_with_code == score.sections_total, score.summary()
+    assert score.core_found >= 0.9 * score.core_total, score.facts_missed
+    assert score.facts_found >= 0.8 * score.facts_total, score.facts_missed
+    assert score.officers_found == score.officers_total
+    assert score.decisions_found >= score.decisions_total - 1
+    wrong = [taken for taken in score.not_facts_taken
+             if taken["trap"]["why"].startswith(NON_FIGURE_KINDS)]
+    assert wrong == []
+    assert all(fact["evidence"]["text"] for fact in found["facts"])
