@@ -22,14 +22,64 @@ from vigia.store.database import open_database, session_factory
 from vigia.store.repository import store_document
 
 COUNTRIES = {
-    "es": ["Argentina", "Chile", "Colombia", "Costa Rica", "Ecuador", "El Salvador", "Guatemala",
-           "Honduras", "México", "Panamá", "Paraguay", "Perú", "Uruguay", "República Dominicana"],
-    "en": ["Jamaica", "Guyana", "The Bahamas", "Trinidad and Tobago", "Barbados", "Belize",
-           "Canada", "United States", "Suriname", "Saint Lucia", "Grenada", "Dominica"],
-    "fr": ["Haïti", "Canada", "Argentine", "Colombie", "Équateur", "Mexique", "Pérou", "Brésil",
-           "Chili", "Panama", "Uruguay", "Trinité-et-Tobago"],
-    "pt": ["Brasil", "Paraguai", "Uruguai", "Argentina", "Chile", "Colômbia", "México", "Peru",
-           "Bolívia", "Equador", "Estados Unidos", "Canadá"],
+    "es": [
+        "Argentina",
+        "Chile",
+        "Colombia",
+        "Costa Rica",
+        "Ecuador",
+        "El Salvador",
+        "Guatemala",
+        "Honduras",
+        "México",
+        "Panamá",
+        "Paraguay",
+        "Perú",
+        "Uruguay",
+        "República Dominicana",
+    ],
+    "en": [
+        "Jamaica",
+        "Guyana",
+        "The Bahamas",
+        "Trinidad and Tobago",
+        "Barbados",
+        "Belize",
+        "Canada",
+        "United States",
+        "Suriname",
+        "Saint Lucia",
+        "Grenada",
+        "Dominica",
+    ],
+    "fr": [
+        "Haïti",
+        "Canada",
+        "Argentine",
+        "Colombie",
+        "Équateur",
+        "Mexique",
+        "Pérou",
+        "Brésil",
+        "Chili",
+        "Panama",
+        "Uruguay",
+        "Trinité-et-Tobago",
+    ],
+    "pt": [
+        "Brasil",
+        "Paraguai",
+        "Uruguai",
+        "Argentina",
+        "Chile",
+        "Colômbia",
+        "México",
+        "Peru",
+        "Bolívia",
+        "Equador",
+        "Estados Unidos",
+        "Canadá",
+    ],
 }
 
 SENTENCES = {
@@ -75,14 +125,19 @@ def report_text(language: str, generator: random.Random) -> str:
     for order, country in enumerate(countries, start=1):
         sentences = [
             template.format(
-                year=generator.randint(2008, 2016), year2=generator.randint(2017, 2020),
-                n=generator.randint(20, 9000), m=generator.randint(2, 60),
-                m2=generator.randint(1, 5), p=generator.randint(2, 40), d=generator.randint(2, 9),
+                year=generator.randint(2008, 2016),
+                year2=generator.randint(2017, 2020),
+                n=generator.randint(20, 9000),
+                m=generator.randint(2, 60),
+                m2=generator.randint(1, 5),
+                p=generator.randint(2, 40),
+                d=generator.randint(2, 9),
             )
             for template in generator.sample(SENTENCES[language], 4)
         ]
-        paragraphs.append(f"{order}. {country}; " + " ".join(sentences)
-                          + f" (RTP-V/INF. {order + 2}/16)")
+        paragraphs.append(
+            f"{order}. {country}; " + " ".join(sentences) + f" (RTP-V/INF. {order + 2}/16)"
+        )
         paragraphs.append("")
     return "\n".join(paragraphs)
 
@@ -105,8 +160,10 @@ def measure(label: str, paths: list[Path], work: Callable[[Path], object]) -> No
     for path in paths:
         work(path)
     elapsed = time.perf_counter() - started
-    print(f"{label:<8} {len(paths)} documents, {size / 1e6:.2f} MB in {elapsed:.2f} s: "
-          f"{len(paths) / elapsed:.1f} documents/s, {size / 1e6 / elapsed:.3f} MB/s")
+    print(
+        f"{label:<8} {len(paths)} documents, {size / 1e6:.2f} MB in {elapsed:.2f} s: "
+        f"{len(paths) / elapsed:.1f} documents/s, {size / 1e6 / elapsed:.3f} MB/s"
+    )
 
 
 def main(arguments: list[str]) -> None:

@@ -28,8 +28,16 @@ def test_extract_prints_the_contract_json(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(report)])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) >= {"document", "meeting", "sections", "facts", "events", "roles",
-                         "cooperation", "requests"}
+    assert set(data) >= {
+        "document",
+        "meeting",
+        "sections",
+        "facts",
+        "events",
+        "roles",
+        "cooperation",
+        "requests",
+    }
     assert data["document"]["language"] == "es"
     assert data["document"]["countries"] == ["PER", "CHL"]
     facts = {(f["country"], f["indicator"], f["value"], f["qualifier"]) for f in data["facts"]}
@@ -47,7 +55,8 @@ def test_extract_several_files_print_an_array(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["extract", str(first), str(second)])
     assert result.exit_code == 0
     assert [item["document"]["path"] for item in json.loads(result.output)] == [
-        str(first), str(second)
+        str(first),
+        str(second),
     ]
 
 

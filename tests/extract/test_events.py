@@ -43,7 +43,10 @@ def test_events_in_portuguese_same_year(analyse: Analyse) -> None:
         "1. Brasil; em 2016 o país aprovou a Lei nº 13.344. No mesmo ano foi criado o comitê"
         " nacional.\n"
     )
-    assert events(text, analyse) == [("BRA", "law_adopted", 2016), ("BRA", "institution_created", 2016)]
+    assert events(text, analyse) == [
+        ("BRA", "law_adopted", 2016),
+        ("BRA", "institution_created", 2016),
+    ]
 
 
 def test_events_only_in_country_sections(analyse: Analyse) -> None:

@@ -18,22 +18,38 @@ def facts(text: str, analyse: Analyse) -> set[tuple[object, ...]]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("1. México; en 2013 se capacitó a más de 2.500 servidores públicos.\n",
-         ("MEX", "persons_trained", 2500, "at_least", 2013)),
-        ("1. Jamaica; in 2014 the police rescued 46 victims.\n",
-         ("JAM", "victims_rescued", 46, "exact", 2014)),
-        ("1. Haïti; la police a démantelé une dizaine de réseaux.\n",
-         ("HTI", "networks_dismantled", 10, "approximately", None)),
-        ("1. Brasil; o Disque 100 recebeu cerca de 1.200 denúncias em 2015.\n",
-         ("BRA", "complaints", 1200, "approximately", 2015)),
-        ("1. Guatemala; los tribunales dictaron 49 sentencias condenatorias.\n",
-         ("GTM", "convictions", 49, "exact", None)),
-        ("1. Panamá; el país contará con tres albergues.\n",
-         ("PAN", "shelters", 3, "planned", None)),
-        ("1. Canada; fewer than 20 suspected cases were reported to the police.\n",
-         ("CAN", "complaints", 20, "at_most", None)),
-        ("1. Chile; Le nombre des victimes identifiées s’élève à 312.\n",
-         ("CHL", "victims_identified", 312, "exact", None)),
+        (
+            "1. México; en 2013 se capacitó a más de 2.500 servidores públicos.\n",
+            ("MEX", "persons_trained", 2500, "at_least", 2013),
+        ),
+        (
+            "1. Jamaica; in 2014 the police rescued 46 victims.\n",
+            ("JAM", "victims_rescued", 46, "exact", 2014),
+        ),
+        (
+            "1. Haïti; la police a démantelé une dizaine de réseaux.\n",
+            ("HTI", "networks_dismantled", 10, "approximately", None),
+        ),
+        (
+            "1. Brasil; o Disque 100 recebeu cerca de 1.200 denúncias em 2015.\n",
+            ("BRA", "complaints", 1200, "approximately", 2015),
+        ),
+        (
+            "1. Guatemala; los tribunales dictaron 49 sentencias condenatorias.\n",
+            ("GTM", "convictions", 49, "exact", None),
+        ),
+        (
+            "1. Panamá; el país contará con tres albergues.\n",
+            ("PAN", "shelters", 3, "planned", None),
+        ),
+        (
+            "1. Canada; fewer than 20 suspected cases were reported to the police.\n",
+            ("CAN", "complaints", 20, "at_most", None),
+        ),
+        (
+            "1. Chile; Le nombre des victimes identifiées s’élève à 312.\n",
+            ("CHL", "victims_identified", 312, "exact", None),
+        ),
     ],
 )
 def test_facts_indicator_owner_qualifier_and_year(
@@ -49,7 +65,9 @@ def test_facts_money_is_a_budget_with_its_currency(analyse: Analyse) -> None:
 
 
 def test_facts_range_keeps_both_bounds(analyse: Analyse) -> None:
-    document = analyse("1. The Bahamas; in 2014 the authorities identified between 10 and 12 victims.\n")
+    document = analyse(
+        "1. The Bahamas; in 2014 the authorities identified between 10 and 12 victims.\n"
+    )
     [fact] = document.facts
     assert (fact.value, fact.value_min, fact.indicator) == (12, 10, "victims_identified")
 

@@ -86,8 +86,18 @@ def test_french_report_meeting_documents(
     assert found["meeting"]["documents"] == gold["meeting"]["documents"]
 
 
-NON_FIGURE_KINDS = ("date", "year", "duration", "hotline", "phone", "percentage", "ratio", "law",
-                    "decree", "fraction")
+NON_FIGURE_KINDS = (
+    "date",
+    "year",
+    "duration",
+    "hotline",
+    "phone",
+    "percentage",
+    "ratio",
+    "law",
+    "decree",
+    "fraction",
+)
 
 
 def _own_report(name: str) -> tuple[Score, dict[str, Any]]:
@@ -114,7 +124,10 @@ def test_own_reports_score_against_their_annotation(name: str) -> None:
     assert score.facts_found >= 0.8 * score.facts_total, score.facts_missed
     assert score.officers_found == score.officers_total
     assert score.decisions_found >= score.decisions_total - 1
-    wrong = [taken for taken in score.not_facts_taken
-             if taken["trap"]["why"].startswith(NON_FIGURE_KINDS)]
+    wrong = [
+        taken
+        for taken in score.not_facts_taken
+        if taken["trap"]["why"].startswith(NON_FIGURE_KINDS)
+    ]
     assert wrong == []
     assert all(fact["evidence"]["text"] for fact in found["facts"])

@@ -31,5 +31,7 @@ def test_meeting_documents_and_code(analyse: Analyse) -> None:
 
 def test_meeting_decision_with_supporters_in_the_next_sentence(analyse: Analyse) -> None:
     record = analyse(ENGLISH, until="meeting").meeting
-    assert [(d.proposed_by, d.supported_by) for d in record.decisions] == [(["BLZ"], ["JAM", "BRB"])]
+    assert [(d.proposed_by, d.supported_by) for d in record.decisions] == [
+        (["BLZ"], ["JAM", "BRB"])
+    ]
     assert record.decisions[0].what.startswith("the creation of a Caribbean network")

@@ -56,6 +56,8 @@ def test_segment_single_country_article_takes_its_country_from_the_text(analyse:
 
 
 def test_segment_headings_that_name_countries(analyse: Analyse) -> None:
-    text = "JAMAICA\n\nThe country trained 200 officers.\n\nBARBADOS\n\nA bill is before Parliament.\n"
+    text = (
+        "JAMAICA\n\nThe country trained 200 officers.\n\nBARBADOS\n\nA bill is before Parliament.\n"
+    )
     document = analyse(text, until="sections")
     assert [s.country for s in country_sections(document)] == ["JAM", "BRB"]

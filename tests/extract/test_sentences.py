@@ -28,7 +28,9 @@ def test_split_sentences_keeps_list_numbers_with_their_item() -> None:
 
 
 def test_split_sentences_joins_a_line_break_inside_a_sentence() -> None:
-    sentences = split_sentences("Le délit de traite \nau Nicaragua a donné lieu à 43 condamnations.")
+    sentences = split_sentences(
+        "Le délit de traite \nau Nicaragua a donné lieu à 43 condamnations."
+    )
     assert len(sentences) == 1
     assert sentences[0].text.endswith("condamnations.")
 

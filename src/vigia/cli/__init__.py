@@ -8,6 +8,7 @@ from vigia import __version__
 from vigia.cli.extract import command as extract_command
 from vigia.cli.facts import command as facts_command
 from vigia.cli.ingest import command as ingest_command
+from vigia.cli.users import group as users_group
 
 
 @click.group()
@@ -16,5 +17,5 @@ def main() -> None:
     """Vigía: turn reports on trafficking in persons into sourced facts."""
 
 
-for _command in (extract_command, ingest_command, facts_command):
+for _command in (extract_command, ingest_command, facts_command, users_group):
     main.add_command(_command)

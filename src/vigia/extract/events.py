@@ -89,8 +89,11 @@ def _year_near(text: str, offset: int, language: str) -> int | None:
     """The year nearest the trigger, preferring one that a time word introduces ("in 2013")."""
     temporal = _cue(language, "temporal")
     years = [
-        (not temporal.search(text[max(0, match.start() - 12) : match.start()]),
-         abs(match.start() - offset), int(match.group(1)))
+        (
+            not temporal.search(text[max(0, match.start() - 12) : match.start()]),
+            abs(match.start() - offset),
+            int(match.group(1)),
+        )
         for match in _YEAR.finditer(text)
     ]
     return min(years)[2] if years else None

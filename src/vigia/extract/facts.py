@@ -125,8 +125,9 @@ def indicator_before(sentence: str, position: int, language: str) -> IndicatorRu
     between = before[end:]
     announced = _phrase_pattern(language, "total").search(before[max(0, start - 25) : start])
     linked = _phrase_pattern(language, "total").search(between) and len(between) < 60
-    adjacent = re.fullmatch(r"\s*(?:\w+\s+)?(?:" + "|".join(_cues(language)["linking"]) + r")\s*",
-                            between, re.I)
+    adjacent = re.fullmatch(
+        r"\s*(?:\w+\s+)?(?:" + "|".join(_cues(language)["linking"]) + r")\s*", between, re.I
+    )
     return rule if announced or linked or adjacent else None
 
 

@@ -48,13 +48,17 @@ def _places_between(document: Document, start: int, end: int) -> list[PlaceMenti
     return [place for place in document.places if start <= place.start < end and place.country]
 
 
-def _nominee(document: Document, sentence: Sentence, after: int, language: str) -> re.Match[str] | None:
+def _nominee(
+    document: Document, sentence: Sentence, after: int, language: str
+) -> re.Match[str] | None:
     """The name of the person nominated: after a title ("Mme", "la señora", "Mr."), or else right
     after the nomination cue."""
     titles = _phrases(_cues(language)["titles"])
     text = sentence.text
     for title in titles.finditer(text, after):
-        name = _NAME.match(text, title.end() + len(text[title.end():]) - len(text[title.end():].lstrip()))
+        name = _NAME.match(
+            text, title.end() + len(text[title.end() :]) - len(text[title.end() :].lstrip())
+        )
         if name and not _is_place(document, sentence.start + name.start()):
             return name
     return _NAME.match(text, after + len(text[after:]) - len(text[after:].lstrip()))

@@ -189,9 +189,13 @@ def _structured_sections(document: Document) -> list[Section]:
 def _dateline() -> re.Pattern[str]:
     """A capital city opening a line near the start of a text: "Lima, 23 de septiembre"."""
     cities = sorted(
-        (city for country in countries().values() for city in country.capitals), key=len, reverse=True
+        (city for country in countries().values() for city in country.capitals),
+        key=len,
+        reverse=True,
     )
-    return re.compile(r"^[ \t]*(?P<city>" + "|".join(map(re.escape, cities)) + r")\s*[,(—–-]", re.M | re.I)
+    return re.compile(
+        r"^[ \t]*(?P<city>" + "|".join(map(re.escape, cities)) + r")\s*[,(—–-]", re.M | re.I
+    )
 
 
 @cache
@@ -201,7 +205,9 @@ def _capital_countries() -> dict[str, str]:
 
 @cache
 def _authority_words() -> re.Pattern[str]:
-    words = [word for language in LANGUAGES for word in lexicon("sections")[language]["authorities"]]
+    words = [
+        word for language in LANGUAGES for word in lexicon("sections")[language]["authorities"]
+    ]
     return re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.I)
 
 
