@@ -16,7 +16,7 @@ from vigia.extract.roles import roles_in
             "Uruguay se reconoce como país de origen, tránsito y destino.",
             ["origin", "transit", "destination"],
         ),
-        ("en", "Jamaica is primarily a source country.", []),
+        ("en", "Jamaica is primarily a source country.", ["origin"]),
         (
             "en",
             "Belize described itself as a country of transit and destination.",

@@ -11,6 +11,7 @@ from vigia.reference import lexicon
 
 PROVENANCE = Provenance("roles", "1")
 _WINDOW = 90
+_BEFORE = 40
 
 
 @cache
@@ -25,12 +26,14 @@ def _patterns(language: str) -> tuple[re.Pattern[str], dict[str, re.Pattern[str]
 
 
 def roles_in(sentence: str, language: str) -> list[str]:
-    """The roles a sentence gives its subject ("un pays de destination et d'origine")."""
+    """The roles a sentence gives its subject: "un pays de destination et d'origine", "a source
+    and destination country"."""
     country, roles = _patterns(language)
     found: list[str] = []
     for match in country.finditer(sentence):
-        window = sentence[match.end() : match.end() + _WINDOW]
-        window = re.split(r"[.;]", window)[0]
+        after = re.split(r"[.;]", sentence[match.end() : match.end() + _WINDOW])[0]
+        before = re.split(r"[.;,]", sentence[max(0, match.start() - _BEFORE) : match.start()])[-1]
+        window = f"{before} {after}"
         for role, pattern in roles.items():
             if pattern.search(window) and role not in found:
                 found.append(role)
