@@ -107,3 +107,8 @@ def test_facts_carry_evidence_and_provenance(analyse: Analyse) -> None:
     assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
     assert fact.evidence.text.endswith("10 redes.")
     assert (fact.provenance.component, fact.provenance.version) == ("facts", "1")
+
+
+def test_facts_capacity_is_not_a_count(analyse: Analyse) -> None:
+    text = "1. Jamaica; the shelter can house up to 20 women and children at a time.\n"
+    assert analyse(text).facts == []

@@ -140,8 +140,17 @@ def counts_something(sentence: str, position: int, language: str) -> bool:
     return len(text) >= 3 and text not in _cues(language)["not_counted"]
 
 
+def is_capacity(mention: NumberMention, sentence: Sentence, language: str) -> bool:
+    """Whether a number is a capacity ("can house up to 20 women"), not a count."""
+    position = mention.start - sentence.start
+    before = sentence.text[max(0, position - 30) : position]
+    return bool(_phrase_pattern(language, "capacity").search(before))
+
+
 def _indicator_for(mention: NumberMention, sentence: Sentence, language: str) -> tuple[str, str]:
     """(indicator, unit) for a figure, or ("", "") when it names nothing we count."""
+    if is_capacity(mention, sentence, language):
+        return "", ""
     if mention.kind is NumberKind.MONEY:
         return "budget", mention.unit or "XXX"
     position = mention.end - sentence.start
