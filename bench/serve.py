@@ -1,0 +1,218 @@
+"""Benchmark the web service: fill a database, then drive the API and the country page.
+
+    python bench/serve.py [--db sqlite|postgresql|URL] [--facts 2000] [--requests 2000] [--clients 50]
+
+Fills a fresh database with 35 countries x 10 meetings x N facts (published, each with its evidence),
+starts `vigia serve` on a free loopback port, sends a fixed number of requests from concurrent clients
+(the facts API filtered by country, and the country page), and prints throughput and p50/p95/p99 latency.
+Every request goes to 127.0.0.1 only; the run stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import UTC, datetime
+
+import httpx
+from sqlalchemy import Engine, create_engine, insert, text
+
+from vigia.reference import countries, indicators
+from vigia.store.database import open_database
+from vigia.store.models import DocumentRow, EvidenceRow, FactRow, MeetingRow
+
+POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+BENCH_SCHEMA = "vigia_bench"
+BATCH = 5000
+
+
+def oas_members() -> list[str]:
+    return sorted(code for code, country in countries().items() if country.oas_member)
+
+
+def _fact_rows(
+    document_id: int, evidence_id: int, country: str, count: int, generator: random.Random
+) -> Iterator[dict[str, object]]:
+    names = [name for name in indicators() if name != "budget"]
+    for _ in range(count):
+        yield {
+            "document_id": document_id,
+            "evidence_id": evidence_id,
+            "indicator": generator.choice(names),
+            "value": float(generator.randint(1, 20000)),
+            "qualifier": "exact",
+            "country": country,
+            "year": generator.randint(2010, 2020),
+            "unit": "count",
+            "component": "bench",
+            "component_version": "1",
+            "status": "published",
+        }
+
+
+def fill(engine: Engine, facts_per_pair: int, seed: int = 3) -> int:
+    """35 countries x 10 meetings, one document each, ``facts_per_pair`` facts per document."""
+    generator = random.Random(seed)
+    total = 0
+    with engine.begin() as connection:
+        for meeting_number in range(1, 11):
+            code = f"RTP-B{meeting_number}"
+            connection.execute(insert(MeetingRow).values(code=code))
+            for country in oas_members():
+                digest = f"{code}-{country}".encode().hex().ljust(64, "0")[:64]
+                document_id = connection.execute(
+                    insert(DocumentRow)
+                    .values(
+                        sha256=digest,
+                        path=f"{code}/{country}.txt",
+                        media_type="text/plain",
+                        language="es",
+                        title=f"{country} {code}",
+                        text="Informe nacional.",
+                        page_starts=[],
+                        meeting_code=code,
+                        created_at=datetime.now(UTC),
+                    )
+                    .returning(DocumentRow.id)
+                ).scalar_one()
+                evidence_id = connection.execute(
+                    insert(EvidenceRow)
+                    .values(document_id=document_id, start=0, end=17, text="Informe nacional.")
+                    .returning(EvidenceRow.id)
+                ).scalar_one()
+                rows = list(
+                    _fact_rows(document_id, evidence_id, country, facts_per_pair, generator)
+                )
+                for start in range(0, len(rows), BATCH):
+                    connection.execute(insert(FactRow), rows[start : start + BATCH])
+                total += len(rows)
+    return total
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
+    command = [
+        sys.executable,
+        "-m",
+        "vigia.cli",
+        "serve",
+        "--db",
+        url,
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1).status_code == 200:
+                return server
+        except httpx.HTTPError:
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit("the server did not answer /healthz within 60 s")
+
+
+async def drive(base: str, paths: list[str], clients: int) -> tuple[list[float], int, float]:
+    latencies: list[float] = []
+    errors = 0
+    queue: asyncio.Queue[str] = asyncio.Queue()
+    for path in paths:
+        queue.put_nowait(path)
+
+    async def client(session: httpx.AsyncClient) -> None:
+        nonlocal errors
+        while not queue.empty():
+            path = queue.get_nowait()
+            started = time.perf_counter()
+            response = await session.get(base + path)
+            latencies.append(time.perf_counter() - started)
+            errors += response.status_code != 200
+
+    limits = httpx.Limits(max_connections=clients)
+    started = time.perf_counter()
+    async with httpx.AsyncClient(timeout=60, limits=limits) as session:
+        await asyncio.gather(*(client(session) for _ in range(clients)))
+    return latencies, errors, time.perf_counter() - started
+
+
+def report(label: str, latencies: list[float], errors: int, elapsed: float) -> None:
+    cuts = statistics.quantiles(latencies, n=100)
+    print(
+        f"{label:<22} {len(latencies)} requests in {elapsed:.1f} s: {len(latencies) / elapsed:.1f} req/s, "
+        f"p50 {cuts[49] * 1000:.0f} ms, p95 {cuts[94] * 1000:.0f} ms, p99 {cuts[98] * 1000:.0f} ms, "
+        f"errors {errors}"
+    )
+
+
+def database_url(choice: str, folder: str) -> str:
+    """SQLite in a temporary folder, or a schema of its own on the local PostgreSQL server."""
+    if choice == "sqlite":
+        return f"sqlite:///{folder}/bench.db"
+    base = POSTGRES_URL if choice == "postgresql" else choice
+    reset_schema(base)
+    return f"{base}?options=-csearch_path%3D{BENCH_SCHEMA}"
+
+
+def reset_schema(url: str) -> None:
+    """A fresh, empty schema for the benchmark; nothing else in the database is touched."""
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f"DROP SCHEMA IF EXISTS {BENCH_SCHEMA} CASCADE"))
+        connection.execute(text(f"CREATE SCHEMA {BENCH_SCHEMA}"))
+    engine.dispose()
+
+
+def main(arguments: list[str]) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", default="sqlite", help="sqlite, postgresql or a database URL")
+    parser.add_argument("--facts", type=int, default=2000, help="facts per country and meeting")
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--clients", type=int, default=50)
+    options = parser.parse_args(arguments)
+    with tempfile.TemporaryDirectory() as folder:
+        url = database_url(options.db, folder)
+        engine = open_database(url)
+        started = time.perf_counter()
+        total = fill(engine, options.facts)
+        engine.dispose()
+        print(
+            f"filled {url.split('@')[-1].split('?')[0]}: {total} facts in {time.perf_counter() - started:.1f} s"
+        )
+        port = free_port()
+        server = start_server(url, port)
+        try:
+            members = oas_members()
+            generator = random.Random(11)
+            base = f"http://127.0.0.1:{port}"
+            api = [
+                f"/api/v1/facts?country={generator.choice(members)}&limit=50"
+                for _ in range(options.requests)
+            ]
+            report("API /api/v1/facts", *asyncio.run(drive(base, api, options.clients)))
+            pages = [f"/countries/{generator.choice(members)}" for _ in range(options.requests)]
+            report("page /countries/{iso3}", *asyncio.run(drive(base, pages, options.clients)))
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONUNBUFFERED", "1")
+    main(sys.argv[1:])
