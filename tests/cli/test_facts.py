@@ -136,3 +136,10 @@ def test_facts_database_that_cannot_be_opened_exits_1() -> None:
 
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: cannot open database")
+
+
+def test_facts_bad_environment_setting_is_one_line() -> None:
+    result = CliRunner().invoke(main, ["facts"], env={"VIGIA_PORT": "not-a-port"})
+    assert result.exit_code == 1
+    assert "VIGIA_PORT='not-a-port' is not a port number" in result.output
+    assert "Traceback" not in result.output

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
+from typing import Any
 
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -15,6 +16,7 @@ from vigia.store.models import Base
 
 PYPROJECT = Path(__file__).resolve().parents[2] / "pyproject.toml"
 PACKAGE = MIGRATIONS.parent.parent
+SQLITE_INLINE_FOREIGN_KEYS = {("documents", ("uploaded_by",))}
 
 
 def _tables(engine: Engine) -> set[str]:
@@ -24,7 +26,7 @@ def _tables(engine: Engine) -> set[str]:
 def test_upgrade_reaches_head_with_every_table(empty_engine: Engine) -> None:
     upgrade(empty_engine)
 
-    assert schema_revision(empty_engine) == head_revision() == "0002"
+    assert schema_revision(empty_engine) == head_revision() == "0003"
     assert set(Base.metadata.tables) <= _tables(empty_engine)
 
 
@@ -35,13 +37,30 @@ def test_upgrade_twice_changes_nothing(empty_engine: Engine) -> None:
     assert schema_revision(empty_engine) == head_revision()
 
 
+def _seen_by_reflection(engine: Engine, difference: Any) -> bool:
+    """False for the foreign keys SQLAlchemy cannot reflect in full on SQLite.
+
+    SQLite adds a foreign key to an existing table only inline, in the column added
+    (``documents.uploaded_by``, revision 0003); SQLAlchemy does not read the ``ON DELETE`` of such
+    keys, so they show as removed and added again. test_migrations_0003 checks them with
+    ``PRAGMA foreign_key_list``.
+    """
+    if engine.dialect.name != "sqlite" or not isinstance(difference, tuple):
+        return True
+    kind, constraint = difference[0], difference[1]
+    if kind not in {"add_fk", "remove_fk"}:
+        return True
+    key = (constraint.table.name, tuple(column.name for column in constraint.columns))
+    return key not in SQLITE_INLINE_FOREIGN_KEYS
+
+
 def test_migrations_match_the_models(empty_engine: Engine) -> None:
     upgrade(empty_engine)
 
     with empty_engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
 
-    assert differences == []
+    assert [item for item in differences if _seen_by_reflection(empty_engine, item)] == []
 
 
 def test_facts_are_indexed_by_country_indicator_and_document(empty_engine: Engine) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import click
 
 from vigia import __version__
+from vigia.cli.demo import command as demo_command
 from vigia.cli.extract import command as extract_command
 from vigia.cli.facts import command as facts_command
 from vigia.cli.ingest import command as ingest_command
+from vigia.cli.serve import command as serve_command
 from vigia.cli.users import group as users_group
 
 
@@ -17,5 +19,12 @@ def main() -> None:
     """Vigía: turn reports on trafficking in persons into sourced facts."""
 
 
-for _command in (extract_command, ingest_command, facts_command, users_group):
+for _command in (
+    extract_command,
+    ingest_command,
+    facts_command,
+    users_group,
+    serve_command,
+    demo_command,
+):
     main.add_command(_command)

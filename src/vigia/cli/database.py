@@ -10,12 +10,15 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
-from vigia.settings import DEFAULT_DATABASE_URL, Settings
+from vigia.settings import DEFAULT_DATABASE_URL, Settings, SettingsError
 from vigia.store.database import DatabaseError, describe_error, open_database, session_factory
 
 
 def _configured_database_url() -> str:
-    return Settings.from_environment().database_url
+    try:
+        return Settings.from_environment().database_url
+    except SettingsError as error:
+        raise click.ClickException(str(error)) from error
 
 
 def database_option(function: Callable[..., Any]) -> Callable[..., Any]:

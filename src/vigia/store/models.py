@@ -12,18 +12,20 @@ must stay in step with them (a test compares the two).
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Double,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -42,6 +44,15 @@ NAMING_CONVENTION = {
 
 CODE = String(64)
 LABEL = String(255)
+
+#: Where a fact is in its review (revision 0003): extracted facts are ``proposed``; only
+#: ``published`` ones are shown to everybody.
+PROPOSED = "proposed"
+CONFIRMED = "confirmed"
+CORRECTED = "corrected"
+REJECTED = "rejected"
+PUBLISHED = "published"
+FACT_STATUSES = (PROPOSED, CONFIRMED, CORRECTED, REJECTED, PUBLISHED)
 
 
 def _now() -> datetime:
@@ -62,6 +73,10 @@ def _optional_evidence_id() -> Mapped[int | None]:
 
 def _optional_meeting_id() -> Mapped[int | None]:
     return mapped_column(ForeignKey("meetings.id", ondelete="CASCADE"), index=True)
+
+
+def _optional_user_id() -> Mapped[int | None]:
+    return mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
 class Base(DeclarativeBase):
@@ -88,6 +103,12 @@ class DocumentRow(Base):
     code: Mapped[str | None] = mapped_column(LABEL)
     meeting_code: Mapped[str | None] = mapped_column(LABEL)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    # Revision 0003: who uploaded the file, for which country, and the file itself. The bytes are
+    # only loaded when ``original`` is read.
+    uploaded_by: Mapped[int | None] = _optional_user_id()
+    country: Mapped[str | None] = mapped_column(CODE)
+    original: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
+    original_name: Mapped[str | None]
 
     sections: Mapped[list[SectionRow]] = relationship(passive_deletes=True)
     evidence: Mapped[list[EvidenceRow]] = relationship(passive_deletes=True)
@@ -129,7 +150,18 @@ class EvidenceRow(Base):
 
 
 class FactRow(Base):
+    """A figure. ``value``, ``value_min``, ``qualifier``, ``year``, ``indicator`` are as extracted.
+
+    A correction (revision 0003) goes into the ``corrected_*`` columns beside them: a fact is
+    corrected when ``corrected_value`` is set, and then every ``corrected_*`` column holds the
+    figure as corrected (``corrected_value_min`` None meaning no range).
+    """
+
     __tablename__ = "facts"
+    __table_args__ = (
+        CheckConstraint(f"status IN ({', '.join(map(repr, FACT_STATUSES))})", name="status_known"),
+        Index("ix_facts_status", "status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = _document_id()
@@ -149,9 +181,20 @@ class FactRow(Base):
     component: Mapped[str] = mapped_column(CODE)
     component_version: Mapped[str] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(32), default="proposed", server_default="proposed")
+    corrected_value: Mapped[float | None] = mapped_column(Double)
+    corrected_value_min: Mapped[float | None] = mapped_column(Double)
+    corrected_qualifier: Mapped[str | None] = mapped_column(String(32))
+    corrected_year: Mapped[int | None]
+    corrected_indicator: Mapped[str | None] = mapped_column(CODE)
+    review_note: Mapped[str | None]
+    reviewed_by: Mapped[int | None] = _optional_user_id()
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_by: Mapped[int | None] = _optional_user_id()
 
     section: Mapped[SectionRow | None] = relationship()
     evidence: Mapped[EvidenceRow] = relationship()
+    document: Mapped[DocumentRow] = relationship(viewonly=True)
 
 
 class EventRow(Base):
@@ -217,6 +260,12 @@ class MeetingRow(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(LABEL, unique=True)
+    # Revision 0003: what the secretariat knows of the meeting, beside its code.
+    name: Mapped[str | None]
+    city: Mapped[str | None]
+    country: Mapped[str | None] = mapped_column(CODE)
+    starts_on: Mapped[date | None] = mapped_column(Date)
+    ends_on: Mapped[date | None] = mapped_column(Date)
 
 
 class OfficerRow(Base):
@@ -357,3 +406,28 @@ class AuditLogRow(Base):
     before: Mapped[dict[str, Any] | None]
     after: Mapped[dict[str, Any] | None]
     details: Mapped[dict[str, Any] | None]
+
+
+# --- Background extraction (revision 0003) ------------------------------------------------------
+
+#: Where an extraction job is: waiting, being run, finished with a document, or failed.
+JOB_STATUSES = ("queued", "running", "done", "failed")
+
+
+class ExtractionJobRow(Base):
+    """An uploaded file waiting for (or gone through) extraction; ``progress`` is 0 to 100."""
+
+    __tablename__ = "extraction_jobs"
+    __table_args__ = (
+        CheckConstraint(f"status IN ({', '.join(map(repr, JOB_STATUSES))})", name="status_known"),
+        CheckConstraint("progress BETWEEN 0 AND 100", name="progress_percent"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    created_by: Mapped[int | None] = _optional_user_id()
+    file_name: Mapped[str]
+    status: Mapped[str] = mapped_column(String(32), default="queued", server_default="queued")
+    progress: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    error: Mapped[str | None]
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))

@@ -1,0 +1,110 @@
+"""A demonstration database: example reports stored, demo accounts, and some facts published.
+
+Everything here is idempotent: preparing the same database twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2 import PasswordHasher
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from vigia.extract.batch import extract_file
+from vigia.ingest import UnreadableFileError
+from vigia.store.accounts import create_user, find_user
+from vigia.store.models import FactRow
+from vigia.store.permissions import principal_for
+from vigia.store.repository import find_document, store_document
+from vigia.store.review import confirm_fact, publish_fact
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    password: str
+    role: str
+    country: str | None = None
+
+
+@dataclass
+class DemoDatabase:
+    accounts: list[DemoAccount]
+    documents: int
+    facts: int
+    published: int
+    errors: list[str]
+
+
+SECRETARIAT = DemoAccount("secretariat@demo.vigia.example", "demo-secretariat-2026", "secretariat")
+ADMINISTRATOR = DemoAccount("admin@demo.vigia.example", "demo-administrator-2026", "administrator")
+
+
+def _store_reports(session: Session, paths: Iterable[Path]) -> tuple[list[int], list[str]]:
+    document_ids, errors = [], []
+    for path in paths:
+        try:
+            document = extract_file(path)
+        except UnreadableFileError as error:
+            errors.append(str(error))
+            continue
+        stored = find_document(session, document.sha256) or store_document(session, document)
+        document_ids.append(stored.id)
+    return document_ids, errors
+
+
+def _focal_country(session: Session) -> str:
+    """The country with the most stored facts: its focal point has the most to review."""
+    rows = session.scalars(select(FactRow.country).where(FactRow.country.is_not(None)))
+    countries = Counter(country for country in rows if country)
+    return countries.most_common(1)[0][0] if countries else "CRI"
+
+
+def _account(session: Session, account: DemoAccount, hasher: PasswordHasher | None) -> None:
+    if find_user(session, account.email) is None:
+        create_user(
+            session,
+            account.email,
+            account.password,
+            account.role,
+            country=account.country,
+            hasher=hasher,
+        )
+
+
+def _publish_first_document(session: Session, document_id: int) -> None:
+    """Confirm and publish the facts of the first report, so that visitors see something."""
+    principal = principal_for(find_user(session, SECRETARIAT.email))
+    facts = session.scalars(
+        select(FactRow).where(FactRow.document_id == document_id, FactRow.status == "proposed")
+    ).all()
+    for fact in facts:
+        confirm_fact(session, principal, fact.id)
+        publish_fact(session, principal, fact.id)
+
+
+def prepare_demo(
+    session: Session, reports: Iterable[Path], hasher: PasswordHasher | None = None
+) -> DemoDatabase:
+    """Store ``reports``, create the demo accounts, and publish the first report's facts."""
+    document_ids, errors = _store_reports(session, sorted(reports))
+    country = _focal_country(session)
+    focal_point = DemoAccount(
+        f"focal.{country.lower()}@demo.vigia.example",
+        "demo-focal-point-2026",
+        "focal_point",
+        country,
+    )
+    accounts = [SECRETARIAT, focal_point, ADMINISTRATOR]
+    for account in accounts:
+        _account(session, account, hasher)
+    if document_ids:
+        _publish_first_document(session, document_ids[0])
+    statuses = Counter(session.scalars(select(FactRow.status)))
+    return DemoDatabase(
+        accounts, len(document_ids), statuses.total(), statuses["published"], errors
+    )

@@ -1,0 +1,110 @@
+"""Who may do what: pure rules over a :class:`Principal`, without a database.
+
+- A **focal point** reviews, uploads and reads unpublished facts for its own country only: never
+  another country's, and never facts without a country (an organisation's or a region's figures
+  are the secretariat's to review).
+- The **secretariat** does all of that for every country and for facts without one, and is the
+  only role that publishes and unpublishes.
+- An **administrator** manages accounts, and only that: reviewing is a separate duty, so an
+  administrator who also reviews needs a second, secretariat account. Otherwise an administrator
+  reads like anybody else.
+- **Anybody** (the anonymous principal included) reads published facts.
+
+A deactivated user is anonymous. :func:`review_scope` and :func:`unpublished_scope` give the
+same rules as a set of countries, so that queries can apply them in SQL.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from vigia.store.models import FOCAL_POINT, UserRow
+
+SECRETARIAT = "secretariat"
+ADMINISTRATOR = "administrator"
+
+
+@dataclass(frozen=True)
+class Principal:
+    """Who is asking: a user's id, role and (for focal points) country, or nobody."""
+
+    user_id: int | None
+    role: str | None
+    country: str | None
+
+    @classmethod
+    def anonymous(cls) -> Principal:
+        return cls(None, None, None)
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.user_id is None or self.role is None
+
+
+def principal_for(user: UserRow | None) -> Principal:
+    """The principal acting as ``user``; anonymous for no user or a deactivated one."""
+    if user is None or not user.is_active:
+        return Principal.anonymous()
+    return Principal(user.id, user.role, user.country)
+
+
+@dataclass(frozen=True)
+class CountryScope:
+    """A set of countries; ``every_country`` also covers facts without a country."""
+
+    every_country: bool = False
+    countries: frozenset[str] = frozenset()
+
+    def covers(self, country: str | None) -> bool:
+        if self.every_country:
+            return True
+        return country is not None and country in self.countries
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.every_country and not self.countries
+
+
+NO_COUNTRY = CountryScope()
+EVERY_COUNTRY = CountryScope(every_country=True)
+
+
+def review_scope(principal: Principal) -> CountryScope:
+    """The countries whose facts ``principal`` may confirm, correct or reject."""
+    if principal.is_anonymous:
+        return NO_COUNTRY
+    if principal.role == SECRETARIAT:
+        return EVERY_COUNTRY
+    if principal.role == FOCAL_POINT and principal.country:
+        return CountryScope(countries=frozenset({principal.country}))
+    return NO_COUNTRY
+
+
+def unpublished_scope(principal: Principal) -> CountryScope:
+    """The countries whose unpublished facts ``principal`` may read: those it may review."""
+    return review_scope(principal)
+
+
+def can_review(principal: Principal, fact_country: str | None) -> bool:
+    """May ``principal`` confirm, correct or reject a fact about ``fact_country``?"""
+    return review_scope(principal).covers(fact_country)
+
+
+def can_publish(principal: Principal) -> bool:
+    """May ``principal`` publish and unpublish facts? The secretariat only."""
+    return not principal.is_anonymous and principal.role == SECRETARIAT
+
+
+def can_upload_for(principal: Principal, country: str | None) -> bool:
+    """May ``principal`` upload a document about ``country`` (None: regional, organisation)?"""
+    return review_scope(principal).covers(country)
+
+
+def can_manage_accounts(principal: Principal) -> bool:
+    """May ``principal`` create, deactivate and give tokens to users? Administrators only."""
+    return not principal.is_anonymous and principal.role == ADMINISTRATOR
+
+
+def can_read_unpublished(principal: Principal, country: str | None) -> bool:
+    """May ``principal`` see facts about ``country`` that are not published?"""
+    return unpublished_scope(principal).covers(country)

@@ -1,0 +1,751 @@
+"""The review of extracted facts: confirming, correcting, rejecting, publishing, and reading them.
+
+Every write function takes the session, the :class:`~vigia.store.permissions.Principal` acting and
+the fact's id; it checks that the principal may act at all, finds the fact, checks that the
+principal may act on *this* fact and that the fact's status allows the change, checks the values
+given, changes the fact, records the change in the audit log (``fact.confirm``, ``fact.correct``,
+``fact.reject``, ``fact.publish``, ``fact.unpublish``; the fact's review columns before and
+after) and commits, all in one transaction. On any failure it rolls back (anything else pending in
+the session goes too) and raises a :class:`ReviewError`, whose message is fit to show a user.
+
+Transitions, by action::
+
+    confirm     proposed, rejected                         -> confirmed
+    correct     proposed, confirmed, corrected, rejected   -> corrected
+    reject      proposed, confirmed, corrected             -> rejected
+    publish     confirmed, corrected                       -> published   (secretariat only)
+    unpublish   published      -> confirmed or corrected, as it was    (secretariat only)
+
+The extracted ``value``, ``value_min``, ``qualifier``, ``year`` and ``indicator`` of a fact never
+change; a correction fills the ``corrected_*`` columns beside them, and confirming the fact again
+(after a rejection) clears them. The *effective* figure of a fact is the corrected one if there is
+one, else the extracted one.
+
+Read functions apply the permission rules in the query itself: a principal who may not read a
+country's unpublished facts gets that country's published facts only, counts included.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, false, func, or_, select, true
+from sqlalchemy.orm import Session, contains_eager
+
+from vigia.domain import Qualifier
+from vigia.reference import indicators
+from vigia.store import audit
+from vigia.store.models import (
+    CONFIRMED,
+    CORRECTED,
+    FACT_STATUSES,
+    PROPOSED,
+    PUBLISHED,
+    REJECTED,
+    DocumentRow,
+    EvidenceRow,
+    FactRow,
+    UserRow,
+)
+from vigia.store.permissions import (
+    CountryScope,
+    Principal,
+    can_publish,
+    can_review,
+    review_scope,
+    unpublished_scope,
+)
+
+FACTS = FactRow.__tablename__
+CONFIRM = "confirm"
+CORRECT = "correct"
+REJECT = "reject"
+PUBLISH = "publish"
+UNPUBLISH = "unpublish"
+#: The statuses each action starts from: a published fact can only be unpublished.
+ALLOWED_FROM: dict[str, frozenset[str]] = {
+    CONFIRM: frozenset({PROPOSED, REJECTED}),
+    CORRECT: frozenset({PROPOSED, CONFIRMED, CORRECTED, REJECTED}),
+    REJECT: frozenset({PROPOSED, CONFIRMED, CORRECTED}),
+    PUBLISH: frozenset({CONFIRMED, CORRECTED}),
+    UNPUBLISH: frozenset({PUBLISHED}),
+}
+DONE = {
+    CONFIRM: "confirmed",
+    CORRECT: "corrected",
+    REJECT: "rejected",
+    PUBLISH: "published",
+    UNPUBLISH: "unpublished",
+}
+PUBLISHING_ACTIONS = frozenset({PUBLISH, UNPUBLISH})
+#: What :func:`review_facts` does to many facts at once; corrections are made one by one.
+BULK_ACTIONS = (CONFIRM, REJECT, PUBLISH, UNPUBLISH)
+MAX_BULK = 500
+MAX_LIMIT = 500
+MAX_NOTE_LENGTH = 4000
+EARLIEST_YEAR = 1900
+LATEST_YEAR = 2100
+LARGEST_ID = 2**31 - 1
+#: The review columns of a fact, as the audit log keeps them (with the fact's id and figure).
+REVIEW_COLUMNS = (
+    "status",
+    "corrected_value",
+    "corrected_value_min",
+    "corrected_qualifier",
+    "corrected_year",
+    "corrected_indicator",
+    "review_note",
+    "reviewed_by",
+    "reviewed_at",
+    "published_by",
+    "published_at",
+)
+
+
+class ReviewError(Exception):
+    """A review refused. ``str()`` is fit to show a user; ``fact_id`` names the fact, if one."""
+
+    def __init__(self, message: str, fact_id: int | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fact_id = fact_id
+
+
+class PermissionDenied(ReviewError):
+    """The principal may not do this (to this fact)."""
+
+
+class NotFound(ReviewError):
+    """No such fact (or none the principal may see)."""
+
+
+class InvalidTransition(ReviewError):
+    """The fact's status does not allow this action."""
+
+
+class InvalidValue(ReviewError):
+    """A value given is not acceptable: an unknown indicator, a negative figure, no note…"""
+
+
+@dataclass(frozen=True)
+class FactValues:
+    """A figure as extracted or as corrected. Numbers are ints when whole."""
+
+    indicator: str
+    value: int | float
+    value_min: int | float | None
+    qualifier: str
+    year: int | None
+
+
+@dataclass(frozen=True)
+class FactView:
+    """A fact as shown: its effective figure (corrected if corrected), both figures, its source.
+
+    Datetimes are timezone-aware (UTC).
+    """
+
+    id: int
+    status: str
+    indicator: str
+    value: int | float
+    value_min: int | float | None
+    qualifier: str
+    year: int | None
+    unit: str
+    extracted: FactValues
+    corrected: FactValues | None
+    country: str | None
+    actor: str | None
+    region: str | None
+    evidence_text: str
+    evidence_start: int
+    evidence_end: int
+    page: int | None
+    document_id: int
+    document_path: str
+    component: str
+    component_version: str
+    review_note: str | None
+    reviewed_by: int | None
+    reviewed_at: datetime | None
+    published_by: int | None
+    published_at: datetime | None
+
+    @property
+    def is_corrected(self) -> bool:
+        return self.corrected is not None
+
+
+@dataclass(frozen=True)
+class _Stamp:
+    """Who changes a fact, and when."""
+
+    actor: UserRow
+    at: datetime
+
+
+#: A change to one fact, once it is known the change is allowed; raises InvalidValue.
+Change = Callable[[FactRow, _Stamp], None]
+
+
+# --- Writing --------------------------------------------------------------------------------
+
+
+def confirm_fact(
+    session: Session, principal: Principal, fact_id: int, note: str | None = None
+) -> FactView:
+    """Confirm the extracted figure of a proposed or rejected fact (clearing any correction)."""
+    return _change_one(session, principal, fact_id, CONFIRM, _confirming(note))
+
+
+def correct_fact(
+    session: Session,
+    principal: Principal,
+    fact_id: int,
+    value: float,
+    value_min: float | None = None,
+    qualifier: str | None = None,
+    year: int | None = None,
+    indicator: str | None = None,
+    note: str | None = None,
+) -> FactView:
+    """Record the right figure beside the extracted one.
+
+    ``value`` (and ``value_min``, for a range; None for none) replace the figure; ``qualifier``,
+    ``year`` and ``indicator`` left None keep the fact's current ones. Values must be finite and
+    not negative, the qualifier one of :class:`vigia.domain.Qualifier`, the indicator one of
+    :func:`vigia.reference.indicators`.
+    """
+    change = _correcting(value, value_min, qualifier, year, indicator, note)
+    return _change_one(session, principal, fact_id, CORRECT, change)
+
+
+def reject_fact(session: Session, principal: Principal, fact_id: int, note: str) -> FactView:
+    """Reject a fact that is wrong beyond correcting; ``note`` says why (required)."""
+    return _change_one(session, principal, fact_id, REJECT, _rejecting(note))
+
+
+def publish_fact(
+    session: Session, principal: Principal, fact_id: int, note: str | None = None
+) -> FactView:
+    """Publish a confirmed or corrected fact (secretariat only); ``note`` goes to the audit log."""
+    return _change_one(session, principal, fact_id, PUBLISH, _publishing(), _details(note))
+
+
+def unpublish_fact(
+    session: Session, principal: Principal, fact_id: int, note: str | None = None
+) -> FactView:
+    """Take a fact back from publication, to confirmed or corrected as it was (secretariat only)."""
+    return _change_one(session, principal, fact_id, UNPUBLISH, _unpublishing(), _details(note))
+
+
+def review_facts(
+    session: Session,
+    principal: Principal,
+    fact_ids: Iterable[int],
+    action: str,
+    note: str | None = None,
+) -> list[FactView]:
+    """Confirm, reject, publish or unpublish many facts, all or none.
+
+    The first fact refused stops everything: nothing is changed, and the error names the fact
+    (also in ``fact_id``). Repeated ids count once. ``note`` is the note of a confirmation or a
+    rejection (required for rejections), the audit log's note for publishing.
+    """
+    if action not in BULK_ACTIONS:
+        raise InvalidValue(
+            f"unknown bulk action {action!r}: one of {', '.join(BULK_ACTIONS)}"
+            " (corrections are made one fact at a time)"
+        )
+    ids = _distinct_ids(fact_ids)
+
+    def work() -> list[int]:
+        actor = _actor(session, principal, action)
+        change, details = _bulk_change(action, note)
+        details = {**(details or {}), "bulk": len(ids)}
+        return [
+            _apply(session, principal, actor, fact_id, action, change, details) for fact_id in ids
+        ]
+
+    return _commit(session, work)
+
+
+def _change_one(
+    session: Session,
+    principal: Principal,
+    fact_id: int,
+    action: str,
+    change: Change,
+    details: dict[str, Any] | None = None,
+) -> FactView:
+    def work() -> list[int]:
+        actor = _actor(session, principal, action)
+        return [_apply(session, principal, actor, fact_id, action, change, details)]
+
+    return _commit(session, work)[0]
+
+
+def _commit(session: Session, work: Callable[[], list[int]]) -> list[FactView]:
+    """Run ``work`` (which changes facts and gives their ids) and commit, or roll back and raise."""
+    try:
+        fact_ids = work()
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return _views_of(session, fact_ids)
+
+
+def _apply(
+    session: Session,
+    principal: Principal,
+    actor: UserRow,
+    fact_id: int,
+    action: str,
+    change: Change,
+    details: dict[str, Any] | None,
+) -> int:
+    fact = _fact_for_change(session, fact_id)
+    _check_fact_permission(principal, fact, action)
+    _check_transition(fact, action)
+    before = _snapshot(fact)
+    try:
+        change(fact, _Stamp(actor, datetime.now(UTC)))
+    except ReviewError as error:
+        raise type(error)(f"fact {fact.id}: {error.message}", fact.id) from None
+    audit.record(session, actor, f"fact.{action}", FACTS, fact.id, before, _snapshot(fact), details)
+    return fact.id
+
+
+def _actor(session: Session, principal: Principal, action: str) -> UserRow:
+    """The user acting, once it is known that their role allows ``action`` on some fact."""
+    if action in PUBLISHING_ACTIONS:
+        if not can_publish(principal):
+            raise PermissionDenied(f"only the secretariat may {action} facts")
+    elif review_scope(principal).is_empty:
+        raise PermissionDenied(f"{_who(principal)} may not review facts")
+    user_id = principal.user_id
+    user = None if user_id is None else session.get(UserRow, user_id, populate_existing=True)
+    if user is None or not user.is_active:
+        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    return user
+
+
+def _who(principal: Principal) -> str:
+    if principal.is_anonymous:
+        return "an anonymous user"
+    return f"a user with role {principal.role}"
+
+
+def _fact_for_change(session: Session, fact_id: int) -> FactRow:
+    """The fact, locked until the end of the transaction (on PostgreSQL), or NotFound."""
+    if isinstance(fact_id, bool) or not isinstance(fact_id, int) or not 0 < fact_id <= LARGEST_ID:
+        raise NotFound(f"no fact {fact_id!r}")
+    statement = (
+        select(FactRow)
+        .where(FactRow.id == fact_id)
+        .with_for_update(of=FactRow)
+        .execution_options(populate_existing=True)
+    )
+    fact = session.scalar(statement)
+    if fact is None:
+        raise NotFound(f"no fact {fact_id}", fact_id)
+    return fact
+
+
+def _check_fact_permission(principal: Principal, fact: FactRow, action: str) -> None:
+    if action in PUBLISHING_ACTIONS or can_review(principal, fact.country):
+        return
+    about = fact.country or "no country (an organisation's or a region's figure)"
+    raise PermissionDenied(
+        f"fact {fact.id} is about {about}; a focal point of {principal.country}"
+        f" reviews facts about {principal.country} only",
+        fact.id,
+    )
+
+
+def _check_transition(fact: FactRow, action: str) -> None:
+    allowed = ALLOWED_FROM[action]
+    if fact.status not in allowed:
+        raise InvalidTransition(
+            f"fact {fact.id} is {fact.status}: only {_listed(allowed)} facts can be {DONE[action]}",
+            fact.id,
+        )
+
+
+def _listed(statuses: frozenset[str]) -> str:
+    names = [status for status in FACT_STATUSES if status in statuses]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def _snapshot(fact: FactRow) -> dict[str, Any]:
+    context = {
+        "id": fact.id,
+        "country": fact.country,
+        "indicator": fact.indicator,
+        "value": fact.value,
+    }
+    return context | {name: getattr(fact, name) for name in REVIEW_COLUMNS}
+
+
+def _distinct_ids(fact_ids: Iterable[int]) -> list[int]:
+    ids = list(dict.fromkeys(fact_ids))
+    if len(ids) > MAX_BULK:
+        raise InvalidValue(f"at most {MAX_BULK} facts at once, not {len(ids)}")
+    return ids
+
+
+def _details(note: str | None) -> dict[str, Any] | None:
+    checked = _note(note)
+    return None if checked is None else {"note": checked}
+
+
+def _bulk_change(action: str, note: str | None) -> tuple[Change, dict[str, Any] | None]:
+    if action == CONFIRM:
+        return _confirming(note), None
+    if action == REJECT:
+        _note(note, required=True)
+        return _rejecting(note), None
+    if action == PUBLISH:
+        return _publishing(), _details(note)
+    return _unpublishing(), _details(note)
+
+
+# --- The changes ------------------------------------------------------------------------------
+
+
+def _confirming(note: str | None) -> Change:
+    def confirm(fact: FactRow, stamp: _Stamp) -> None:
+        review_note = _note(note)
+        _clear_correction(fact)
+        _reviewed(fact, CONFIRMED, review_note, stamp)
+
+    return confirm
+
+
+def _correcting(
+    value: float,
+    value_min: float | None,
+    qualifier: str | None,
+    year: int | None,
+    indicator: str | None,
+    note: str | None,
+) -> Change:
+    def correct(fact: FactRow, stamp: _Stamp) -> None:
+        corrected_value = _amount(value, "value")
+        corrected_min = None if value_min is None else _amount(value_min, "value_min")
+        if corrected_min is not None and corrected_min > corrected_value:
+            raise InvalidValue(f"value_min {value_min} is more than value {value}")
+        corrected_qualifier = _effective(fact, "qualifier") if qualifier is None else qualifier
+        corrected_year = _effective(fact, "year") if year is None else year
+        corrected_indicator = _effective(fact, "indicator") if indicator is None else indicator
+        fact.corrected_qualifier = _known_qualifier(corrected_qualifier)
+        fact.corrected_year = _plausible_year(corrected_year)
+        fact.corrected_indicator = _known_indicator(corrected_indicator)
+        fact.corrected_value = corrected_value
+        fact.corrected_value_min = corrected_min
+        _reviewed(fact, CORRECTED, _note(note), stamp)
+
+    return correct
+
+
+def _rejecting(note: str | None) -> Change:
+    def reject(fact: FactRow, stamp: _Stamp) -> None:
+        _reviewed(fact, REJECTED, _note(note, required=True), stamp)
+
+    return reject
+
+
+def _publishing() -> Change:
+    def publish(fact: FactRow, stamp: _Stamp) -> None:
+        fact.status = PUBLISHED
+        fact.published_at = stamp.at
+        fact.published_by = stamp.actor.id
+
+    return publish
+
+
+def _unpublishing() -> Change:
+    def unpublish(fact: FactRow, _stamp: _Stamp) -> None:
+        fact.status = CONFIRMED if fact.corrected_value is None else CORRECTED
+        fact.published_at = None
+        fact.published_by = None
+
+    return unpublish
+
+
+def _reviewed(fact: FactRow, status: str, note: str | None, stamp: _Stamp) -> None:
+    fact.status = status
+    fact.review_note = note
+    fact.reviewed_by = stamp.actor.id
+    fact.reviewed_at = stamp.at
+
+
+def _clear_correction(fact: FactRow) -> None:
+    fact.corrected_value = None
+    fact.corrected_value_min = None
+    fact.corrected_qualifier = None
+    fact.corrected_year = None
+    fact.corrected_indicator = None
+
+
+def _effective(fact: FactRow, name: str) -> Any:
+    """The fact's current ``name``: the corrected one if the fact is corrected."""
+    if fact.corrected_value is not None:
+        return getattr(fact, f"corrected_{name}")
+    return getattr(fact, name)
+
+
+def _amount(value: object, label: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidValue(f"{label} {value!r} is not a number")
+    try:
+        number = float(value)
+    except OverflowError:
+        number = math.inf
+    if not math.isfinite(number) or number < 0:
+        raise InvalidValue(f"{label} {value!r} is not a finite number of zero or more")
+    return number
+
+
+def _known_qualifier(qualifier: object) -> str:
+    if isinstance(qualifier, str) and qualifier in set(Qualifier):
+        return Qualifier(qualifier).value
+    known = ", ".join(member.value for member in Qualifier)
+    raise InvalidValue(f"unknown qualifier {qualifier!r}: one of {known}")
+
+
+def _plausible_year(year: object) -> int | None:
+    if year is None:
+        return None
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise InvalidValue(f"year {year!r} is not a whole number")
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise InvalidValue(f"year {year} is not between {EARLIEST_YEAR} and {LATEST_YEAR}")
+    return year
+
+
+def _known_indicator(indicator: object) -> str:
+    if not isinstance(indicator, str) or indicator not in indicators():
+        raise InvalidValue(f"unknown indicator {indicator!r} (see vigia/data/indicators.json)")
+    return indicator
+
+
+def _note(note: object, required: bool = False) -> str | None:
+    if note is not None and not isinstance(note, str):
+        raise InvalidValue(f"a note is text, not {type(note).__name__}")
+    text = (note or "").strip()
+    if required and not text:
+        raise InvalidValue("a rejection needs a note saying why")
+    if len(text) > MAX_NOTE_LENGTH:
+        raise InvalidValue(f"a note has at most {MAX_NOTE_LENGTH} characters, not {len(text)}")
+    return text or None
+
+
+# --- Reading ----------------------------------------------------------------------------------
+
+
+def extracted_values(fact: FactRow) -> FactValues:
+    """The figure as the extractor read it, kept whatever the reviewers did."""
+    return FactValues(
+        indicator=fact.indicator,
+        value=_number(fact.value),
+        value_min=_optional_number(fact.value_min),
+        qualifier=fact.qualifier,
+        year=fact.year,
+    )
+
+
+def current_values(fact: FactRow) -> FactValues:
+    """The figure as it stands: the reviewers' correction if there is one, else the extracted."""
+    return _corrected_values(fact) or extracted_values(fact)
+
+
+def fact_view(fact: FactRow) -> FactView:
+    """``fact`` as shown; reads its evidence and document (loaded with it by the functions here)."""
+    extracted = extracted_values(fact)
+    corrected = _corrected_values(fact)
+    effective = corrected or extracted
+    evidence = fact.evidence
+    return FactView(
+        id=fact.id,
+        status=fact.status,
+        indicator=effective.indicator,
+        value=effective.value,
+        value_min=effective.value_min,
+        qualifier=effective.qualifier,
+        year=effective.year,
+        unit=_unit(fact, effective.indicator),
+        extracted=extracted,
+        corrected=corrected,
+        country=fact.country,
+        actor=fact.actor,
+        region=fact.region,
+        evidence_text=evidence.text,
+        evidence_start=evidence.start,
+        evidence_end=evidence.end,
+        page=evidence.page,
+        document_id=fact.document_id,
+        document_path=fact.document.path,
+        component=fact.component,
+        component_version=fact.component_version,
+        review_note=fact.review_note,
+        reviewed_by=fact.reviewed_by,
+        reviewed_at=_utc(fact.reviewed_at),
+        published_by=fact.published_by,
+        published_at=_utc(fact.published_at),
+    )
+
+
+def list_fact_views(
+    session: Session,
+    principal: Principal,
+    country: str | None = None,
+    indicator: str | None = None,
+    year: int | None = None,
+    status: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+) -> tuple[list[FactView], int]:
+    """One page of the facts ``principal`` may see, and how many there are in all.
+
+    Filters compare with the effective indicator and year. Facts come in document and text order.
+    """
+    conditions = [_readable(principal), *_filters(country, indicator, year, status)]
+    return _page(session, conditions, limit, offset)
+
+
+def review_queue(
+    session: Session, principal: Principal, limit: int = 50, offset: int = 0
+) -> tuple[list[FactView], int]:
+    """One page of the proposed facts ``principal`` may review, and how many there are."""
+    conditions = [FactRow.status == PROPOSED, _scope_clause(review_scope(principal))]
+    return _page(session, conditions, limit, offset)
+
+
+def find_fact_view(session: Session, principal: Principal, fact_id: int) -> FactView:
+    """The fact, if ``principal`` may see it; NotFound otherwise (whether or not it exists)."""
+    if isinstance(fact_id, bool) or not isinstance(fact_id, int) or not 0 < fact_id <= LARGEST_ID:
+        raise NotFound(f"no fact {fact_id!r}")
+    statement = _view_statement().where(FactRow.id == fact_id, _readable(principal))
+    fact = session.scalar(statement)
+    if fact is None:
+        raise NotFound(f"no fact {fact_id}", fact_id)
+    return fact_view(fact)
+
+
+def _view_statement() -> Select[FactRow]:
+    """Facts with their evidence and their document's id and path (not its text) in one query."""
+    return (
+        select(FactRow)
+        .join(FactRow.document)
+        .join(FactRow.evidence)
+        .options(
+            contains_eager(FactRow.document).load_only(DocumentRow.id, DocumentRow.path),
+            contains_eager(FactRow.evidence),
+        )
+    )
+
+
+def _views_of(session: Session, fact_ids: list[int]) -> list[FactView]:
+    if not fact_ids:
+        return []
+    statement = _view_statement().where(FactRow.id.in_(fact_ids))
+    by_id = {fact.id: fact for fact in session.scalars(statement)}
+    return [fact_view(by_id[fact_id]) for fact_id in fact_ids]
+
+
+def _page(
+    session: Session, conditions: list[ColumnElement[bool]], limit: int, offset: int
+) -> tuple[list[FactView], int]:
+    _check_page(limit, offset)
+    total = session.scalar(select(func.count()).select_from(FactRow).where(*conditions)) or 0
+    statement = (
+        _view_statement()
+        .where(*conditions)
+        .order_by(FactRow.document_id, EvidenceRow.start, FactRow.id)
+        .limit(limit)
+        .offset(offset)
+    )
+    return [fact_view(fact) for fact in session.scalars(statement)], total
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 0 <= limit <= MAX_LIMIT:
+        raise InvalidValue(f"limit is a whole number from 0 to {MAX_LIMIT}, not {limit!r}")
+    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
+        raise InvalidValue(f"offset is a whole number of zero or more, not {offset!r}")
+
+
+def _readable(principal: Principal) -> ColumnElement[bool]:
+    """Published facts, and the unpublished ones of the countries ``principal`` may read."""
+    return or_(FactRow.status == PUBLISHED, _scope_clause(unpublished_scope(principal)))
+
+
+def _scope_clause(scope: CountryScope) -> ColumnElement[bool]:
+    if scope.every_country:
+        return true()
+    if not scope.countries:
+        return false()
+    return FactRow.country.in_(sorted(scope.countries))
+
+
+def _filters(
+    country: str | None, indicator: str | None, year: int | None, status: str | None
+) -> list[ColumnElement[bool]]:
+    corrected = FactRow.corrected_value.is_not(None)
+    conditions: list[ColumnElement[bool]] = []
+    if country is not None:
+        conditions.append(FactRow.country == country)
+    if indicator is not None:
+        current = case((corrected, FactRow.corrected_indicator), else_=FactRow.indicator)
+        conditions.append(current == indicator)
+    if year is not None:
+        if isinstance(year, bool) or not isinstance(year, int):
+            raise InvalidValue(f"year {year!r} is not a whole number")
+        conditions.append(case((corrected, FactRow.corrected_year), else_=FactRow.year) == year)
+    if status is not None:
+        conditions.append(FactRow.status == status)
+    return conditions
+
+
+def _corrected_values(fact: FactRow) -> FactValues | None:
+    if fact.corrected_value is None:
+        return None
+    return FactValues(
+        indicator=fact.corrected_indicator or fact.indicator,
+        value=_number(fact.corrected_value),
+        value_min=_optional_number(fact.corrected_value_min),
+        qualifier=fact.corrected_qualifier or fact.qualifier,
+        year=fact.corrected_year,
+    )
+
+
+def _unit(fact: FactRow, indicator: str) -> str:
+    """The extracted unit, or the unit of the indicator a correction changed the fact to."""
+    known = indicators().get(indicator)
+    if indicator == fact.indicator or known is None:
+        return fact.unit
+    return known.unit
+
+
+def _number(value: float) -> int | float:
+    return int(value) if value.is_integer() else value
+
+
+def _optional_number(value: float | None) -> int | float | None:
+    return None if value is None else _number(value)
+
+
+def _utc(moment: datetime | None) -> datetime | None:
+    """``moment`` in UTC; SQLite gives back naive datetimes, which are stored as UTC."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

@@ -1,0 +1,31 @@
+"""The server-rendered web pages, in Spanish, English, French and Portuguese.
+
+``router`` holds every page: the dashboard (``/``), country profiles, documents, meetings, the
+review queue, the audit log, login and logout, and the pages' style sheet and script. Importing
+this package compiles the message catalogues and prepares the templates, so that a broken
+catalogue fails at start-up.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from vigia.web.pages import (
+    audit,
+    countries,
+    dashboard,
+    documents,
+    login,
+    meetings,
+    review,
+    static,
+)
+from vigia.web.pages.rendering import load_templates
+
+load_templates()
+
+router = APIRouter(include_in_schema=False)
+for _pages in (dashboard, countries, documents, meetings, review, audit, login, static):
+    router.include_router(_pages.router)
+
+__all__ = ["router"]

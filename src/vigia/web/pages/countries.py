@@ -1,0 +1,103 @@
+"""``/countries/{iso3}``: a country's facts by indicator and year with their quotes, its events,
+roles and cooperation.
+
+Visitors see the facts :mod:`vigia.store.permissions` lets them see (the public: published ones
+only). The summary counts the facts per indicator and year; the list below it shows one page of
+them at a time, optionally for one indicator and year, so that a country with thousands of facts
+still gives a small page.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request, status
+from fastapi.responses import HTMLResponse
+
+from vigia.reference import countries, indicators
+from vigia.store.review import list_fact_views
+from vigia.web.dependencies import DatabaseSession
+from vigia.web.pages import reads
+from vigia.web.pages.labels import N_
+from vigia.web.pages.paging import Paging
+from vigia.web.pages.responses import show
+from vigia.web.pages.routing import PageError, PageRoute
+from vigia.web.pages.visitor import CurrentVisitor
+
+FACTS_PER_PAGE = 50
+UNKNOWN_COUNTRY = N_("There is no country with this code.")
+UNKNOWN_INDICATOR = N_("There is no indicator with this name.")
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+
+@dataclass(frozen=True)
+class SummaryRow:
+    indicator: str
+    #: The number of facts in each of the table's years, in order.
+    per_year: list[int]
+    undated: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    years: list[int]
+    has_undated: bool
+    rows: list[SummaryRow]
+
+
+def summary_table(counts: list[reads.Count]) -> Summary:
+    """Counts as a table: a row per indicator (in the catalogue's order), a column per year."""
+    table: dict[str, dict[int | None, int]] = defaultdict(dict)
+    for count in counts:
+        year = count.second if isinstance(count.second, int) else None
+        table[count.first or ""][year] = count.facts
+    years = sorted({year for cells in table.values() for year in cells if year is not None})
+    order = {name: position for position, name in enumerate(indicators())}
+    rows = [
+        SummaryRow(name, [cells.get(year, 0) for year in years], cells.get(None, 0))
+        for name, cells in sorted(table.items(), key=lambda item: order.get(item[0], len(order)))
+    ]
+    return Summary(years, any(row.undated for row in rows), rows)
+
+
+@router.get("/countries/{iso3}", response_class=HTMLResponse)
+def country_page(
+    request: Request,
+    visitor: CurrentVisitor,
+    session: DatabaseSession,
+    iso3: Annotated[str, Path(min_length=3, max_length=3)],
+    indicator: Annotated[str | None, Query(max_length=64)] = None,
+    year: Annotated[int | None, Query(ge=1900, le=2100)] = None,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+) -> HTMLResponse:
+    code = iso3.upper()
+    if code not in countries():
+        raise PageError(status.HTTP_404_NOT_FOUND, UNKNOWN_COUNTRY, visitor)
+    if indicator is not None and indicator not in indicators():
+        raise PageError(status.HTTP_400_BAD_REQUEST, UNKNOWN_INDICATOR, visitor)
+    paging = Paging(page, FACTS_PER_PAGE)
+    facts, total = list_fact_views(
+        session,
+        visitor.principal,
+        country=code,
+        indicator=indicator,
+        year=year,
+        limit=paging.limit,
+        offset=paging.offset,
+    )
+    summary = summary_table(reads.country_counts(session, visitor.principal, code))
+    values = {
+        "code": code,
+        "summary": summary,
+        "facts": facts,
+        "paging": paging.of(total, request),
+        "indicator": indicator,
+        "year": year,
+        "events": reads.country_events(session, visitor.principal, code),
+        "roles": reads.country_roles(session, visitor.principal, code),
+        "cooperation": reads.country_cooperation(session, visitor.principal, code),
+    }
+    return show(request, visitor, "country.html", values)

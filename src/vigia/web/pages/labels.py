@@ -1,0 +1,90 @@
+"""What the pages call the codes stored in the database, as English messages to translate.
+
+Countries and indicators have their names in the reference data (``vigia/data``); the other codes
+(event kinds, roles, statuses…) are named here. Each message is marked with :func:`N_` so that it
+is found when the catalogues are checked, and translated when shown, by :func:`label`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for translation without translating it yet."""
+    return message
+
+
+LABELS: dict[str, dict[str, str]] = {
+    "event": {
+        "law_adopted": N_("Law adopted"),
+        "law_amended": N_("Law amended"),
+        "institution_created": N_("Institution created"),
+        "plan_adopted": N_("Plan adopted"),
+        "fund_created": N_("Fund created"),
+        "treaty_ratified": N_("Treaty ratified"),
+        "protocol_adopted": N_("Protocol adopted"),
+        "campaign_launched": N_("Campaign launched"),
+    },
+    "role": {
+        "origin": N_("Country of origin"),
+        "transit": N_("Country of transit"),
+        "destination": N_("Country of destination"),
+    },
+    "cooperation": {
+        "shared_practice": N_("Shared practice"),
+        "practice_adopted_by": N_("Practice adopted by"),
+        "joint_protocol": N_("Joint protocol"),
+        "joint_action": N_("Joint action"),
+        "joint_commission": N_("Joint commission"),
+        "joint_investigation": N_("Joint investigation"),
+        "agreement": N_("Agreement"),
+        "cooperation": N_("Cooperation"),
+        "funding": N_("Funding"),
+        "support_received": N_("Support received"),
+    },
+    "officer": {
+        "chair": N_("Chair"),
+        "vice_chair": N_("Vice-chair"),
+        "rapporteur": N_("Rapporteur"),
+    },
+    "status": {
+        "proposed": N_("Proposed"),
+        "confirmed": N_("Confirmed"),
+        "corrected": N_("Corrected"),
+        "rejected": N_("Rejected"),
+        "published": N_("Published"),
+    },
+    "qualifier": {
+        "exact": N_("exactly"),
+        "at_least": N_("at least"),
+        "at_most": N_("at most"),
+        "approximately": N_("about"),
+        "planned": N_("planned"),
+    },
+    "action": {
+        "confirm": N_("Confirm"),
+        "correct": N_("Correct"),
+        "reject": N_("Reject"),
+        "publish": N_("Publish"),
+        "unpublish": N_("Unpublish"),
+    },
+    "user_role": {
+        "focal_point": N_("Focal point"),
+        "secretariat": N_("Secretariat"),
+        "administrator": N_("Administrator"),
+    },
+}
+
+
+def label(kind: str, code: str | None, gettext: Callable[[str], str]) -> str:
+    """The translated name of ``code`` among the ``kind`` codes; the code itself if unnamed."""
+    if code is None:
+        return ""
+    message = LABELS.get(kind, {}).get(code)
+    return code if message is None else gettext(message)
+
+
+def codes(kind: str) -> list[str]:
+    """The codes of ``kind`` that have a name, in their order."""
+    return list(LABELS.get(kind, {}))

@@ -1,0 +1,291 @@
+"""The reads behind the pages that the store's review module does not already give.
+
+Who sees which facts is always :mod:`vigia.store.permissions`' rule, applied in SQL: everybody sees
+published facts; a principal also sees the unpublished facts of the countries it may review. A
+document's text (and what else was extracted from it: events, roles, cooperation) is readable by
+whoever sees one of its facts, by the principals covering the country it was uploaded for, and by
+the secretariat.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, case, exists, false, func, or_, select, true
+from sqlalchemy.orm import InstrumentedAttribute, Session, contains_eager
+
+from vigia.store.models import (
+    PUBLISHED,
+    CooperationLinkRow,
+    DecisionRow,
+    DocumentRow,
+    EventRow,
+    EvidenceRow,
+    FactRow,
+    MeetingDocumentRow,
+    MeetingRow,
+    OfficerRow,
+    RoleRow,
+)
+from vigia.store.permissions import CountryScope, Principal, unpublished_scope
+from vigia.store.review import FactView, fact_view
+
+#: At most this many facts are marked in one document page.
+MOST_FACTS_PER_DOCUMENT = 2000
+#: At most this many events, roles or cooperation links are listed on a country page.
+MOST_FINDINGS = 200
+
+
+@dataclass(frozen=True)
+class Count:
+    """How many facts there are for a key (a country and indicator, an indicator and year)."""
+
+    first: str | None
+    second: str | int | None
+    facts: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """An event, role or cooperation link of a country with the sentence it came from."""
+
+    kind: str
+    year: int | None
+    other_country: str | None
+    direction: str | None
+    quote: str
+    document_id: int
+    evidence_start: int
+
+
+@dataclass(frozen=True)
+class DocumentHeader:
+    id: int
+    path: str
+    title: str | None
+    code: str | None
+    meeting_code: str | None
+    language: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class MeetingRecordView:
+    code: str
+    name: str | None
+    city: str | None
+    country: str | None
+    officers: list[OfficerRow]
+    tabled: list[str]
+    documents: list[tuple[int, str, str | None]]
+    decisions: list[DecisionRow]
+
+
+# --- Who sees what ------------------------------------------------------------------------------
+
+
+def scope_clause(scope: CountryScope, column: InstrumentedAttribute[Any]) -> ColumnElement[bool]:
+    """The condition that ``column`` (a country code) is in ``scope``."""
+    if scope.every_country:
+        return true()
+    if not scope.countries:
+        return false()
+    return column.in_(sorted(scope.countries))
+
+
+def visible_facts(principal: Principal) -> ColumnElement[bool]:
+    """Published facts, and the unpublished ones of the countries ``principal`` may review."""
+    return or_(
+        FactRow.status == PUBLISHED, scope_clause(unpublished_scope(principal), FactRow.country)
+    )
+
+
+def readable_document(principal: Principal, document_id: Any) -> ColumnElement[bool]:
+    """Whether ``principal`` may read the document ``document_id`` (see the module)."""
+    scope = unpublished_scope(principal)
+    if scope.every_country:
+        return true()
+    seen_fact = exists().where(FactRow.document_id == document_id, visible_facts(principal))
+    uploaded_for = exists().where(
+        DocumentRow.id == document_id, scope_clause(scope, DocumentRow.country)
+    )
+    return or_(seen_fact, uploaded_for)
+
+
+def effective_indicator() -> ColumnElement[str]:
+    corrected = FactRow.corrected_value.is_not(None)
+    return case((corrected, FactRow.corrected_indicator), else_=FactRow.indicator)
+
+
+def effective_year() -> ColumnElement[int]:
+    corrected = FactRow.corrected_value.is_not(None)
+    return case((corrected, FactRow.corrected_year), else_=FactRow.year)
+
+
+# --- Counts -------------------------------------------------------------------------------------
+
+
+def published_counts(session: Session) -> list[Count]:
+    """Published facts per country and indicator (organisations' and regions' facts left out)."""
+    indicator = effective_indicator().label("indicator")
+    statement = (
+        select(FactRow.country, indicator, func.count())
+        .where(FactRow.status == PUBLISHED, FactRow.country.is_not(None))
+        .group_by(FactRow.country, indicator)
+        .order_by(FactRow.country, indicator)
+    )
+    return [Count(country, name, total) for country, name, total in session.execute(statement)]
+
+
+def country_counts(session: Session, principal: Principal, country: str) -> list[Count]:
+    """The facts ``principal`` sees about ``country``, per indicator and year."""
+    indicator = effective_indicator().label("indicator")
+    year = effective_year().label("year")
+    statement = (
+        select(indicator, year, func.count())
+        .where(FactRow.country == country, visible_facts(principal))
+        .group_by(indicator, year)
+        .order_by(indicator, year)
+    )
+    return [Count(name, when, total) for name, when, total in session.execute(statement)]
+
+
+# --- A country's findings -----------------------------------------------------------------------
+
+
+def country_events(session: Session, principal: Principal, country: str) -> list[Finding]:
+    """The country's events, oldest first, from the documents ``principal`` may read."""
+    statement = (
+        select(EventRow, EvidenceRow)
+        .join(EvidenceRow, EventRow.evidence_id == EvidenceRow.id)
+        .where(EventRow.country == country, readable_document(principal, EventRow.document_id))
+        .order_by(EventRow.year.is_(None), EventRow.year, EventRow.id)
+        .limit(MOST_FINDINGS)
+    )
+    return [
+        Finding(
+            event.kind, event.year, None, None, evidence.text, event.document_id, evidence.start
+        )
+        for event, evidence in session.execute(statement)
+    ]
+
+
+def country_roles(session: Session, principal: Principal, country: str) -> list[Finding]:
+    statement = (
+        select(RoleRow, EvidenceRow)
+        .join(EvidenceRow, RoleRow.evidence_id == EvidenceRow.id)
+        .where(RoleRow.country == country, readable_document(principal, RoleRow.document_id))
+        .order_by(RoleRow.role, RoleRow.id)
+        .limit(MOST_FINDINGS)
+    )
+    return [
+        Finding(role.role, None, None, None, evidence.text, role.document_id, evidence.start)
+        for role, evidence in session.execute(statement)
+    ]
+
+
+def country_cooperation(session: Session, principal: Principal, country: str) -> list[Finding]:
+    """Links from or to the country; ``direction`` is ``to`` (it acts) or ``from``."""
+    link = CooperationLinkRow
+    statement = (
+        select(link, EvidenceRow)
+        .join(EvidenceRow, link.evidence_id == EvidenceRow.id)
+        .where(
+            or_(link.source == country, link.target == country),
+            readable_document(principal, link.document_id),
+        )
+        .order_by(link.kind, link.id)
+        .limit(MOST_FINDINGS)
+    )
+    return [
+        Finding(
+            row.kind,
+            None,
+            row.target if row.source == country else row.source,
+            "to" if row.source == country else "from",
+            evidence.text,
+            row.document_id,
+            evidence.start,
+        )
+        for row, evidence in session.execute(statement)
+    ]
+
+
+# --- Documents ----------------------------------------------------------------------------------
+
+
+def find_document(
+    session: Session, principal: Principal, document_id: int
+) -> DocumentHeader | None:
+    """The document, if it exists and ``principal`` may read it."""
+    statement = select(DocumentRow).where(
+        DocumentRow.id == document_id, readable_document(principal, DocumentRow.id)
+    )
+    row = session.scalar(statement)
+    if row is None:
+        return None
+    return DocumentHeader(
+        row.id, row.path, row.title, row.code, row.meeting_code, row.language, row.text
+    )
+
+
+def document_facts(session: Session, principal: Principal, document_id: int) -> list[FactView]:
+    """The facts of a document that ``principal`` sees, in text order."""
+    statement = (
+        select(FactRow)
+        .join(FactRow.document)
+        .join(FactRow.evidence)
+        .options(
+            contains_eager(FactRow.document).load_only(DocumentRow.id, DocumentRow.path),
+            contains_eager(FactRow.evidence),
+        )
+        .where(FactRow.document_id == document_id, visible_facts(principal))
+        .order_by(EvidenceRow.start, FactRow.id)
+        .limit(MOST_FACTS_PER_DOCUMENT)
+    )
+    return [fact_view(fact) for fact in session.scalars(statement)]
+
+
+# --- Meetings -----------------------------------------------------------------------------------
+
+
+def find_meeting(session: Session, code: str) -> MeetingRecordView | None:
+    """A meeting's record, as its stored documents give it (repeated entries given once)."""
+    meeting = session.scalar(select(MeetingRow).where(MeetingRow.code == code))
+    if meeting is None:
+        return None
+    officers = session.scalars(
+        select(OfficerRow).where(OfficerRow.meeting_id == meeting.id).order_by(OfficerRow.id)
+    )
+    tabled = session.scalars(
+        select(MeetingDocumentRow.code)
+        .where(MeetingDocumentRow.meeting_id == meeting.id)
+        .order_by(MeetingDocumentRow.id)
+    )
+    decisions = session.scalars(
+        select(DecisionRow).where(DecisionRow.meeting_id == meeting.id).order_by(DecisionRow.id)
+    )
+    documents = session.execute(
+        select(DocumentRow.id, DocumentRow.path, DocumentRow.title)
+        .where(DocumentRow.meeting_code == code)
+        .order_by(DocumentRow.id)
+    )
+    return MeetingRecordView(
+        code=meeting.code,
+        name=meeting.name,
+        city=meeting.city,
+        country=meeting.country,
+        officers=_distinct(list(officers), lambda officer: (officer.role, officer.name)),
+        tabled=list(dict.fromkeys(tabled)),
+        documents=[(row.id, row.path, row.title) for row in documents],
+        decisions=_distinct(list(decisions), lambda decision: decision.what),
+    )
+
+
+def _distinct(rows: Sequence[Any], key: Any) -> list[Any]:
+    seen: dict[Any, Any] = {}
+    for row in rows:
+        seen.setdefault(key(row), row)
+    return list(seen.values())

@@ -1,0 +1,44 @@
+"""``/static/{name}``: the pages' own style sheet and script, nothing else."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+
+from fastapi import APIRouter, status
+from fastapi.responses import Response
+
+from vigia.web.pages.routing import PageError, PageRoute
+
+MEDIA_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+#: A day: the files change only with a new version of Vigía.
+CACHE_SECONDS = 24 * 60 * 60
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+
+@cache
+def static_files() -> dict[str, bytes]:
+    """Every file of ``vigia/web/static`` with a known type, read once."""
+    folder = resources.files("vigia.web") / "static"
+    files = {}
+    for entry in folder.iterdir():
+        if entry.is_file() and any(entry.name.endswith(suffix) for suffix in MEDIA_TYPES):
+            files[entry.name] = entry.read_bytes()
+    return files
+
+
+@router.get("/static/{name}")
+def static_file(name: str) -> Response:
+    content = static_files().get(name)
+    if content is None:
+        raise PageError(status.HTTP_404_NOT_FOUND)
+    media_type = next(kind for suffix, kind in MEDIA_TYPES.items() if name.endswith(suffix))
+    return Response(
+        content,
+        media_type=media_type,
+        headers={
+            "Cache-Control": f"public, max-age={CACHE_SECONDS}",
+            "X-Content-Type-Options": "nosniff",
+        },
+    )

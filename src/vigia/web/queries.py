@@ -1,0 +1,393 @@
+"""The reads behind the JSON API, as SQLAlchemy ``select()`` statements with bound parameters.
+
+Who sees what is decided by :func:`sees_everything` and :func:`visible_facts` alone (everything
+else derives from them), so that the rule can be swapped for the store's permissions in one place:
+
+- anyone, signed in or not, sees published facts;
+- the secretariat sees every fact;
+- a focal point also sees the unpublished facts of their own country.
+
+A document's text and its events (whose evidence quotes the text) are readable by a caller who
+sees at least one of its facts, and by the secretariat.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, Select, exists, func, or_, select, true
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from vigia.reference import countries, indicators
+from vigia.store.models import (
+    FOCAL_POINT,
+    DocumentRow,
+    EventRow,
+    EvidenceRow,
+    FactRow,
+    MeetingRow,
+    SectionRow,
+    UserRow,
+)
+from vigia.store.review import current_values, extracted_values
+from vigia.web.schemas import (
+    CountryResource,
+    DocumentDetail,
+    DocumentPage,
+    DocumentReference,
+    DocumentSummary,
+    EventPage,
+    EventResource,
+    Evidence,
+    FactPage,
+    FactResource,
+    IndicatorResource,
+    MeetingResource,
+    SectionResource,
+)
+
+PUBLISHED = "published"
+SECRETARIAT = "secretariat"
+#: Identifiers are INTEGER columns: an id outside these bounds names no row.
+IDENTIFIERS = range(1, 2**31)
+#: Rows read at a time when a whole export is streamed.
+STREAM_BATCH = 1000
+
+AnySelect = Select[*tuple[Any, ...]]
+AnyRow = Row[*tuple[Any, ...]]
+#: None for an anonymous caller.
+Caller = UserRow | None
+
+DOCUMENT_REFERENCE_COLUMNS = (
+    DocumentRow.id,
+    DocumentRow.path,
+    DocumentRow.title,
+    DocumentRow.code,
+    DocumentRow.meeting_code,
+)
+DOCUMENT_SUMMARY_COLUMNS = (
+    *DOCUMENT_REFERENCE_COLUMNS,
+    DocumentRow.language,
+    DocumentRow.media_type,
+    DocumentRow.sha256,
+    DocumentRow.created_at,
+)
+
+
+@dataclass(frozen=True)
+class Window:
+    """Which page of the matching rows to answer: at most ``limit`` rows after ``offset``."""
+
+    limit: int
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class FactFilters:
+    country: str | None = None
+    indicator: str | None = None
+    year: int | None = None
+    status: str | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        return _equal_to(
+            (FactRow.country, self.country),
+            (FactRow.indicator, self.indicator),
+            (FactRow.year, self.year),
+            (FactRow.status, self.status),
+        )
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    country: str | None = None
+    kind: str | None = None
+    year: int | None = None
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        return _equal_to(
+            (EventRow.country, self.country), (EventRow.kind, self.kind), (EventRow.year, self.year)
+        )
+
+
+def _equal_to(*wanted: tuple[InstrumentedAttribute[Any], object]) -> list[ColumnElement[bool]]:
+    """``column = value`` for each pair whose value is given."""
+    return [column == value for column, value in wanted if value is not None]
+
+
+# --- Who sees what ------------------------------------------------------------------------------
+
+
+def sees_everything(caller: Caller) -> bool:
+    """Whether ``caller`` sees every fact, published or not."""
+    return caller is not None and caller.role == SECRETARIAT
+
+
+def visible_facts(caller: Caller) -> ColumnElement[bool]:
+    """The condition on ``facts`` rows that ``caller`` may see."""
+    if sees_everything(caller):
+        return true()
+    published = FactRow.status == PUBLISHED
+    if caller is not None and caller.role == FOCAL_POINT and caller.country is not None:
+        return or_(published, FactRow.country == caller.country)
+    return published
+
+
+def readable_documents(
+    caller: Caller, document_id: InstrumentedAttribute[int]
+) -> ColumnElement[bool]:
+    """The condition that ``caller`` may read the text of the document ``document_id``."""
+    if sees_everything(caller):
+        return true()
+    return exists().where(FactRow.document_id == document_id, visible_facts(caller))
+
+
+# --- Reference data -----------------------------------------------------------------------------
+
+
+def list_countries(include_all: bool = False) -> list[CountryResource]:
+    """OAS member states (every ISO 3166-1 country with ``include_all``), by ISO3 code."""
+    return [
+        CountryResource(
+            iso3=country.iso3, iso2=country.iso2, names=country.names, oas_member=country.oas_member
+        )
+        for code, country in sorted(countries().items())
+        if include_all or country.oas_member
+    ]
+
+
+def list_indicators() -> list[IndicatorResource]:
+    """The indicator catalogue, in its own order."""
+    return [
+        IndicatorResource(
+            name=indicator.name,
+            unit=indicator.unit,
+            core=indicator.core,
+            labels=indicator.labels,
+            description=indicator.description,
+        )
+        for indicator in indicators().values()
+    ]
+
+
+# --- Meetings and documents ---------------------------------------------------------------------
+
+
+def list_meetings(session: Session) -> list[MeetingResource]:
+    """Every meeting, by code, with how many stored documents belong to it."""
+    statement = (
+        select(MeetingRow.code, func.count(DocumentRow.id))
+        .outerjoin(DocumentRow, DocumentRow.meeting_code == MeetingRow.code)
+        .group_by(MeetingRow.code)
+        .order_by(MeetingRow.code)
+    )
+    return [
+        MeetingResource(code=code, documents=count) for code, count in session.execute(statement)
+    ]
+
+
+def list_documents(
+    session: Session, caller: Caller, window: Window, meeting: str | None = None
+) -> DocumentPage:
+    """Every document's metadata (by id), and whether ``caller`` may read its text."""
+    conditions = [] if meeting is None else [DocumentRow.meeting_code == meeting]
+    readable = readable_documents(caller, DocumentRow.id).label("text_available")
+    statement = select(*DOCUMENT_SUMMARY_COLUMNS, readable).where(*conditions)
+    rows = session.execute(_windowed(statement.order_by(DocumentRow.id), window))
+    return DocumentPage(
+        items=[_document_summary(row) for row in rows],
+        total=_count(session, select(DocumentRow.id).where(*conditions)),
+        limit=window.limit,
+        offset=window.offset,
+    )
+
+
+def find_document(session: Session, caller: Caller, document_id: int) -> DocumentDetail | None:
+    """A document with its sections; its text only if ``caller`` may read it."""
+    if document_id not in IDENTIFIERS:
+        return None
+    readable = readable_documents(caller, DocumentRow.id).label("text_available")
+    statement = select(*DOCUMENT_SUMMARY_COLUMNS, DocumentRow.page_starts, readable).where(
+        DocumentRow.id == document_id
+    )
+    row = session.execute(statement).one_or_none()
+    if row is None:
+        return None
+    text = None
+    if row.text_available:
+        text = session.scalar(select(DocumentRow.text).where(DocumentRow.id == document_id))
+    return DocumentDetail(
+        **_document_summary(row).model_dump(),
+        sections=_sections(session, document_id),
+        page_starts=list(row.page_starts),
+        text=text,
+    )
+
+
+def _sections(session: Session, document_id: int) -> list[SectionResource]:
+    statement = (
+        select(SectionRow)
+        .where(SectionRow.document_id == document_id)
+        .order_by(SectionRow.order, SectionRow.start)
+    )
+    return [
+        SectionResource(
+            order=section.order,
+            kind=section.kind,
+            country=section.country,
+            actor=section.actor,
+            code=section.code,
+            language=section.language,
+            heading=section.heading,
+            start=section.start,
+            end=section.end,
+        )
+        for section in session.scalars(statement)
+    ]
+
+
+def _document_summary(row: AnyRow) -> DocumentSummary:
+    return DocumentSummary(
+        **_document_reference(row).model_dump(),
+        language=row.language,
+        media_type=row.media_type,
+        sha256=row.sha256,
+        created_at=row.created_at,
+        text_available=bool(row.text_available),
+    )
+
+
+def _document_reference(row: AnyRow) -> DocumentReference:
+    return DocumentReference(
+        id=row.id,
+        file_name=file_name(row.path),
+        title=row.title,
+        code=row.code,
+        meeting=row.meeting_code,
+    )
+
+
+def file_name(path: str) -> str:
+    """The last part of a stored path (``/srv/reports/a.txt``, ``C:\\in\\a.txt``): ``a.txt``.
+
+    Only the name is shown, so that answers never tell how the server's folders are laid out.
+    """
+    return re.split(r"[\\/]", path)[-1]
+
+
+# --- Facts and events ---------------------------------------------------------------------------
+
+
+def list_facts(session: Session, caller: Caller, filters: FactFilters, window: Window) -> FactPage:
+    """The facts ``caller`` sees that match ``filters``, in document and text order."""
+    conditions = [visible_facts(caller), *filters.conditions()]
+    rows = session.execute(_windowed(_fact_statement(conditions), window))
+    return FactPage(
+        items=[_fact_resource(row) for row in rows],
+        total=_count(session, select(FactRow.id).where(*conditions)),
+        limit=window.limit,
+        offset=window.offset,
+    )
+
+
+def stream_facts(
+    session: Session, caller: Caller, filters: FactFilters, limit: int | None, offset: int = 0
+) -> Iterator[FactResource]:
+    """Like :func:`list_facts`, all of them (or ``limit``), read a batch at a time, for exports."""
+    statement = _fact_statement([visible_facts(caller), *filters.conditions()])
+    statement = statement.limit(limit).offset(offset).execution_options(yield_per=STREAM_BATCH)
+    for row in session.execute(statement):
+        yield _fact_resource(row)
+
+
+def _fact_statement(conditions: Sequence[ColumnElement[bool]]) -> AnySelect:
+    return (
+        select(FactRow, EvidenceRow, *DOCUMENT_REFERENCE_COLUMNS)
+        .join(EvidenceRow, FactRow.evidence_id == EvidenceRow.id)
+        .join(DocumentRow, FactRow.document_id == DocumentRow.id)
+        .where(*conditions)
+        .order_by(FactRow.document_id, EvidenceRow.start, FactRow.id)
+    )
+
+
+def _fact_resource(row: AnyRow) -> FactResource:
+    """A fact as it stands (corrected if reviewers corrected it), with the extracted figure
+    beside it when the two differ."""
+    fact: FactRow = row.FactRow
+    current = current_values(fact)
+    extracted = extracted_values(fact)
+    return FactResource(
+        id=fact.id,
+        status=fact.status,
+        document=_document_reference(row),
+        country=fact.country,
+        actor=fact.actor,
+        region=fact.region,
+        indicator=current.indicator,
+        value=current.value,
+        value_min=current.value_min,
+        qualifier=current.qualifier,
+        year=current.year,
+        unit=_unit(fact, current.indicator),
+        evidence=_evidence(row.EvidenceRow),
+        extracted=None if extracted == current else asdict(extracted),
+    )
+
+
+def list_events(
+    session: Session, caller: Caller, filters: EventFilters, window: Window
+) -> EventPage:
+    """Events of the documents ``caller`` may read, matching ``filters``, in text order."""
+    conditions = [readable_documents(caller, EventRow.document_id), *filters.conditions()]
+    statement = (
+        select(EventRow, EvidenceRow, *DOCUMENT_REFERENCE_COLUMNS)
+        .join(EvidenceRow, EventRow.evidence_id == EvidenceRow.id)
+        .join(DocumentRow, EventRow.document_id == DocumentRow.id)
+        .where(*conditions)
+        .order_by(EventRow.document_id, EvidenceRow.start, EventRow.id)
+    )
+    return EventPage(
+        items=[_event_resource(row) for row in session.execute(_windowed(statement, window))],
+        total=_count(session, select(EventRow.id).where(*conditions)),
+        limit=window.limit,
+        offset=window.offset,
+    )
+
+
+def _event_resource(row: AnyRow) -> EventResource:
+    event: EventRow = row.EventRow
+    return EventResource(
+        id=event.id,
+        document=_document_reference(row),
+        country=event.country,
+        kind=event.kind,
+        year=event.year,
+        evidence=_evidence(row.EvidenceRow),
+    )
+
+
+def _evidence(evidence: EvidenceRow) -> Evidence:
+    return Evidence(start=evidence.start, end=evidence.end, page=evidence.page, text=evidence.text)
+
+
+# --- Shared -------------------------------------------------------------------------------------
+
+
+def _windowed(statement: AnySelect, window: Window) -> AnySelect:
+    return statement.limit(window.limit).offset(window.offset)
+
+
+def _count(session: Session, statement: AnySelect) -> int:
+    return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
+
+
+def _unit(fact: FactRow, indicator: str) -> str:
+    """The extracted unit, or that of the indicator a correction changed the fact to."""
+    return fact.unit if indicator == fact.indicator else indicators()[indicator].unit
+
+
+def _whole_as_int(value: float) -> int | float:
+    return int(value) if value.is_integer() else value

@@ -1,0 +1,1 @@
+"""The service's routes: ``health`` (``/healthz``) and ``api`` (``/api/v1``)."""

@@ -1,0 +1,199 @@
+"""Extraction of uploaded files in the background, on a small pool of threads owned by the app.
+
+An accepted upload is a queued job (:mod:`vigia.store.jobs`) and a temporary file holding the
+uploaded bytes under the original suffix. :func:`run_upload` reads the file
+(:func:`vigia.ingest.read_document`), extracts its facts (:func:`vigia.extract.extract`) and
+stores the document with the upload's details, moving the job's progress on at each step. Any
+failure ends the job ``failed`` with a one-line reason and stores nothing. The temporary file is
+removed in every case.
+
+:class:`UploadRunner` runs jobs on a :class:`~concurrent.futures.ThreadPoolExecutor`;
+:func:`upload_lifespan` starts one when the application starts and stops it when it stops.
+Jobs still queued then are marked failed, so that nobody waits for them.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import AsyncIterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import cast
+
+from fastapi import FastAPI, HTTPException, Request, status
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from starlette.concurrency import run_in_threadpool
+
+from vigia.extract import extract
+from vigia.ingest import UnreadableFileError, read_document
+from vigia.store.database import describe_error
+from vigia.store.jobs import UploadDetails, fail_job, set_progress, store_upload
+from vigia.store.repository import InvalidDocumentError
+
+logger = logging.getLogger(__name__)
+
+#: Threads extracting at once: extraction is CPU-bound, so a few are enough.
+DEFAULT_WORKERS = 2
+#: A job's progress, in percent, when each step starts.
+READING = 10
+EXTRACTING = 30
+STORING = 80
+STOPPED_REASON = "the server stopped before the file was extracted; upload it again"
+NOT_RUNNING_MESSAGE = "uploads are not being accepted now (the server is starting or stopping)"
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An accepted upload: its job, the temporary file holding its bytes, and its details."""
+
+    job_id: int
+    path: Path
+    original_name: str
+    uploaded_by: int | None
+    country: str | None
+    meeting: str | None
+
+
+def run_upload(sessions: sessionmaker[Session], upload: Upload) -> None:
+    """Read, extract and store ``upload``, keeping its job up to date; never raises.
+
+    The temporary file is removed afterwards, whatever happened.
+    """
+    try:
+        with sessions() as session:
+            _run(session, upload)
+    except Exception:  # a last guard: the job has already been marked failed when possible
+        logger.exception("extraction job %s could not be recorded", upload.job_id)
+    finally:
+        upload.path.unlink(missing_ok=True)
+
+
+def _run(session: Session, upload: Upload) -> None:
+    try:
+        set_progress(session, upload.job_id, READING)
+        document = read_document(upload.path)
+        original = upload.path.read_bytes()
+        set_progress(session, upload.job_id, EXTRACTING)
+        document = extract(replace(document, path=upload.original_name))
+        set_progress(session, upload.job_id, STORING)
+        store_upload(session, upload.job_id, document, _details(upload, original))
+    except Exception as error:
+        fail_job(session, upload.job_id, failure_reason(upload, error))
+        if not isinstance(error, UnreadableFileError | InvalidDocumentError):
+            logger.exception("extraction job %s failed", upload.job_id)
+
+
+def failure_reason(upload: Upload, error: Exception) -> str:
+    """What a failed job says: the file's name and why, on one line, without internals."""
+    if isinstance(error, UnreadableFileError):
+        return f"{upload.original_name}: {error.reason}"
+    if isinstance(error, InvalidDocumentError):
+        return f"{upload.original_name}: cannot store: {error}"
+    if isinstance(error, SQLAlchemyError):
+        return f"{upload.original_name}: cannot store: {describe_error(error)}"
+    return f"{upload.original_name}: unexpected error ({type(error).__name__}); it has been logged"
+
+
+def _details(upload: Upload, original: bytes) -> UploadDetails:
+    return UploadDetails(
+        uploaded_by=upload.uploaded_by,
+        country=upload.country,
+        meeting=upload.meeting,
+        original=original,
+        original_name=upload.original_name,
+    )
+
+
+class UploadRunner:
+    """Runs uploads on a pool of ``workers`` threads; ``inline`` runs each one as it is submitted.
+
+    :meth:`wait` blocks until a job submitted here has ended, for tests and for shutting down.
+    """
+
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        workers: int = DEFAULT_WORKERS,
+        inline: bool = False,
+    ) -> None:
+        self.sessions = sessions
+        self.inline = inline
+        self._executor = ThreadPoolExecutor(workers, thread_name_prefix="vigia-upload")
+        self._futures: dict[int, Future[None]] = {}
+        self._uploads: dict[int, Upload] = {}
+        self._lock = threading.Lock()
+
+    def submit(self, upload: Upload) -> Future[None]:
+        """Queue ``upload`` (or run it now when ``inline``); the future ends with the job."""
+        if self.inline:
+            finished: Future[None] = Future()
+            run_upload(self.sessions, upload)
+            finished.set_result(None)
+            return finished
+        with self._lock:
+            future = self._executor.submit(run_upload, self.sessions, upload)
+            self._futures[upload.job_id] = future
+            self._uploads[upload.job_id] = upload
+        future.add_done_callback(lambda _future: self._forget(upload.job_id))
+        return future
+
+    def wait(self, job_id: int, timeout: float | None = None) -> None:
+        """Block until job ``job_id`` has ended (at once when it is not running here)."""
+        with self._lock:
+            future = self._futures.get(job_id)
+        if future is not None:
+            future.result(timeout)
+
+    def shutdown(self) -> None:
+        """Stop: running jobs finish, queued ones are marked failed and their files removed."""
+        self._executor.shutdown(wait=True, cancel_futures=True)
+        with self._lock:
+            stopped = [
+                self._uploads[job_id]
+                for job_id, future in self._futures.items()
+                if future.cancelled()
+            ]
+        for upload in stopped:
+            self._fail_stopped(upload)
+
+    def _fail_stopped(self, upload: Upload) -> None:
+        upload.path.unlink(missing_ok=True)
+        try:
+            with self.sessions() as session:
+                fail_job(session, upload.job_id, STOPPED_REASON)
+        except SQLAlchemyError:
+            logger.exception("could not mark extraction job %s failed", upload.job_id)
+
+    def _forget(self, job_id: int) -> None:
+        with self._lock:
+            future = self._futures.get(job_id)
+            if future is not None and not future.cancelled():
+                self._futures.pop(job_id, None)
+                self._uploads.pop(job_id, None)
+
+
+@asynccontextmanager
+async def upload_lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Start the app's :class:`UploadRunner` (``app.state.upload_runner``); stop it after."""
+    runner = UploadRunner(cast(sessionmaker[Session], app.state.sessions))
+    app.state.upload_runner = runner
+    try:
+        yield
+    finally:
+        del app.state.upload_runner
+        await run_in_threadpool(runner.shutdown)
+
+
+def upload_runner(request: Request) -> UploadRunner:
+    """The application's runner (a dependency of the routes that accept uploads).
+
+    503 when there is none: the application has not started (or has stopped) its lifespan.
+    """
+    runner: UploadRunner | None = getattr(request.app.state, "upload_runner", None)
+    if runner is None:
+        raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, NOT_RUNNING_MESSAGE)
+    return runner

@@ -1,0 +1,120 @@
+"""``/countries/{iso3}``: vigia.web.pages.countries."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.pages.conftest import FOCAL_POINT, MARKUP, Site, log_in, publish
+from vigia.web.pages.countries import summary_table
+from vigia.web.pages.reads import Count
+
+TRAINED_SENTENCE = "In 2012 the National Coalition of Costa Rica trained more than 6000 officials."
+COMPLAINTS_SENTENCE = "The hotline received 45 complaints"
+
+
+def test_country_page_shows_the_public_published_facts_with_their_quotes(
+    site: Site, browser: TestClient
+) -> None:
+    publish(site, site.facts[("CRI", "persons_trained")])
+
+    page = browser.get("/countries/CRI?lang=en")
+
+    assert page.status_code == 200
+    assert "<h1>Costa Rica</h1>" in page.text
+    assert "at least 6,000" in page.text
+    assert TRAINED_SENTENCE in page.text
+    assert (
+        f'href="/documents/{site.report}#f-{site.facts[("CRI", "persons_trained")]}"' in page.text
+    )
+
+
+def test_country_page_never_shows_the_public_an_unpublished_fact(
+    site: Site, browser: TestClient
+) -> None:
+    publish(site, site.facts[("CRI", "persons_trained")])
+
+    page = browser.get("/countries/CRI?lang=en").text
+
+    assert COMPLAINTS_SENTENCE not in page
+    assert "Complaints and reports received" not in page
+    assert "Proposed" not in page
+
+
+def test_country_page_shows_nothing_before_publication(site: Site, browser: TestClient) -> None:
+    page = browser.get("/countries/CRI?lang=en").text
+
+    assert TRAINED_SENTENCE not in page
+    assert "No fact about this country is shown yet." in page
+    assert "Costa Rica adopted a new law" not in page
+
+
+def test_country_page_shows_a_focal_point_its_unpublished_facts(
+    site: Site, browser: TestClient
+) -> None:
+    log_in(browser, FOCAL_POINT)
+
+    page = browser.get("/countries/CRI?lang=en").text
+
+    assert TRAINED_SENTENCE in page
+    assert COMPLAINTS_SENTENCE in page
+    assert "Proposed" in page
+    assert "Panama opened" not in browser.get("/countries/PAN?lang=en").text
+
+
+def test_country_page_lists_events_roles_and_cooperation(site: Site, browser: TestClient) -> None:
+    publish(site, site.facts[("CRI", "persons_trained")])
+
+    page = browser.get("/countries/CRI?lang=en").text
+
+    assert "2010</span> Law adopted" in page
+    assert "Costa Rica adopted a new law against trafficking in persons in 2010." in page
+    assert "Country of transit" in page
+    assert "Shared practice:" in page
+    assert 'Costa Rica → <a href="/countries/PAN">Panama</a>' in page
+
+
+def test_country_page_filters_facts_by_indicator_and_year(site: Site, browser: TestClient) -> None:
+    log_in(browser, FOCAL_POINT)
+
+    page = browser.get("/countries/CRI?lang=en&indicator=complaints&year=2012").text
+
+    assert COMPLAINTS_SENTENCE in page
+    assert TRAINED_SENTENCE not in page.split('id="facts"')[1].split('id="events-heading"')[0]
+
+
+def test_country_page_of_an_unknown_country_is_not_found(browser: TestClient) -> None:
+    page = browser.get("/countries/XYZ?lang=en")
+
+    assert page.status_code == 404
+    assert "There is no country with this code." in page.text
+    assert page.headers["content-type"].startswith("text/html")
+
+
+def test_country_page_with_an_unknown_indicator_is_a_bad_request(browser: TestClient) -> None:
+    assert browser.get("/countries/CRI?indicator=nonsense").status_code == 400
+
+
+def test_summary_table_has_a_row_per_indicator_and_a_column_per_year() -> None:
+    counts = [
+        Count("complaints", 2012, 3),
+        Count("persons_trained", 2011, 1),
+        Count("persons_trained", None, 2),
+    ]
+
+    summary = summary_table(counts)
+
+    assert summary.years == [2011, 2012]
+    assert summary.has_undated
+    assert [(row.indicator, row.per_year, row.undated) for row in summary.rows] == [
+        ("persons_trained", [1, 0], 2),
+        ("complaints", [0, 3], 0),
+    ]
+
+
+def test_country_page_escapes_markup_in_quotes(site: Site, browser: TestClient) -> None:
+    log_in(browser, FOCAL_POINT)
+
+    page = browser.get("/countries/CRI").text
+
+    assert MARKUP not in page
+    assert "&lt;b&gt;in 2012&lt;/b&gt;" in page

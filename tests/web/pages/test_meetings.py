@@ -1,0 +1,27 @@
+"""``/meetings/{code}``: vigia.web.pages.meetings."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.pages.conftest import Site
+
+
+def test_meeting_page_shows_officers_documents_and_decisions(
+    site: Site, browser: TestClient
+) -> None:
+    page = browser.get("/meetings/TEST-9?lang=en")
+
+    assert page.status_code == 200
+    assert "<h1>Meeting TEST-9</h1>" in page.text
+    assert "<td>Chair</td><td>A. Person</td>" in page.text
+    assert f'<a href="/documents/{site.meeting_report}">Report meeting</a>' in page.text
+    assert "<li>TEST-9/doc.7</li>" in page.text
+    assert "hold the next meeting in Examplia" in page.text
+
+
+def test_meeting_page_of_an_unknown_meeting_is_not_found(browser: TestClient) -> None:
+    page = browser.get("/meetings/RTP-XX?lang=fr")
+
+    assert page.status_code == 404
+    assert "Aucune réunion n’a ce code." in page.text
