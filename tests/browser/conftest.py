@@ -32,8 +32,9 @@ CHROMIUM_FLAGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def chromium() -> Iterator[object]:
+    """Chromium for one test module: Playwright's event loop must end before other tests run."""
     if not CHROMIUM.exists():
         if os.environ.get("VIGIA_REQUIRE_BROWSER") == "1":
             pytest.fail(f"{CHROMIUM} is required (apt-get install chromium)")
