@@ -10,7 +10,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
 from vigia.domain import Document
-from vigia.store.database import downgrade, schema_revision, session_factory, upgrade
+from vigia.store.database import downgrade, head_revision, schema_revision, session_factory, upgrade
 from vigia.store.models import DOCUMENT_CHILD_TABLES, Base, FactRow
 from vigia.store.repository import store_document
 
@@ -240,5 +240,5 @@ def test_upgrade_after_downgrade_of_0003_works_again(empty_engine: Engine) -> No
 
     upgrade(empty_engine)
 
-    assert schema_revision(empty_engine) == "0003"
+    assert schema_revision(empty_engine) == head_revision()
     assert "extraction_jobs" in inspect(empty_engine).get_table_names()

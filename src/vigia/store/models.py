@@ -161,6 +161,7 @@ class FactRow(Base):
     __table_args__ = (
         CheckConstraint(f"status IN ({', '.join(map(repr, FACT_STATUSES))})", name="status_known"),
         Index("ix_facts_status", "status"),
+        Index("ix_facts_country_status_document", "country", "status", "document_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
