@@ -11,6 +11,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from vigia.web.pages import (
+    accounts,
     audit,
     countries,
     dashboard,
@@ -25,7 +26,7 @@ from vigia.web.pages.rendering import load_templates
 load_templates()
 
 router = APIRouter(include_in_schema=False)
-for _pages in (dashboard, countries, documents, meetings, review, audit, login, static):
+for _pages in (dashboard, countries, documents, meetings, review, audit, accounts, login, static):
     router.include_router(_pages.router)
 
 __all__ = ["router"]

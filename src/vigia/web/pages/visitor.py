@@ -20,6 +20,7 @@ from vigia.store.permissions import (
     ADMINISTRATOR,
     SECRETARIAT,
     Principal,
+    can_manage_accounts,
     can_publish,
     principal_for,
     review_scope,
@@ -69,6 +70,11 @@ class Visitor:
             SECRETARIAT,
             ADMINISTRATOR,
         )
+
+    @property
+    def manages_accounts(self) -> bool:
+        """Whether the visitor creates and deactivates accounts: the administrators."""
+        return can_manage_accounts(self.principal)
 
     def logged_in(self, user: UserRow) -> Visitor:
         """The same visitor logged in as ``user``, with a new session and CSRF token."""
