@@ -254,6 +254,12 @@ class Document:
             return self.sections[index]
         return None
 
+    def language_at(self, offset: int) -> str:
+        """The language of the section holding ``offset``, else the document's, else English."""
+        section = self.section_at(offset)
+        language = (section.language if section else None) or self.language
+        return language if language in LANGUAGES else "en"
+
     def evidence_for(self, sentence: Sentence) -> Evidence:
         return Evidence(sentence.start, sentence.end, sentence.text, self.page_at(sentence.start))
 

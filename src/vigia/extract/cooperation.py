@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from vigia.domain import LANGUAGES, CooperationLink, Document, Provenance, Section, Sentence
+from vigia.domain import CooperationLink, Document, Provenance, Section, Sentence
 from vigia.extract.pipeline import component
 from vigia.reference import lexicon
 
@@ -68,7 +68,7 @@ def sentence_links(
 
 def _section_links(document: Document, section: Section) -> list[CooperationLink]:
     assert section.country is not None
-    language = section.language if section.language in LANGUAGES else document.language or "en"
+    language = document.language_at(section.start)
     return [
         link
         for sentence in document.sentences

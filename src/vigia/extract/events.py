@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from vigia.domain import LANGUAGES, Document, Event, Provenance, Section, Sentence
+from vigia.domain import Document, Event, Provenance, Section, Sentence
 from vigia.extract.facts import document_year
 from vigia.extract.pipeline import component
 from vigia.reference import lexicon
@@ -120,7 +120,7 @@ def event_year(
 
 
 def _section_events(document: Document, section: Section) -> list[Event]:
-    language = section.language if section.language in LANGUAGES else document.language or "en"
+    language = document.language_at(section.start)
     events: list[Event] = []
     seen: set[tuple[str, int | None]] = set()
     for sentence in document.sentences:

@@ -17,7 +17,6 @@ from typing import Any
 
 from vigia.domain import (
     FIGURE_KINDS,
-    LANGUAGES,
     Document,
     Fact,
     NumberKind,
@@ -308,12 +307,6 @@ def article_facts(document: Document, sentence: Sentence, language: str) -> list
     return facts
 
 
-def _language_at(document: Document, offset: int) -> str:
-    section = document.section_at(offset)
-    language = (section.language if section else None) or document.language or "en"
-    return language if language in LANGUAGES else "en"
-
-
 def figures_by_sentence(document: Document) -> dict[int, list[NumberMention]]:
     """The figures of each sentence, keyed by the sentence's start."""
     grouped: dict[int, list[NumberMention]] = {}
@@ -328,7 +321,7 @@ def extract_facts(document: Document) -> list[Fact]:
     facts: list[Fact] = []
     figures = figures_by_sentence(document)
     for sentence in document.sentences:
-        language = _language_at(document, sentence.start)
+        language = document.language_at(sentence.start)
         in_sentence = figures.get(sentence.start, [])
         for mention in in_sentence:
             if is_conversion(mention, sentence, in_sentence):

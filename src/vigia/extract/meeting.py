@@ -8,7 +8,6 @@ from functools import cache
 from typing import Any
 
 from vigia.domain import (
-    LANGUAGES,
     Decision,
     Document,
     MeetingRecord,
@@ -164,12 +163,6 @@ def decision_in(document: Document, sentence: Sentence, language: str) -> Decisi
     )
 
 
-def _language_of(document: Document, sentence: Sentence) -> str:
-    section = document.section_at(sentence.start)
-    language = (section.language if section else None) or document.language or "en"
-    return language if language in LANGUAGES else "en"
-
-
 def extract_meeting(document: Document) -> MeetingRecord:
     record = MeetingRecord(code=meeting_code(document.codes))
     record.documents = list(
@@ -179,7 +172,7 @@ def extract_meeting(document: Document) -> MeetingRecord:
         section = document.section_at(sentence.start)
         if section and section.kind != "general":
             continue
-        language = _language_of(document, sentence)
+        language = document.language_at(sentence.start)
         officer = officer_in(document, sentence, language)
         if officer:
             record.officers.append(officer)

@@ -1282,12 +1282,6 @@ def find_numbers(text: str, language: str, offset: int = 0) -> list[NumberMentio
     return sorted(mentions, key=lambda mention: (mention.start, mention.end))
 
 
-def _sentence_language(document: Document, offset: int) -> str:
-    section = document.section_at(offset)
-    language = (section.language if section else None) or document.language
-    return language if language in LANGUAGES else FALLBACK_LANGUAGE
-
-
 @component("numbers", version="1", needs=["sentences", "language", "sections"], adds=["numbers"])
 def add_numbers(document: Document) -> Document:
     """Fill ``document.numbers`` from every sentence, read in the language of its section."""
@@ -1295,7 +1289,7 @@ def add_numbers(document: Document) -> Document:
         mention
         for sentence in document.sentences
         for mention in find_numbers(
-            sentence.text, _sentence_language(document, sentence.start), sentence.start
+            sentence.text, document.language_at(sentence.start), sentence.start
         )
     ]
     return document

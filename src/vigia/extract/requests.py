@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from vigia.domain import LANGUAGES, Document, HelpRequest, Provenance
+from vigia.domain import Document, HelpRequest, Provenance
 from vigia.extract.pipeline import component
 from vigia.reference import lexicon
 
@@ -31,7 +31,7 @@ def extract_requests(document: Document) -> list[HelpRequest]:
     for section in document.sections:
         if section.kind != "country" or section.country is None:
             continue
-        language = section.language if section.language in LANGUAGES else document.language or "en"
+        language = document.language_at(section.start)
         for sentence in document.sentences:
             if section.start <= sentence.start < section.end:
                 topic = request_topic(sentence.text, language)

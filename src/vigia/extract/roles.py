@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from vigia.domain import LANGUAGES, Document, Provenance, Role
+from vigia.domain import Document, Provenance, Role
 from vigia.extract.pipeline import component
 from vigia.reference import lexicon
 
@@ -45,7 +45,7 @@ def extract_roles(document: Document) -> list[Role]:
     for section in document.sections:
         if section.kind != "country" or section.country is None:
             continue
-        language = section.language if section.language in LANGUAGES else document.language or "en"
+        language = document.language_at(section.start)
         seen: set[str] = set()
         for sentence in document.sentences:
             if section.start <= sentence.start < section.end:
