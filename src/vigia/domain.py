@@ -72,6 +72,7 @@ class Indicator:
     labels: dict[str, str]
     synonyms: dict[str, list[str]]
     description: str = ""
+    area: str | None = None
 
 
 @dataclass(frozen=True)
@@ -212,6 +213,84 @@ class MeetingRecord:
     decisions: list[Decision] = field(default_factory=list)
 
 
+# --- The Work Plan and what the reports say about it (issue 4) -----------------------------------
+
+#: Who carries out a plan activity.
+MEMBER_STATES = "member_states"
+GENERAL_SECRETARIAT = "general_secretariat"
+RESPONSIBLE_PARTIES = (MEMBER_STATES, GENERAL_SECRETARIAT)
+
+
+@dataclass(frozen=True)
+class PlanActivity:
+    """One activity of a Work Plan: a stable code, who does it, and the indicators it relates to."""
+
+    code: str
+    titles: dict[str, str]
+    responsible: str = MEMBER_STATES
+    indicators: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanObjective:
+    code: str
+    titles: dict[str, str]
+    activities: tuple[PlanActivity, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanArea:
+    """A branch of a plan, under one of the evaluation areas (``prevention``, ``training``…)."""
+
+    area: str
+    titles: dict[str, str]
+    objectives: tuple[PlanObjective, ...] = ()
+
+
+@dataclass(frozen=True)
+class WorkPlan:
+    """A Work Plan and its period: ``ends`` as adopted, ``extended_to`` if a meeting extended it."""
+
+    code: str
+    titles: dict[str, str]
+    starts: int
+    ends: int
+    areas: tuple[PlanArea, ...] = ()
+    extended_to: int | None = None
+    adopted_by: str | None = None
+    source: str = "reference"
+
+    @property
+    def last_year(self) -> int:
+        return self.extended_to or self.ends
+
+    def covers(self, year: int) -> bool:
+        return self.starts <= year <= self.last_year
+
+    def activities(self) -> list[tuple[PlanArea, PlanObjective, PlanActivity]]:
+        return [
+            (area, objective, activity)
+            for area in self.areas
+            for objective in area.objectives
+            for activity in objective.activities
+        ]
+
+    def find_activity(self, code: str) -> PlanActivity | None:
+        return next((item for _, _, item in self.activities() if item.code == code), None)
+
+
+@dataclass(frozen=True)
+class AreaMapping:
+    """A sentence of a country's section giving evidence for one area of the plan."""
+
+    area: str
+    confidence: float
+    evidence: Evidence
+    provenance: Provenance
+    country: str | None = None
+    cues: tuple[str, ...] = ()
+
+
 @dataclass
 class Document:
     """One file's text and everything extracted from it."""
@@ -234,6 +313,7 @@ class Document:
     cooperation: list[CooperationLink] = field(default_factory=list)
     requests: list[HelpRequest] = field(default_factory=list)
     meeting: MeetingRecord = field(default_factory=MeetingRecord)
+    mappings: list[AreaMapping] = field(default_factory=list)
     done: list[str] = field(default_factory=list)
 
     def page_at(self, offset: int) -> int | None:
@@ -270,3 +350,110 @@ class Document:
             if section.country:
                 seen.setdefault(section.country, None)
         return list(seen)
+
+
+# --- Evaluation against the Work Plan (issue 4) -------------------------------------------------
+
+
+class Rating(StrEnum):
+    """The published rubric's ratings of a state in an area, strongest first."""
+
+    SUBSTANTIAL_EVIDENCE = "substantial_evidence"
+    SOME_EVIDENCE = "some_evidence"
+    MENTIONED_ONLY = "mentioned_only"
+    NO_INFORMATION = "no_information"
+
+    @property
+    def strength(self) -> int:
+        """3 for substantial evidence down to 0 for no information."""
+        return len(Rating) - 1 - list(Rating).index(self)
+
+
+class FollowUpStatus(StrEnum):
+    """What became of an adopted recommendation by a later meeting."""
+
+    IMPLEMENTED = "implemented"
+    IN_PROGRESS = "in_progress"
+    NOT_STARTED = "not_started"
+    NO_INFORMATION = "no_information"
+
+
+@dataclass(frozen=True)
+class EvidenceSentence:
+    """A sentence behind a rating: which document, where, and how sure the mapping is."""
+
+    document: str
+    text: str
+    start: int
+    end: int
+    confidence: float
+    page: int | None = None
+    mapping_id: int | None = None
+    status: str = "proposed"
+
+
+@dataclass(frozen=True)
+class FigureEvidence:
+    """A figure behind a rating: an indicator's value and the sentence it came from."""
+
+    document: str
+    indicator: str
+    value: float
+    text: str
+    year: int | None = None
+    fact_id: int | None = None
+
+
+@dataclass
+class AreaEvaluation:
+    """A state's rating in one area, the rules' proposal, and what justifies it."""
+
+    area: str
+    rating: Rating
+    proposed_rating: Rating
+    evidence: list[EvidenceSentence] = field(default_factory=list)
+    figures: list[FigureEvidence] = field(default_factory=list)
+    activities: list[str] = field(default_factory=list)
+    confirmed_by: str | None = None
+    note: str | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confirmed_by is not None
+
+
+@dataclass
+class StateEvaluation:
+    country: str
+    areas: list[AreaEvaluation]
+    indicators_reported: list[str] = field(default_factory=list)
+    indicators_missing: list[str] = field(default_factory=list)
+    documents: list[str] = field(default_factory=list)
+
+    def area(self, area: str) -> AreaEvaluation | None:
+        return next((item for item in self.areas if item.area == area), None)
+
+
+@dataclass
+class MeetingEvaluation:
+    """Every state that reported to a meeting (a round), rated in every area of the plan."""
+
+    meeting: str
+    plan: str | None
+    states: list[StateEvaluation]
+
+    def state(self, country: str) -> StateEvaluation | None:
+        return next((item for item in self.states if item.country == country), None)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a rule found: a stable ``code``, a message for people, and what it is about."""
+
+    code: str
+    message: str
+    country: str | None = None
+    area: str | None = None
+    indicator: str | None = None
+    year: int | None = None
+    evidence: tuple[str, ...] = ()

@@ -35,6 +35,7 @@ def indicators() -> dict[str, Indicator]:
             labels=entry["labels"],
             synonyms=entry.get("synonyms", {}),
             description=entry.get("description", ""),
+            area=entry.get("area"),
         )
         for entry in entries
     }

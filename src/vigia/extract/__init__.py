@@ -23,6 +23,7 @@ COMPONENT_MODULES = (
     "cooperation",
     "requests",
     "meeting",
+    "plan_areas",
 )
 
 DEFAULT_PIPELINE = (
@@ -38,6 +39,7 @@ DEFAULT_PIPELINE = (
     "cooperation",
     "requests",
     "meeting",
+    "plan_areas",
 )
 
 __all__ = ["DEFAULT_PIPELINE", "extract", "load_components"]

@@ -9,6 +9,10 @@
   administrator who also reviews needs a second, secretariat account. Otherwise an administrator
   reads like anybody else.
 - **Anybody** (the anonymous principal included) reads published facts.
+- Work Plan follow-up: only the secretariat confirms ratings (never those of a state it belongs
+  to), drafts, adopts and follows up recommendations, imports plans and answers observations;
+  focal points and the secretariat submit observations; reviewers map evidence as they review
+  facts (:func:`can_review`).
 
 A deactivated user is anonymous. :func:`review_scope` and :func:`unpublished_scope` give the
 same rules as a set of countries, so that queries can apply them in SQL.
@@ -108,3 +112,29 @@ def can_manage_accounts(principal: Principal) -> bool:
 def can_read_unpublished(principal: Principal, country: str | None) -> bool:
     """May ``principal`` see facts about ``country`` that are not published?"""
     return unpublished_scope(principal).covers(country)
+
+
+def can_confirm_rating(principal: Principal, country: str) -> bool:
+    """May ``principal`` confirm a state's rating? The secretariat, and never for its own state.
+
+    A focal point never confirms ratings: a state is not rated by its own authority, and a focal
+    point edits nothing of another state's.
+    """
+    if principal.is_anonymous or principal.role != SECRETARIAT:
+        return False
+    return principal.country != country
+
+
+def can_manage_recommendations(principal: Principal) -> bool:
+    """May ``principal`` draft, edit, adopt recommendations and set their follow-up?"""
+    return not principal.is_anonymous and principal.role == SECRETARIAT
+
+
+def can_submit_observation(principal: Principal) -> bool:
+    """May ``principal`` send an observation on the plan? Focal points and the secretariat."""
+    return not principal.is_anonymous and principal.role in (FOCAL_POINT, SECRETARIAT)
+
+
+def can_answer_observation(principal: Principal) -> bool:
+    """May ``principal`` answer an observation? The secretariat only."""
+    return not principal.is_anonymous and principal.role == SECRETARIAT

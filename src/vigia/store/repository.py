@@ -8,6 +8,7 @@ in it fails, nothing of that document remains and earlier documents are untouche
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -27,8 +28,10 @@ from vigia.domain import (
     Role,
     Section,
 )
+from vigia.extract.plan_areas import PROVENANCE as AREA_MAPPER
 from vigia.store.models import (
     DOCUMENT_CHILD_TABLES,
+    AreaMappingRow,
     Base,
     CooperationLinkRow,
     DecisionRow,
@@ -37,6 +40,7 @@ from vigia.store.models import (
     EvidenceRow,
     FactRow,
     HelpRequestRow,
+    MappedDocumentRow,
     MeetingDocumentRow,
     MeetingRow,
     OfficerRow,
@@ -212,8 +216,39 @@ def _insert_document(session: Session, document: Document) -> DocumentRow:
         row.facts.append(_fact_row(document.path, number, fact, section_row, evidence))
     _add_findings(row, document, evidence)
     _add_meeting_record(session, row, document, evidence)
+    add_area_mappings(session, row, document, evidence.row_for)
     session.flush()
     return row
+
+
+def add_area_mappings(
+    session: Session,
+    row: DocumentRow,
+    document: Document,
+    evidence_row: Callable[[Evidence], EvidenceRow],
+) -> None:
+    """Add a document's area mappings; when the mapper ran, record it (even if it found none)."""
+    row.area_mappings.extend(
+        AreaMappingRow(
+            evidence=evidence_row(mapping.evidence),
+            country=mapping.country,
+            area=mapping.area,
+            confidence=mapping.confidence,
+            cues=list(mapping.cues),
+            component=mapping.provenance.component,
+            component_version=mapping.provenance.version,
+        )
+        for mapping in document.mappings
+        if mapping.country is not None
+    )
+    if AREA_MAPPER.component in document.done:
+        session.add(
+            MappedDocumentRow(
+                document_id=row.id,
+                component=AREA_MAPPER.component,
+                component_version=AREA_MAPPER.version,
+            )
+        )
 
 
 def _own_code(document: Document) -> str | None:
