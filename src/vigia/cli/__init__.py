@@ -6,9 +6,11 @@ import click
 
 from vigia import __version__
 from vigia.cli.demo import command as demo_command
+from vigia.cli.evaluate import command as evaluate_command
 from vigia.cli.extract import command as extract_command
 from vigia.cli.facts import command as facts_command
 from vigia.cli.ingest import command as ingest_command
+from vigia.cli.plans import group as plans_group
 from vigia.cli.serve import command as serve_command
 from vigia.cli.users import group as users_group
 
@@ -23,6 +25,8 @@ for _command in (
     extract_command,
     ingest_command,
     facts_command,
+    evaluate_command,
+    plans_group,
     users_group,
     serve_command,
     demo_command,

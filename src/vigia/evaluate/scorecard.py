@@ -1,0 +1,333 @@
+"""Evaluating the states of one meeting (a round) against the Work Plan in force.
+
+For each state with a section in the meeting's documents and each area of the plan, the evidence
+is the sentences mapped to the area (``area_mappings``, dismissed ones left out) and the figures
+reported for the area's indicators (facts not rejected); the rubric turns them into a proposed
+rating, and a reviewer's confirmation (``rating_reviews``) takes precedence. An activity of the
+plan counts as covered when a figure of one of its indicators was reported, or a sentence of its
+area shares at least two significant words with its title.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from vigia.domain import (
+    AreaEvaluation,
+    EvidenceSentence,
+    FigureEvidence,
+    MeetingEvaluation,
+    PlanActivity,
+    Rating,
+    StateEvaluation,
+    WorkPlan,
+)
+from vigia.evaluate.meetings import UnknownMeeting, meeting_documents, meeting_year
+from vigia.evaluate.plan_store import plan_for_meeting
+from vigia.evaluate.rubric import rate
+from vigia.plans import AREAS
+from vigia.reference import indicators
+from vigia.store.models import (
+    REJECTED,
+    AreaMappingRow,
+    DocumentRow,
+    FactRow,
+    RatingReviewRow,
+    SectionRow,
+    UserRow,
+)
+
+WORD = re.compile(r"\w{5,}")
+TITLE_OVERLAP = 2
+
+
+def evaluate_meeting(session: Session, meeting: str) -> MeetingEvaluation:
+    """Every state of ``meeting`` rated in every area; UnknownMeeting when nothing is stored."""
+    documents = meeting_documents(session, meeting)
+    plan = plan_for_meeting(session, meeting_year(session, meeting, documents))
+    document_ids = [document.id for document in documents]
+    paths = {document.id: document.path for document in documents}
+    sentences = _sentences_by_state_area(session, document_ids, paths)
+    figures = _figures_by_state(session, document_ids, paths)
+    reviews = _reviews(session, meeting)
+    states = [
+        _state(
+            country, plan, sentences, figures, reviews, _documents_of(session, country, documents)
+        )
+        for country in _countries(session, document_ids)
+    ]
+    return MeetingEvaluation(meeting=meeting, plan=plan.code, states=states)
+
+
+def evaluate_state(session: Session, meeting: str, country: str) -> StateEvaluation:
+    """One state's scorecard at ``meeting``; UnknownMeeting when the state did not report."""
+    state = evaluate_meeting(session, meeting).state(country)
+    if state is None:
+        raise UnknownMeeting(f"{country} has no section in the documents of meeting {meeting!r}")
+    return state
+
+
+def _countries(session: Session, document_ids: list[int]) -> list[str]:
+    statement = (
+        select(SectionRow.country)
+        .where(
+            SectionRow.document_id.in_(document_ids),
+            SectionRow.kind == "country",
+            SectionRow.country.is_not(None),
+        )
+        .order_by(SectionRow.document_id, SectionRow.order, SectionRow.start)
+    )
+    return list(dict.fromkeys(country for country in session.scalars(statement) if country))
+
+
+def _documents_of(session: Session, country: str, documents: list[DocumentRow]) -> list[str]:
+    statement = select(SectionRow.document_id).where(
+        SectionRow.country == country, SectionRow.document_id.in_([d.id for d in documents])
+    )
+    present = set(session.scalars(statement))
+    return [document.path for document in documents if document.id in present]
+
+
+SentenceIndex = dict[tuple[str, str], list[EvidenceSentence]]
+FigureIndex = dict[str, list[FigureEvidence]]
+
+
+def _sentences_by_state_area(
+    session: Session, document_ids: list[int], paths: dict[int, str]
+) -> SentenceIndex:
+    statement = (
+        select(AreaMappingRow)
+        .options(joinedload(AreaMappingRow.evidence))
+        .where(AreaMappingRow.document_id.in_(document_ids), AreaMappingRow.status != "dismissed")
+        .order_by(AreaMappingRow.document_id, AreaMappingRow.id)
+    )
+    index: SentenceIndex = defaultdict(list)
+    for row in session.scalars(statement):
+        index[(row.country, row.area)].append(
+            EvidenceSentence(
+                document=paths[row.document_id],
+                text=row.evidence.text,
+                start=row.evidence.start,
+                end=row.evidence.end,
+                confidence=row.confidence,
+                page=row.evidence.page,
+                mapping_id=row.id,
+                status=row.status,
+            )
+        )
+    for items in index.values():
+        items.sort(key=lambda item: (item.document, item.start))
+    return index
+
+
+def _figures_by_state(
+    session: Session, document_ids: list[int], paths: dict[int, str]
+) -> FigureIndex:
+    statement = (
+        select(FactRow)
+        .options(joinedload(FactRow.evidence))
+        .where(
+            FactRow.document_id.in_(document_ids),
+            FactRow.country.is_not(None),
+            FactRow.status != REJECTED,
+        )
+        .order_by(FactRow.document_id, FactRow.id)
+    )
+    index: FigureIndex = defaultdict(list)
+    for fact in session.scalars(statement):
+        corrected = fact.corrected_value is not None
+        index[fact.country or ""].append(
+            FigureEvidence(
+                document=paths[fact.document_id],
+                indicator=(fact.corrected_indicator if corrected else None) or fact.indicator,
+                value=fact.corrected_value if fact.corrected_value is not None else fact.value,
+                text=fact.evidence.text,
+                year=fact.corrected_year if corrected else fact.year,
+                fact_id=fact.id,
+            )
+        )
+    return index
+
+
+def _reviews(session: Session, meeting: str) -> dict[tuple[str, str], tuple[RatingReviewRow, str]]:
+    statement = (
+        select(RatingReviewRow, UserRow.email)
+        .outerjoin(UserRow, RatingReviewRow.reviewed_by == UserRow.id)
+        .where(RatingReviewRow.meeting == meeting)
+    )
+    return {
+        (review.country, review.area): (review, email or "?")
+        for review, email in session.execute(statement)
+    }
+
+
+def indicator_areas(plan: WorkPlan) -> dict[str, str]:
+    """The area each indicator gives evidence for: the catalogue's, else the plan's activity's."""
+    areas = {name: item.area for name, item in indicators().items() if item.area}
+    for area, _, activity in plan.activities():
+        for name in activity.indicators:
+            areas.setdefault(name, area.area)
+    return areas
+
+
+def _state(
+    country: str,
+    plan: WorkPlan,
+    sentences: SentenceIndex,
+    figures: FigureIndex,
+    reviews: dict[tuple[str, str], tuple[RatingReviewRow, str]],
+    documents: list[str],
+) -> StateEvaluation:
+    areas_of = indicator_areas(plan)
+    state_figures = figures.get(country, [])
+    areas = []
+    for area in AREAS:
+        area_figures = [item for item in state_figures if areas_of.get(item.indicator) == area]
+        evidence = sentences.get((country, area), [])
+        proposed = rate(evidence, area_figures)
+        evaluation = AreaEvaluation(
+            area=area,
+            rating=proposed,
+            proposed_rating=proposed,
+            evidence=evidence,
+            figures=area_figures,
+            activities=_covered_activities(plan, area, evidence, area_figures),
+        )
+        _apply_review(evaluation, reviews.get((country, area)))
+        areas.append(evaluation)
+    reported = sorted({item.indicator for item in state_figures})
+    return StateEvaluation(
+        country=country,
+        areas=areas,
+        indicators_reported=reported,
+        indicators_missing=_missing_core_indicators(plan, reported),
+        documents=documents,
+    )
+
+
+def _apply_review(evaluation: AreaEvaluation, review: tuple[RatingReviewRow, str] | None) -> None:
+    if review is None:
+        return
+    row, reviewer = review
+    if not has_evidence(evaluation) and row.rating != Rating.NO_INFORMATION:
+        return  # the evidence it was confirmed on is gone: the rules' rating stands
+    evaluation.rating = Rating(row.rating)
+    evaluation.confirmed_by = reviewer
+    evaluation.note = row.note
+
+
+def has_evidence(evaluation: AreaEvaluation) -> bool:
+    return bool(evaluation.evidence or evaluation.figures)
+
+
+def _missing_core_indicators(plan: WorkPlan, reported: Iterable[str]) -> list[str]:
+    catalogue = indicators()
+    wanted = {
+        name
+        for _, _, activity in plan.activities()
+        for name in activity.indicators
+        if name in catalogue and catalogue[name].core
+    }
+    return sorted(wanted - set(reported))
+
+
+def _covered_activities(
+    plan: WorkPlan,
+    area: str,
+    evidence: list[EvidenceSentence],
+    figures: list[FigureEvidence],
+) -> list[str]:
+    reported = {item.indicator for item in figures}
+    sentence_words = [significant_words(item.text) for item in evidence]
+    covered = []
+    for plan_area, _, activity in plan.activities():
+        if plan_area.area != area:
+            continue
+        if reported & set(activity.indicators) or _title_matches(activity, sentence_words):
+            covered.append(activity.code)
+    return covered
+
+
+def _title_matches(activity: PlanActivity, sentence_words: list[set[str]]) -> bool:
+    for title in activity.titles.values():
+        words = significant_words(title)
+        if any(len(words & sentence) >= TITLE_OVERLAP for sentence in sentence_words):
+            return True
+    return False
+
+
+def significant_words(text: str) -> set[str]:
+    """Words of five letters or more, without accents, cut to their first five letters."""
+    plain = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(character for character in plain if not unicodedata.combining(character))
+    return {word[:5] for word in WORD.findall(plain)}
+
+
+def evaluation_to_data(evaluation: MeetingEvaluation) -> dict[str, Any]:
+    """The evaluation as JSON: ``{"meeting", "plan", "states": [...]}`` (other tools read it)."""
+    return {
+        "meeting": evaluation.meeting,
+        "plan": evaluation.plan,
+        "states": [state_to_data(state) for state in evaluation.states],
+    }
+
+
+def state_to_data(state: StateEvaluation) -> dict[str, Any]:
+    return {
+        "country": state.country,
+        "documents": state.documents,
+        "indicators_reported": state.indicators_reported,
+        "indicators_missing": state.indicators_missing,
+        "areas": [area_to_data(area) for area in state.areas],
+    }
+
+
+def area_to_data(area: AreaEvaluation) -> dict[str, Any]:
+    return {
+        "area": area.area,
+        "rating": area.rating.value,
+        "proposed_rating": area.proposed_rating.value,
+        "confirmed": area.confirmed,
+        "confirmed_by": area.confirmed_by,
+        "evidence": _evidence_data(area),
+        "figures": [
+            {
+                "document": item.document,
+                "indicator": item.indicator,
+                "value": int(item.value) if float(item.value).is_integer() else item.value,
+                "year": item.year,
+                "text": item.text,
+            }
+            for item in area.figures
+        ],
+        "activities": area.activities,
+    }
+
+
+def _evidence_data(area: AreaEvaluation) -> list[dict[str, Any]]:
+    """The sentences mapped to the area, then those of its figures not already listed."""
+    listed: dict[tuple[str, str], dict[str, Any]] = {}
+    for item in area.evidence:
+        listed.setdefault(
+            (item.document, item.text),
+            {
+                "document": item.document,
+                "text": item.text,
+                "start": item.start,
+                "end": item.end,
+                "confidence": item.confidence,
+            },
+        )
+    for figure in area.figures:
+        listed.setdefault(
+            (figure.document, figure.text),
+            {"document": figure.document, "text": figure.text, "figure": figure.indicator},
+        )
+    return list(listed.values())

@@ -1,0 +1,17 @@
+"""Meetings as rounds: their order and their year."""
+
+from __future__ import annotations
+
+import pytest
+
+from vigia.evaluate.meetings import meeting_order, roman_to_int
+
+
+@pytest.mark.parametrize(("numeral", "value"), [("III", 3), ("IV", 4), ("IX", 9), ("XIV", 14)])
+def test_roman_to_int_reads_numerals(numeral: str, value: int) -> None:
+    assert roman_to_int(numeral) == value
+
+
+def test_meeting_order_puts_rounds_in_order() -> None:
+    codes = ["RTP-X", "RTP-IV", "RTP-III", "RTP-V", "OTHER"]
+    assert sorted(codes, key=meeting_order) == ["RTP-III", "RTP-IV", "RTP-V", "RTP-X", "OTHER"]
