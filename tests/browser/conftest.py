@@ -58,8 +58,9 @@ def live_server(database_url: str) -> Iterator[str]:
     """The application on ``database_url``, served by uvicorn in a thread on a free port."""
     port = _free_port()
     settings = Settings(database_url=database_url, port=port, secret_key="browser-tests")
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30

@@ -4,8 +4,9 @@ For each state with a section in the meeting's documents and each area of the pl
 is the sentences mapped to the area (``area_mappings``, dismissed ones left out) and the figures
 reported for the area's indicators (facts not rejected); the rubric turns them into a proposed
 rating, and a reviewer's confirmation (``rating_reviews``) takes precedence. An activity of the
-plan counts as covered when a figure of one of its indicators was reported, or a sentence of its
-area shares at least two significant words with its title.
+plan carried out by member states counts as covered when a figure of one of its indicators was
+reported, or a sentence of its area shares at least two significant words with its title (words
+common to every report on trafficking left out).
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import cache, lru_cache
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from vigia.domain import (
+    LANGUAGES,
+    MEMBER_STATES,
     AreaEvaluation,
     EvidenceSentence,
     FigureEvidence,
@@ -33,7 +37,7 @@ from vigia.evaluate.meetings import UnknownMeeting, meeting_documents, meeting_y
 from vigia.evaluate.plan_store import plan_for_meeting
 from vigia.evaluate.rubric import rate
 from vigia.plans import AREAS
-from vigia.reference import indicators
+from vigia.reference import indicators, lexicon
 from vigia.store.models import (
     REJECTED,
     AreaMappingRow,
@@ -248,14 +252,14 @@ def _covered_activities(
     sentence_words = [significant_words(item.text) for item in evidence]
     covered = []
     for plan_area, _, activity in plan.activities():
-        if plan_area.area != area:
+        if plan_area.area != area or activity.responsible != MEMBER_STATES:
             continue
         if reported & set(activity.indicators) or _title_matches(activity, sentence_words):
             covered.append(activity.code)
     return covered
 
 
-def _title_matches(activity: PlanActivity, sentence_words: list[set[str]]) -> bool:
+def _title_matches(activity: PlanActivity, sentence_words: list[frozenset[str]]) -> bool:
     for title in activity.titles.values():
         words = significant_words(title)
         if any(len(words & sentence) >= TITLE_OVERLAP for sentence in sentence_words):
@@ -263,11 +267,29 @@ def _title_matches(activity: PlanActivity, sentence_words: list[set[str]]) -> bo
     return False
 
 
-def significant_words(text: str) -> set[str]:
-    """Words of five letters or more, without accents, cut to their first five letters."""
+@lru_cache(maxsize=65536)
+def significant_words(text: str) -> frozenset[str]:
+    """Words of five letters or more, without accents, cut to their first five letters, less
+    the words every report on trafficking uses (``generic_words`` of the plan areas lexicon)."""
+    return frozenset(_stems(text) - _generic_stems())
+
+
+def _stems(text: str) -> set[str]:
     plain = unicodedata.normalize("NFKD", text.lower())
     plain = "".join(character for character in plain if not unicodedata.combining(character))
     return {word[:5] for word in WORD.findall(plain)}
+
+
+@cache
+def _generic_stems() -> frozenset[str]:
+    words: dict[str, list[str]] = lexicon("plan_areas")["generic_words"]
+    return frozenset(
+        stem
+        for language, listed in words.items()
+        if language in LANGUAGES
+        for word in listed
+        for stem in _stems(word)
+    )
 
 
 def evaluation_to_data(evaluation: MeetingEvaluation) -> dict[str, Any]:

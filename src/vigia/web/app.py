@@ -20,7 +20,7 @@ from vigia.settings import Settings
 from vigia.store.database import open_database, session_factory
 from vigia.web.errors import install_error_handlers
 from vigia.web.pages import router as pages_router
-from vigia.web.routers import api, health, upload_pages, uploads
+from vigia.web.routers import api, evaluation, health, upload_pages, uploads
 
 TITLE = "Vigía"
 DESCRIPTION = (
@@ -45,6 +45,7 @@ def create_app(settings: Settings) -> FastAPI:
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(api.router)
+    app.include_router(evaluation.router)
     app.include_router(uploads.router)
     app.include_router(upload_pages.router)
     app.include_router(pages_router)

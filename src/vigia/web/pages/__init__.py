@@ -16,8 +16,12 @@ from vigia.web.pages import (
     countries,
     dashboard,
     documents,
+    evaluations,
     login,
     meetings,
+    observations,
+    plan,
+    recommendations,
     review,
     static,
 )
@@ -26,7 +30,21 @@ from vigia.web.pages.rendering import load_templates
 load_templates()
 
 router = APIRouter(include_in_schema=False)
-for _pages in (dashboard, countries, documents, meetings, review, audit, accounts, login, static):
+for _pages in (
+    dashboard,
+    countries,
+    documents,
+    meetings,
+    review,
+    audit,
+    accounts,
+    login,
+    plan,
+    observations,
+    evaluations,
+    recommendations,
+    static,
+):
     router.include_router(_pages.router)
 
 __all__ = ["router"]
