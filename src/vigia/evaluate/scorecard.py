@@ -61,11 +61,11 @@ def evaluate_meeting(session: Session, meeting: str) -> MeetingEvaluation:
     sentences = _sentences_by_state_area(session, document_ids, paths)
     figures = _figures_by_state(session, document_ids, paths)
     reviews = _reviews(session, meeting)
+    areas_of = indicator_areas(plan)
+    countries, documents_of = _countries_and_documents(session, documents)
     states = [
-        _state(
-            country, plan, sentences, figures, reviews, _documents_of(session, country, documents)
-        )
-        for country in _countries(session, document_ids)
+        _state(country, plan, areas_of, sentences, figures, reviews, documents_of[country])
+        for country in countries
     ]
     return MeetingEvaluation(meeting=meeting, plan=plan.code, states=states)
 
@@ -78,25 +78,31 @@ def evaluate_state(session: Session, meeting: str, country: str) -> StateEvaluat
     return state
 
 
-def _countries(session: Session, document_ids: list[int]) -> list[str]:
+def _countries_and_documents(
+    session: Session, documents: list[DocumentRow]
+) -> tuple[list[str], dict[str, list[str]]]:
+    """The states with a country section, in order of appearance, and the documents naming each."""
     statement = (
-        select(SectionRow.country)
+        select(SectionRow.country, SectionRow.kind, SectionRow.document_id)
         .where(
-            SectionRow.document_id.in_(document_ids),
-            SectionRow.kind == "country",
+            SectionRow.document_id.in_([document.id for document in documents]),
             SectionRow.country.is_not(None),
         )
         .order_by(SectionRow.document_id, SectionRow.order, SectionRow.start)
     )
-    return list(dict.fromkeys(country for country in session.scalars(statement) if country))
-
-
-def _documents_of(session: Session, country: str, documents: list[DocumentRow]) -> list[str]:
-    statement = select(SectionRow.document_id).where(
-        SectionRow.country == country, SectionRow.document_id.in_([d.id for d in documents])
-    )
-    present = set(session.scalars(statement))
-    return [document.path for document in documents if document.id in present]
+    countries: dict[str, None] = {}
+    present: dict[str, set[int]] = defaultdict(set)
+    for country, kind, document_id in session.execute(statement):
+        if country is None:
+            continue
+        if kind == "country":
+            countries.setdefault(country, None)
+        present[country].add(document_id)
+    documents_of = {
+        country: [document.path for document in documents if document.id in present[country]]
+        for country in countries
+    }
+    return list(countries), documents_of
 
 
 SentenceIndex = dict[tuple[str, str], list[EvidenceSentence]]
@@ -184,12 +190,12 @@ def indicator_areas(plan: WorkPlan) -> dict[str, str]:
 def _state(
     country: str,
     plan: WorkPlan,
+    areas_of: dict[str, str],
     sentences: SentenceIndex,
     figures: FigureIndex,
     reviews: dict[tuple[str, str], tuple[RatingReviewRow, str]],
     documents: list[str],
 ) -> StateEvaluation:
-    areas_of = indicator_areas(plan)
     state_figures = figures.get(country, [])
     areas = []
     for area in AREAS:
