@@ -35,6 +35,7 @@ from vigia.domain import (
     Role,
     Section,
 )
+from vigia.store.database import open_database
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 SHARED_FOLDER = REPOSITORY_ROOT.parent / "shared"
@@ -90,12 +91,30 @@ def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'vigia.db'}"
 
 
+@pytest.fixture
+def ready_sqlite_url(sqlite_url: str) -> str:
+    """:func:`sqlite_url`, migrated to the latest schema."""
+    open_database(sqlite_url).dispose()
+    return sqlite_url
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
 def database_url(request: pytest.FixtureRequest) -> str:
-    """An empty database, once on SQLite and once on PostgreSQL."""
+    """An empty database, once on SQLite and once on PostgreSQL.
+
+    Without Vigía's schema: on SQLite the file does not exist yet, on PostgreSQL the schema is
+    empty. ``ready_database_url`` is one migrated to the latest schema.
+    """
     fixture = "sqlite_url" if request.param == "sqlite" else "postgres_url"
     url: str = request.getfixturevalue(fixture)
     return url
+
+
+@pytest.fixture
+def ready_database_url(database_url: str) -> str:
+    """:func:`database_url`, migrated to the latest schema: what ``vigia db upgrade`` leaves."""
+    open_database(database_url).dispose()
+    return database_url
 
 
 @pytest.fixture

@@ -1,4 +1,16 @@
-from vigia.reference import actors, countries
+"""Reference data: countries, actors, indicators, and checking values against them."""
+
+import pytest
+
+from vigia.reference import (
+    UnknownReference,
+    actors,
+    check_country,
+    check_indicator,
+    closest_first,
+    countries,
+    indicators,
+)
 
 OAS_MEMBERS = frozenset(
     {"ATG", "ARG", "BHS", "BRB", "BLZ", "BOL", "BRA", "CAN", "CHL", "COL", "CRI", "CUB", "DMA"}
@@ -45,3 +57,31 @@ def test_actors_are_organisations_with_names_in_four_languages() -> None:
     assert all(set(actor.names) == {"es", "en", "fr", "pt"} for actor in table.values())
     assert "OMI" in table["IOM"].names["fr"]
     assert not set(table) & set(countries())
+
+
+def test_closest_first_puts_containing_and_similar_values_first() -> None:
+    ordered = closest_first(
+        "victim", ["arrests", "victims_rescued", "convictions", "victim_services"]
+    )
+    assert ordered[:2] == ["victims_rescued", "victim_services"]
+    assert set(ordered) == {"arrests", "victims_rescued", "convictions", "victim_services"}
+
+
+def test_check_indicator_accepts_catalogue_names_and_refuses_others() -> None:
+    assert check_indicator(" convictions ") == "convictions"
+    with pytest.raises(UnknownReference, match="valid values: convictions,") as refused:
+        check_indicator("conviction")
+    assert set(refused.value.valid) == set(indicators())
+
+
+def test_check_country_upper_cases_known_codes_and_lists_members_first() -> None:
+    assert check_country("cri") == "CRI"
+    with pytest.raises(UnknownReference, match="unknown country code 'CRR'") as refused:
+        check_country("CRR")
+    assert "CRI" in refused.value.valid[:5]
+    assert countries()[refused.value.valid[6]].oas_member
+
+
+def test_check_country_refuses_what_is_not_three_letters() -> None:
+    with pytest.raises(ValueError, match="three-letter ISO 3166-1"):
+        check_country("Costa Rica")

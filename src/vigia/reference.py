@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
 import json
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -79,3 +81,66 @@ def actors() -> dict[str, Actor]:
         )
         for entry in entries
     }
+
+
+#: How many close matches are put first among the valid values.
+SUGGESTIONS = 5
+#: How many valid values a message lists at most.
+LISTED_VALUES = 12
+
+
+class UnknownReference(ValueError):
+    """A value that names nothing known; ``valid`` lists the valid values, the closest first."""
+
+    def __init__(self, kind: str, value: str, valid: Iterable[str]) -> None:
+        self.kind = kind
+        self.value = value
+        self.valid = closest_first(value, valid)
+        super().__init__(f"unknown {kind} {value!r}; {valid_values_hint(self.valid)}")
+
+
+def valid_values_hint(ordered: list[str]) -> str:
+    """``valid values: a, b, c and 9 more``: the first dozen of ``ordered``."""
+    if not ordered:
+        return "there are none yet"
+    shown = ", ".join(ordered[:LISTED_VALUES])
+    more = len(ordered) - LISTED_VALUES
+    return f"valid values: {shown}" + (f" and {more} more" if more > 0 else "")
+
+
+def closest_first(value: str, valid: Iterable[str]) -> list[str]:
+    """``valid`` with the values closest to ``value`` (ignoring case) first, then the others."""
+    values = list(valid)
+    wanted = value.strip().casefold()
+    folded = {candidate.casefold(): candidate for candidate in values}
+    containing = [folded[key] for key in folded if wanted and (wanted in key or key in wanted)]
+    similar = difflib.get_close_matches(wanted, list(folded), n=SUGGESTIONS, cutoff=0.5)
+    first = list(dict.fromkeys([*containing, *(folded[key] for key in similar)]))
+    return first + [candidate for candidate in values if candidate not in first]
+
+
+def check_indicator(value: str) -> str:
+    """``value`` without surrounding blanks if it names an indicator of the catalogue.
+
+    Raises :class:`UnknownReference` otherwise.
+    """
+    name = value.strip()
+    if name not in indicators():
+        raise UnknownReference("indicator", value, indicators())
+    return name
+
+
+def check_country(value: str) -> str:
+    """``value`` upper-cased if it is the ISO 3166-1 alpha-3 code of a country or territory.
+
+    Raises ValueError for a value that is not three letters and :class:`UnknownReference` for
+    three letters that are no country's code.
+    """
+    code = value.strip().upper()
+    if len(code) != 3 or not (code.isascii() and code.isalpha()):
+        raise ValueError(f"{value!r} is not a three-letter ISO 3166-1 alpha-3 code such as CRI")
+    known = countries()
+    if code not in known:
+        members_first = sorted(known, key=lambda iso3: (not known[iso3].oas_member, iso3))
+        raise UnknownReference("country code", value, members_first)
+    return code

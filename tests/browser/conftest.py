@@ -54,10 +54,10 @@ def _free_port() -> int:
 
 
 @pytest.fixture
-def live_server(database_url: str) -> Iterator[str]:
-    """The application on ``database_url``, served by uvicorn in a thread on a free port."""
+def live_server(ready_database_url: str) -> Iterator[str]:
+    """The application on a migrated ``database_url``, served by uvicorn in a thread on a free port."""
     port = _free_port()
-    settings = Settings(database_url=database_url, port=port, secret_key="browser-tests")
+    settings = Settings(database_url=ready_database_url, port=port, secret_key="browser-tests")
     server = uvicorn.Server(
         uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     )

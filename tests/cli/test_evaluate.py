@@ -79,7 +79,18 @@ def test_evaluate_one_country(sqlite_url: str) -> None:
 def test_evaluate_unknown_meeting_or_country_is_a_clear_error(sqlite_url: str) -> None:
     _ingest(sqlite_url, RTP5_PORTUGUESE)
     unknown = _evaluate("--meeting", "RTP-IX", "--db", sqlite_url)
-    assert unknown.exit_code == 1
-    assert "RTP-IX" in unknown.output and "Traceback" not in unknown.output
+    assert unknown.exit_code == 2
+    assert "'RTP-IX'; meetings with documents: RTP-V" in unknown.output
+    assert "Traceback" not in unknown.output
     absent = _evaluate("--meeting", "RTP-V", "--db", sqlite_url, "--country", "JAM")
-    assert absent.exit_code == 1 and "JAM" in absent.output
+    assert absent.exit_code == 2 and "JAM has no section" in absent.output
+    assert "states that reported: PRY, BRA, ARG" in absent.output
+
+
+def test_evaluate_meeting_code_ignores_case(sqlite_url: str) -> None:
+    _ingest(sqlite_url, RTP5_PORTUGUESE)
+
+    result = _evaluate("--meeting", " rtp-v ", "--db", sqlite_url)
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1].startswith("RTP-V, plan ")

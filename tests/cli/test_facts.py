@@ -6,10 +6,12 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 
+from tests.web.conftest import in_real_countries
 from vigia.cli import main
 from vigia.domain import Document
 from vigia.store.database import open_database, session_factory
@@ -67,8 +69,8 @@ def test_facts_csv_has_a_header_and_one_row_per_fact(stored_url: str) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert result.exit_code == 0, result.output
     assert len(rows) == 8
-    assert rows[0]["document"] == "first.txt"
-    assert (rows[0]["indicator"], rows[0]["value"], rows[0]["page"]) == (
+    assert rows[0]["document_file_name"] == "first.txt"
+    assert (rows[0]["indicator"], rows[0]["value"], rows[0]["evidence_page"]) == (
         "persons_trained",
         "6000",
         "1",
@@ -90,14 +92,31 @@ def test_facts_json_follows_the_extraction_contract(stored_url: str) -> None:
     assert first["evidence"]["text"].startswith("In 2011 the coalition")
 
 
-def test_facts_country_is_upper_cased(stored_url: str) -> None:
-    result = _facts(stored_url, "--country", "smp", "--format", "json")
+def test_facts_country_is_upper_cased(database_url: str, make_document: MakeDocument) -> None:
+    engine = open_database(database_url)
+    with session_factory(engine)() as session:
+        store_document(session, in_real_countries(make_document("first")))
+    engine.dispose()
+
+    result = _facts(database_url, "--country", "arg", "--format", "json")
 
     facts = json.loads(result.stdout)
-    assert [(fact["country"], fact["indicator"]) for fact in facts] == [
-        ("SMP", "investigations"),
-        ("SMP", "investigations"),
-    ]
+    assert [(fact["country"], fact["indicator"]) for fact in facts] == [("ARG", "investigations")]
+
+
+def test_facts_unknown_country_is_a_usage_error_listing_codes(stored_url: str) -> None:
+    result = _facts(stored_url, "--country", "CRR")
+
+    assert result.exit_code == 2
+    assert "unknown country code 'CRR'; valid values: CXR, CRI, " in result.stderr
+    assert result.stdout == ""
+
+
+def test_facts_unknown_indicator_is_a_usage_error_listing_the_closest(stored_url: str) -> None:
+    result = _facts(stored_url, "--indicator", "conviction")
+
+    assert result.exit_code == 2
+    assert "unknown indicator 'conviction'; valid values: convictions, " in result.stderr
 
 
 @pytest.mark.parametrize("country", ["peru", "PE", "C1R", "ÇRI"])
@@ -115,20 +134,39 @@ def test_facts_rejects_an_unknown_format(stored_url: str) -> None:
     assert "Invalid value for '--format'" in result.stderr
 
 
-def test_facts_hostile_indicator_finds_nothing_and_breaks_nothing(stored_url: str) -> None:
+def test_facts_hostile_indicator_is_refused_and_breaks_nothing(stored_url: str) -> None:
     hostile = _facts(stored_url, "--indicator", "x' OR 1=1 --", "--format", "json")
     afterwards = _facts(stored_url, "--format", "json")
 
-    assert hostile.exit_code == 0, hostile.output
-    assert json.loads(hostile.stdout) == []
+    assert hostile.exit_code == 2
+    assert hostile.stdout == ""
     assert len(json.loads(afterwards.stdout)) == 8
 
 
 def test_facts_on_an_empty_database_prints_only_the_heading(database_url: str) -> None:
+    open_database(database_url).dispose()
+
     result = _facts(database_url)
 
     assert result.exit_code == 0, result.output
     assert len(result.stdout.splitlines()) == 2
+
+
+def test_facts_on_a_database_without_the_schema_says_how_to_make_it(postgres_url: str) -> None:
+    result = _facts(postgres_url)
+
+    assert result.exit_code == 1
+    assert "has no Vigía schema; bring it up to date with `vigia db upgrade --db " in result.stderr
+
+
+def test_facts_on_a_missing_sqlite_file_creates_nothing(tmp_path: Path) -> None:
+    missing = tmp_path / "typo" / "vigia.db"
+
+    result = _facts(f"sqlite:///{missing}")
+
+    assert result.exit_code == 1
+    assert f"no database at {missing}; create it with `vigia db upgrade --db " in result.stderr
+    assert not missing.parent.exists()
 
 
 def test_facts_database_that_cannot_be_opened_exits_1() -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -84,15 +88,47 @@ def test_ingest_reports_unreadable_files_and_goes_on(
     assert "Traceback" not in result.output
 
 
-def test_ingest_shows_a_progress_bar_on_stderr_only_for_several_files(
+def test_ingest_shows_no_progress_bar_when_stderr_is_not_a_terminal(
     sqlite_url: str, reports: list[Path]
 ) -> None:
     several = _ingest(*reports, "--db", sqlite_url)
-    one = _ingest(reports[0], "--db", f"{sqlite_url}.other")
 
-    assert "ingesting" in several.stderr
-    assert "ingesting" not in several.stdout
-    assert "ingesting" not in one.stderr
+    assert several.exit_code == 0
+    assert "ingesting" not in several.output
+    assert [STORED_LINE.match(line) is not None for line in several.stdout.splitlines()] == [
+        True,
+        True,
+    ]
+
+
+def test_ingest_shows_a_progress_bar_on_a_terminal_only_for_several_files(
+    sqlite_url: str, reports: list[Path]
+) -> None:
+    several = _stderr_on_a_terminal("ingest", *reports, "--db", sqlite_url)
+    one = _stderr_on_a_terminal("ingest", reports[0], "--db", f"{sqlite_url}.other")
+
+    assert "ingesting" in several
+    assert "ingesting" not in one
+
+
+def _stderr_on_a_terminal(*arguments: str | Path) -> str:
+    """What ``vigia ARGUMENTS`` writes to its standard error when that is a terminal."""
+    controller, terminal = pty.openpty()
+    command = [sys.executable, "-m", "vigia.cli", *map(str, arguments)]
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=terminal) as process:
+        os.close(terminal)
+        written = b""
+        while True:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            written += chunk
+        process.wait(timeout=120)
+    os.close(controller)
+    return written.decode("utf-8", "replace")
 
 
 @pytest.mark.parametrize(

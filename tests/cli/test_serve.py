@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+from pathlib import Path
+
 from click.testing import CliRunner
 
 from vigia.cli import main
@@ -37,3 +40,27 @@ def test_serve_bad_vigia_port_is_one_line_and_status_1() -> None:
 
     assert result.exit_code == 1
     assert "VIGIA_PORT='http' is not a port number" in result.output
+
+
+def test_serve_busy_port_fails_before_printing_a_url(ready_sqlite_url: str) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = str(taken.getsockname()[1])
+
+        result = CliRunner().invoke(main, ["serve", "--db", ready_sqlite_url, "--port", port])
+
+    assert result.exit_code == 1
+    assert f"cannot listen on 127.0.0.1:{port}: the port is already in use" in result.output
+    assert "http://" not in result.output
+
+
+def test_serve_missing_database_says_how_to_create_it(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'vigia.db'}"
+
+    result = CliRunner().invoke(main, ["serve", "--db", url, "--port", "0"])
+
+    assert result.exit_code == 1
+    assert "vigia db upgrade" in result.output
+    assert "http://" not in result.output
+    assert list(tmp_path.iterdir()) == []

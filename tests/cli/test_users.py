@@ -31,16 +31,20 @@ def _create(url: str, email: str, *arguments: str) -> Result:
 
 
 @pytest.fixture
-def opened(database_url: str) -> Iterator[Session]:
-    """A session on ``database_url``, to check what the commands stored."""
-    engine = open_database(database_url)
+def opened(ready_database_url: str) -> Iterator[Session]:
+    """A session on ``ready_database_url``, to check what the commands stored."""
+    engine = open_database(ready_database_url)
     with session_factory(engine)() as session:
         yield session
     engine.dispose()
 
 
-def test_users_create_reads_the_password_from_stdin(database_url: str, opened: Session) -> None:
-    result = _create(database_url, "FP@Example.org", "--role", "focal_point", "--country", "cri")
+def test_users_create_reads_the_password_from_stdin(
+    ready_database_url: str, opened: Session
+) -> None:
+    result = _create(
+        ready_database_url, "FP@Example.org", "--role", "focal_point", "--country", "cri"
+    )
 
     assert result.exit_code == 0, result.output
     assert result.stdout == "created focal_point fp@example.org for CRI\n"
@@ -48,10 +52,10 @@ def test_users_create_reads_the_password_from_stdin(database_url: str, opened: S
 
 
 def test_users_create_prompts_twice_without_echoing_the_password(
-    database_url: str, opened: Session
+    ready_database_url: str, opened: Session
 ) -> None:
     result = _users(
-        database_url,
+        ready_database_url,
         "create",
         "--email",
         "admin@example.org",
@@ -71,11 +75,11 @@ def test_users_create_prompts_twice_without_echoing_the_password(
 
 
 def test_users_create_asks_again_when_the_two_passwords_differ(
-    database_url: str, opened: Session
+    ready_database_url: str, opened: Session
 ) -> None:
     other = "another long password"
     result = _users(
-        database_url,
+        ready_database_url,
         "create",
         "--email",
         "sec@example.org",
@@ -105,9 +109,9 @@ def test_users_create_has_no_password_option() -> None:
     ],
 )
 def test_users_create_refuses_bad_input_in_one_line_with_status_2(
-    database_url: str, opened: Session, arguments: list[str], message: str
+    ready_database_url: str, opened: Session, arguments: list[str], message: str
 ) -> None:
-    result = _create(database_url, "x@example.org", *arguments)
+    result = _create(ready_database_url, "x@example.org", *arguments)
 
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
@@ -115,9 +119,9 @@ def test_users_create_refuses_bad_input_in_one_line_with_status_2(
     assert find_user(opened, "x@example.org") is None
 
 
-def test_users_create_refuses_a_short_password(database_url: str) -> None:
+def test_users_create_refuses_a_short_password(ready_database_url: str) -> None:
     result = _users(
-        database_url,
+        ready_database_url,
         "create",
         "--email",
         "x@example.org",
@@ -131,9 +135,9 @@ def test_users_create_refuses_a_short_password(database_url: str) -> None:
     assert "at least 12 characters" in result.stderr
 
 
-def test_users_create_refuses_an_empty_stdin(database_url: str) -> None:
+def test_users_create_refuses_an_empty_stdin(ready_database_url: str) -> None:
     result = _users(
-        database_url,
+        ready_database_url,
         "create",
         "--email",
         "x@example.org",
@@ -147,10 +151,10 @@ def test_users_create_refuses_an_empty_stdin(database_url: str) -> None:
     assert "no password on standard input" in result.stderr
 
 
-def test_users_create_refuses_a_duplicate_email(database_url: str, opened: Session) -> None:
-    _create(database_url, "sec@example.org", "--role", "secretariat")
+def test_users_create_refuses_a_duplicate_email(ready_database_url: str, opened: Session) -> None:
+    _create(ready_database_url, "sec@example.org", "--role", "secretariat")
 
-    result = _create(database_url, "SEC@example.org", "--role", "administrator")
+    result = _create(ready_database_url, "SEC@example.org", "--role", "administrator")
 
     assert result.exit_code == 2
     assert result.stderr == "Error: a user with email sec@example.org already exists\n"
@@ -167,12 +171,14 @@ def test_users_create_reports_an_unreachable_database_with_status_1() -> None:
     assert result.stderr.count("\n") == 1
 
 
-def test_users_list_shows_every_user(database_url: str) -> None:
-    _create(database_url, "sec@example.org", "--role", "secretariat", "--name", "Sec Retariat")
-    _create(database_url, "fp@example.org", "--role", "focal_point", "--country", "MEX")
-    _users(database_url, "token", "--email", "fp@example.org", "--name", "api")
+def test_users_list_shows_every_user(ready_database_url: str) -> None:
+    _create(
+        ready_database_url, "sec@example.org", "--role", "secretariat", "--name", "Sec Retariat"
+    )
+    _create(ready_database_url, "fp@example.org", "--role", "focal_point", "--country", "MEX")
+    _users(ready_database_url, "token", "--email", "fp@example.org", "--name", "api")
 
-    result = _users(database_url, "list")
+    result = _users(ready_database_url, "list")
 
     assert result.exit_code == 0, result.output
     heading, rule, first, second = result.stdout.splitlines()
@@ -183,11 +189,11 @@ def test_users_list_shows_every_user(database_url: str) -> None:
 
 
 def test_users_token_prints_the_secret_once_with_a_warning(
-    database_url: str, opened: Session
+    ready_database_url: str, opened: Session
 ) -> None:
-    _create(database_url, "fp@example.org", "--role", "focal_point", "--country", "MEX")
+    _create(ready_database_url, "fp@example.org", "--role", "focal_point", "--country", "MEX")
 
-    result = _users(database_url, "token", "--email", "fp@example.org", "--name", "api")
+    result = _users(ready_database_url, "token", "--email", "fp@example.org", "--name", "api")
 
     assert result.exit_code == 0, result.output
     secret = result.stdout.strip()
@@ -199,12 +205,16 @@ def test_users_token_prints_the_secret_once_with_a_warning(
     assert user.email == "fp@example.org"
 
 
-def test_users_revoke_token_stops_the_token(database_url: str, opened: Session) -> None:
-    _create(database_url, "fp@example.org", "--role", "focal_point", "--country", "MEX")
-    secret = _users(database_url, "token", "--email", "fp@example.org", "--name", "api").stdout
+def test_users_revoke_token_stops_the_token(ready_database_url: str, opened: Session) -> None:
+    _create(ready_database_url, "fp@example.org", "--role", "focal_point", "--country", "MEX")
+    secret = _users(
+        ready_database_url, "token", "--email", "fp@example.org", "--name", "api"
+    ).stdout
 
-    result = _users(database_url, "revoke-token", "--email", "fp@example.org", "--name", "api")
-    again = _users(database_url, "revoke-token", "--email", "fp@example.org", "--name", "api")
+    result = _users(
+        ready_database_url, "revoke-token", "--email", "fp@example.org", "--name", "api"
+    )
+    again = _users(ready_database_url, "revoke-token", "--email", "fp@example.org", "--name", "api")
 
     assert result.exit_code == 0, result.output
     assert result.stdout == "revoked token 'api' of fp@example.org\n"
@@ -213,12 +223,12 @@ def test_users_revoke_token_stops_the_token(database_url: str, opened: Session) 
     assert "no active token named 'api'" in again.stderr
 
 
-def test_users_deactivate_and_activate(database_url: str, opened: Session) -> None:
-    _create(database_url, "sec@example.org", "--role", "secretariat")
+def test_users_deactivate_and_activate(ready_database_url: str, opened: Session) -> None:
+    _create(ready_database_url, "sec@example.org", "--role", "secretariat")
 
-    deactivated = _users(database_url, "deactivate", "--email", "sec@example.org")
+    deactivated = _users(ready_database_url, "deactivate", "--email", "sec@example.org")
     refused = authenticate(opened, "sec@example.org", PASSWORD, hasher=HASHER)
-    activated = _users(database_url, "activate", "--email", "sec@example.org")
+    activated = _users(ready_database_url, "activate", "--email", "sec@example.org")
 
     assert deactivated.stdout == "deactivated sec@example.org\n"
     assert refused is None
@@ -241,8 +251,10 @@ def test_users_deactivate_and_activate(database_url: str, opened: Session) -> No
         ["revoke-token", "--email", "nobody@example.org", "--name", "api"],
     ],
 )
-def test_users_commands_refuse_an_unknown_email(database_url: str, arguments: list[str]) -> None:
-    result = _users(database_url, *arguments)
+def test_users_commands_refuse_an_unknown_email(
+    ready_database_url: str, arguments: list[str]
+) -> None:
+    result = _users(ready_database_url, *arguments)
 
     assert result.exit_code == 2
     assert result.stderr == "Error: no user with email nobody@example.org\n"

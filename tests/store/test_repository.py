@@ -50,7 +50,13 @@ def test_store_document_round_trip(session: Session, make_document: MakeDocument
     assert stored.sha256 == document.sha256
     assert stored.counts["facts"] == 4
     assert stored.counts["evidence"] == 3  # two facts share a sentence
+    first_fact = session.scalar(
+        select(FactRow.id).where(FactRow.indicator == "persons_trained").order_by(FactRow.id)
+    )
+    assert first_fact is not None
     assert list_facts(session)[0] == FactRecord(
+        id=first_fact,
+        document_id=stored.id,
         document="first.txt",
         country="EXA",
         actor=None,

@@ -11,7 +11,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from vigia.settings import Settings
-from vigia.store.database import DatabaseError
+from vigia.store.database import (
+    DatabaseError,
+    MissingDatabase,
+    SchemaNotReady,
+    connect,
+    upgrade_database,
+)
 from vigia.web.app import base_url, build_server, create_app
 
 API_PATHS = (
@@ -64,13 +70,31 @@ def test_create_app_unreachable_database_raises_database_error() -> None:
         create_app(Settings(database_url=url))
 
 
+def test_create_app_missing_sqlite_file_raises_and_creates_nothing(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'typo' / 'vigia.db'}"
+
+    with pytest.raises(MissingDatabase, match="no database at"):
+        create_app(Settings(database_url=url))
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_create_app_database_without_schema_raises_schema_not_ready(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    connect(url).dispose()
+
+    with pytest.raises(SchemaNotReady):
+        create_app(Settings(database_url=url))
+
+
 def test_base_url_brackets_ipv6_hosts() -> None:
     assert base_url(Settings(host="127.0.0.1", port=8000)) == "http://127.0.0.1:8000"
     assert base_url(Settings(host="::1", port=8080)) == "http://[::1]:8080"
 
 
 def test_build_server_answers_health_checks_over_http(tmp_path: Path) -> None:
-    settings = Settings(database_url=f"sqlite:///{tmp_path / 'vigia.db'}", port=0)
+    url = f"sqlite:///{tmp_path / 'vigia.db'}"
+    upgrade_database(url)
+    settings = Settings(database_url=url, port=0)
     server = build_server(settings, log_level="warning")
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -88,3 +112,17 @@ def test_build_server_answers_health_checks_over_http(tmp_path: Path) -> None:
     assert response.status_code == 200
     assert response.json()["status"] == "ok"
     assert not thread.is_alive()
+
+
+def test_create_app_serves_swagger_ui_from_this_server(client: TestClient) -> None:
+    page = client.get("/docs")
+    style = client.get("/static/swagger-ui/swagger-ui.css")
+    script = client.get("/static/swagger-ui/swagger-ui-bundle.js")
+
+    assert '<link rel="stylesheet" href="/static/swagger-ui/swagger-ui.css">' in page.text
+    assert "cdn" not in page.text
+    assert style.status_code == script.status_code == 200
+    assert style.headers["content-type"].startswith("text/css")
+    assert "SwaggerUIBundle" in script.text
+    assert client.get("/static/swagger-ui/index.html").status_code == 404
+    assert client.get("/redoc").status_code == 404

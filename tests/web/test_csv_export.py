@@ -1,10 +1,16 @@
-"""Facts as CSV: vigia.web.csv_export."""
+"""Facts as CSV: vigia.web.csv_export, and its layout shared with ``vigia facts --format csv``."""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import Stored, bearer
+from vigia.cli import main
+from vigia.store import fact_csv
 from vigia.web.csv_export import COLUMNS, csv_chunks, csv_row
 from vigia.web.schemas import DocumentReference, Evidence, FactResource
 
@@ -43,3 +49,22 @@ def test_csv_row_neutralises_formulas_in_text_cells() -> None:
 
     assert cells[-1] == '\'=HYPERLINK("http://example.org")'
     assert cells[COLUMNS.index("value")] == -1
+
+
+def test_csv_columns_are_the_store_layout() -> None:
+    assert COLUMNS == fact_csv.COLUMNS
+
+
+def test_csv_export_and_cli_csv_have_the_same_header_and_rows(
+    client: TestClient, stored: Stored
+) -> None:
+    api = client.get("/api/v1/facts.csv", headers=bearer(stored.secretariat))
+    cli = CliRunner().invoke(main, ["facts", "--db", stored.url, "--format", "csv"])
+
+    assert api.status_code == 200, api.text
+    assert cli.exit_code == 0, cli.output
+    api_rows = list(csv.reader(io.StringIO(api.text)))
+    cli_rows = list(csv.reader(io.StringIO(cli.stdout)))
+    assert api_rows[0] == cli_rows[0] == list(COLUMNS)
+    assert len(api_rows) == 9  # a header, then the eight facts the secretariat sees
+    assert api_rows == cli_rows  # nothing was corrected: the same facts give the same cells

@@ -21,8 +21,13 @@ def test_indicator_name_accepts_catalogue_names() -> None:
     assert indicator_name("convictions") == "convictions"
 
 
-def test_indicator_name_refuses_unknown_names_pointing_at_the_list() -> None:
-    with pytest.raises(ValueError, match="GET /api/v1/indicators"):
+def test_country_code_refuses_codes_of_no_country() -> None:
+    with pytest.raises(ValueError, match="unknown country code 'XXX'; valid values: ARG"):
+        country_code("XXX")
+
+
+def test_indicator_name_refuses_unknown_names_listing_the_closest_first() -> None:
+    with pytest.raises(ValueError, match="valid values: convictions, "):
         indicator_name("Convictions")
 
 

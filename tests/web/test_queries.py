@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 from tests.web.conftest import Stored
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import UserRow
-from vigia.web.queries import FactFilters, Window, file_name, find_document, list_facts
+from vigia.store.repository import file_name
+from vigia.web.queries import FactFilters, Window, find_document, list_facts
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from vigia import __version__
+from vigia.cli.db import group as db_group
 from vigia.cli.demo import command as demo_command
 from vigia.cli.evaluate import command as evaluate_command
 from vigia.cli.extract import command as extract_command
@@ -28,6 +29,7 @@ for _command in (
     evaluate_command,
     plans_group,
     users_group,
+    db_group,
     serve_command,
     demo_command,
 ):

@@ -7,16 +7,14 @@ from pathlib import Path
 
 import click
 
-from vigia.cli.database import database_session
+from vigia.cli.database import database_flag, database_option, database_session
+from vigia.cli.errors import InputError
+from vigia.cli.serve import run_server
 from vigia.settings import DEFAULT_HOST, DEFAULT_PORT, HIGHEST_PORT, Settings, SettingsError
-from vigia.store.database import DatabaseError
-from vigia.store.demo import DemoDatabase, prepare_demo
-from vigia.web.app import base_url, build_server
-
-DEMO_DATABASE = "sqlite:///vigia-demo.db"
+from vigia.store.demo import DemoDatabase, NotADemoDatabase, prepare_demo
 
 
-def render(demo: DemoDatabase) -> str:
+def render(demo: DemoDatabase, database_url: str) -> str:
     lines = [
         f"Demo database: {demo.documents} reports, {demo.facts} facts, {demo.published} published.",
         "Demo accounts (email / password / role):",
@@ -25,26 +23,29 @@ def render(demo: DemoDatabase) -> str:
         scope = f" ({account.country})" if account.country else ""
         lines.append(f"  {account.email} / {account.password} / {account.role}{scope}")
     lines += [f"error: {error}" for error in demo.errors]
-    return "\n".join(lines)
+    return "\n".join([*lines, *next_commands(demo, database_url)])
+
+
+def next_commands(demo: DemoDatabase, database_url: str) -> list[str]:
+    """The commands that read this very database, to try next."""
+    flag = database_flag(database_url)
+    commands = [f"vigia facts{flag} --limit 5"]
+    if demo.meetings:
+        commands.append(f"vigia evaluate{flag} --meeting {demo.meetings[0]}")
+    commands.append(f"vigia serve{flag}")
+    return ["Try next (same database):", *(f"  {command}" for command in commands)]
 
 
 @click.command("demo")
 @click.argument("reports", nargs=-1, type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option(
-    "--db",
-    "database_url",
-    default=DEMO_DATABASE,
-    show_default=True,
-    metavar="URL",
-    help="Database for the demonstration.",
-)
+@database_option
 @click.option("--host", default=DEFAULT_HOST, show_default=True, help="Address to listen on.")
 @click.option(
     "--port",
     type=click.IntRange(0, HIGHEST_PORT),
     default=DEFAULT_PORT,
     show_default=True,
-    help="TCP port to listen on.",
+    help="TCP port to listen on; 0 takes any free port.",
 )
 @click.option(
     "--no-serve", is_flag=True, help="Prepare the database and stop; do not start the server."
@@ -52,18 +53,25 @@ def render(demo: DemoDatabase) -> str:
 def command(
     reports: tuple[Path, ...], database_url: str, host: str, port: int, no_serve: bool
 ) -> None:
-    """Store REPORTS in a demo database, create demo accounts, publish some facts, and serve it."""
-    with database_session(database_url) as session:
-        demo = prepare_demo(session, reports)
-    click.echo(render(demo))
+    """Store REPORTS in a demo database, create demo accounts, publish some facts, and serve it.
+
+    The database is the same one the other commands use. The demo accounts' passwords are
+    printed, so the demo refuses a database holding other accounts or reports stored without it.
+    """
+    with database_session(database_url, migrate=True) as session:
+        try:
+            demo = prepare_demo(session, reports)
+        except NotADemoDatabase as error:
+            raise InputError(
+                f"{error}: name another with --db, e.g. --db sqlite:///vigia-demo.db"
+            ) from error
+    click.echo(render(demo, database_url))
     if no_serve:
         return
     try:
         settings = replace(
             Settings.from_environment(), database_url=database_url, host=host, port=port
         )
-        server = build_server(settings)
-    except (SettingsError, DatabaseError) as error:
+    except SettingsError as error:
         raise click.ClickException(str(error)) from error
-    click.echo(f"Vigía demo at {base_url(settings)}/ — Ctrl+C stops it")
-    server.run()
+    run_server(settings, "Vigía demo at {url}/ — Ctrl+C stops it")

@@ -7,6 +7,8 @@ import json
 import click
 
 from vigia.cli.database import database_option, database_session
+from vigia.cli.errors import InputError
+from vigia.cli.options import checked_country
 from vigia.domain import MeetingEvaluation, Rating
 from vigia.evaluate import evaluate, evaluation_to_data
 from vigia.evaluate.meetings import UnknownMeeting
@@ -37,13 +39,24 @@ def render_table(evaluation: MeetingEvaluation) -> str:
         for row in rows
     )
     count = len(evaluation.states)
-    footer = f"{evaluation.meeting}, plan {evaluation.plan}: {count} states; * confirmed\n"
+    states = "1 state" if count == 1 else f"{count} states"
+    footer = f"{evaluation.meeting}, plan {evaluation.plan}: {states}; * confirmed\n"
     return "".join(line.rstrip() + "\n" for line in lines) + footer
 
 
 @click.command("evaluate")
-@click.option("--meeting", required=True, metavar="CODE", help="The meeting (round), e.g. RTP-III.")
-@click.option("--country", metavar="ISO3", help="Only this state (three-letter code).")
+@click.option(
+    "--meeting",
+    required=True,
+    metavar="CODE",
+    help="The meeting (round), e.g. RTP-III; any case.",
+)
+@click.option(
+    "--country",
+    callback=checked_country,
+    metavar="ISO3",
+    help="Only this state (three-letter code).",
+)
 @click.option(
     "--format",
     "output_format",
@@ -57,16 +70,16 @@ def command(meeting: str, country: str | None, output_format: str, database_url:
     """Rate every state of MEETING in every area of the Work Plan, with the evidence behind it."""
     with database_session(database_url) as session:
         try:
-            evaluation = evaluate(session, meeting.strip())
+            evaluation = evaluate(session, meeting)
         except UnknownMeeting as error:
-            raise click.ClickException(str(error)) from error
+            raise InputError(str(error)) from error
     if country is not None:
-        evaluation.states = [
-            state for state in evaluation.states if state.country == country.upper()
-        ]
+        reported = [state.country for state in evaluation.states]
+        evaluation.states = [state for state in evaluation.states if state.country == country]
         if not evaluation.states:
-            raise click.ClickException(
-                f"{country.upper()} has no section in the documents of {meeting}"
+            raise InputError(
+                f"{country} has no section in the documents of {evaluation.meeting}; "
+                f"states that reported: {', '.join(reported) or 'none'}"
             )
     if output_format == "json":
         click.echo(json.dumps(evaluation_to_data(evaluation), ensure_ascii=False, indent=2))

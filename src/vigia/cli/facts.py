@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import dataclasses
-import io
 import json
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -12,21 +9,12 @@ from typing import Any
 import click
 
 from vigia.cli.database import database_option, database_session
+from vigia.cli.options import checked_country, checked_indicator
+from vigia.store.fact_csv import csv_chunks
 from vigia.store.repository import FactRecord, list_facts
 
 EXCERPT_LENGTH = 60
 TABLE_HEADINGS = ("country/actor", "indicator", "value", "qualifier", "year", "evidence")
-
-
-def _country_code(
-    _context: click.Context, _parameter: click.Parameter, value: str | None
-) -> str | None:
-    if value is None:
-        return None
-    code = value.strip().upper()
-    if len(code) != 3 or not (code.isascii() and code.isalpha()):
-        raise click.BadParameter(f"{value!r} is not a three-letter ISO 3166-1 code such as CRI")
-    return code
 
 
 def _number(value: float | None) -> str:
@@ -67,13 +55,8 @@ def render_table(records: Sequence[FactRecord]) -> str:
 
 
 def render_csv(records: Sequence[FactRecord]) -> str:
-    """CSV with a header row; columns are the fields of :class:`FactRecord`."""
-    names = [field.name for field in dataclasses.fields(FactRecord)]
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=names, lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(dataclasses.asdict(record) for record in records)
-    return buffer.getvalue()
+    """CSV with a header row: the columns of ``GET /api/v1/facts.csv`` (vigia.store.fact_csv)."""
+    return "".join(csv_chunks(records))
 
 
 def fact_data(record: FactRecord) -> dict[str, Any]:
@@ -114,9 +97,14 @@ RENDERERS: dict[str, Callable[[Sequence[FactRecord]], str]] = {
 @click.command("facts")
 @database_option
 @click.option(
-    "--country", callback=_country_code, metavar="ISO3", help="Only this country's facts."
+    "--country", callback=checked_country, metavar="ISO3", help="Only this country's facts."
 )
-@click.option("--indicator", metavar="NAME", help="Only facts of this indicator.")
+@click.option(
+    "--indicator",
+    callback=checked_indicator,
+    metavar="NAME",
+    help="Only facts of this indicator (see docs/indicators.md).",
+)
 @click.option("--limit", type=click.IntRange(min=0), help="At most this many facts.")
 @click.option(
     "--format",

@@ -44,8 +44,8 @@ def outcome_line(path: Path, stored: StoredDocument) -> str:
 
 @contextmanager
 def _progress(files: tuple[Path, ...]) -> Iterator[Iterable[Path]]:
-    """The files, behind a progress bar on standard error when there are several."""
-    if len(files) < 2:
+    """The files, behind a progress bar when there are several and standard error is a terminal."""
+    if len(files) < 2 or not sys.stderr.isatty():
         yield files
         return
     with click.progressbar(files, label="ingesting", file=sys.stderr) as bar:
@@ -82,7 +82,7 @@ def command(files: tuple[Path, ...], database_url: str) -> None:
     prints one error line and makes the exit status 2; the others still go through. A database
     that cannot be opened makes the exit status 1.
     """
-    with database_session(database_url) as session, _progress(files) as paths:
+    with database_session(database_url, migrate=True) as session, _progress(files) as paths:
         failures = sum(not _ingest_and_report(session, path) for path in paths)
     if failures:
         sys.exit(2)

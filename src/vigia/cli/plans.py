@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from vigia.cli.database import database_option, database_session
+from vigia.cli.errors import InputError
 from vigia.domain import LANGUAGES, WorkPlan
 from vigia.evaluate.plan_store import all_plans, find_plan, import_plan
 from vigia.extract.language import detect_language
@@ -87,7 +88,7 @@ def show_command(code: str, language: str, as_json: bool, database_url: str) -> 
         try:
             plan = find_plan(session, code.strip())
         except ReviewError as error:
-            raise click.ClickException(error.message) from error
+            raise InputError(error.message) from error
     if as_json:
         click.echo(json.dumps(plan_to_data(plan), ensure_ascii=False, indent=2))
     else:
@@ -121,16 +122,16 @@ def import_command(
     try:
         text = read_document(file).text
     except UnreadableFileError as error:
-        raise click.ClickException(str(error)) from error
+        raise InputError(str(error)) from error
     language = language or detect_language(text) or "en"
     with database_session(database_url) as session:
         user = find_user(session, email)
         if user is None:
-            raise click.ClickException(f"no user has the email {email}")
+            raise InputError(f"no user has the email {email}; `vigia users list` shows them")
         try:
             plan = import_plan(session, principal_for(user), text, code, starts, ends, language)
         except ReviewError as error:
-            raise click.ClickException(error.message) from error
+            raise InputError(error.message) from error
     click.echo(
         f"imported {plan.code}: {len(plan.activities())} activities in {len(plan.areas)} areas"
     )

@@ -20,6 +20,7 @@ from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
 from vigia.cli.database import database_option, database_session
+from vigia.cli.errors import InputError
 from vigia.store.accounts import (
     AccountError,
     check_new_user,
@@ -34,12 +35,6 @@ from vigia.store.accounts import (
 from vigia.store.models import ROLES, UserRow
 
 LIST_HEADINGS = ("email", "role", "country", "name", "active", "tokens", "last login (UTC)")
-
-
-class InputError(click.ClickException):
-    """Input Vigía refuses: one line on standard error, exit status 2."""
-
-    exit_code = 2
 
 
 @contextmanager

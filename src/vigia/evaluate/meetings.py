@@ -8,6 +8,7 @@ from collections import Counter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vigia.reference import closest_first
 from vigia.store.models import DocumentRow, MeetingRow, SectionRow
 from vigia.store.review import NotFound
 
@@ -49,11 +50,38 @@ def meeting_codes(session: Session) -> list[str]:
     return sorted(codes, key=meeting_order)
 
 
+def stored_meetings(session: Session) -> list[str]:
+    """The meetings that stored documents belong to, oldest first."""
+    statement = select(DocumentRow.meeting_code).where(DocumentRow.meeting_code.is_not(None))
+    codes = {code for code in session.scalars(statement.distinct()) if code}
+    return sorted(codes, key=meeting_order)
+
+
+def resolve_meeting(session: Session, meeting: str) -> str:
+    """The stored meeting code that ``meeting`` names, ignoring case and surrounding blanks.
+
+    Raises :class:`UnknownMeeting`, listing the stored meetings (the closest first), when no stored
+    document belongs to it.
+    """
+    wanted = meeting.strip()
+    codes = stored_meetings(session)
+    if wanted in codes:
+        return wanted
+    for code in codes:
+        if code.casefold() == wanted.casefold():
+            return code
+    stored = ", ".join(closest_first(wanted, codes)) or "none yet"
+    raise UnknownMeeting(
+        f"no stored document belongs to meeting {meeting!r}; meetings with documents: {stored}"
+    )
+
+
 def meeting_documents(session: Session, meeting: str) -> list[DocumentRow]:
     """The meeting's documents in the order they were stored; UnknownMeeting when there is none."""
     statement = select(DocumentRow).where(DocumentRow.meeting_code == meeting)
     documents = list(session.scalars(statement.order_by(DocumentRow.id)))
     if not documents:
+        resolve_meeting(session, meeting)  # raises, with the meetings that exist
         raise UnknownMeeting(f"no stored document belongs to meeting {meeting!r}")
     return documents
 

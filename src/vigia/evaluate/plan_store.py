@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from vigia.domain import LANGUAGES, WorkPlan
 from vigia.extract.work_plan import WorkPlanParseError, parse_work_plan
 from vigia.plans import plan_for_year, plan_from_data, plan_to_data, validate_plan, work_plans
+from vigia.reference import closest_first
 from vigia.store import audit
 from vigia.store.models import CODE, DocumentRow, UserRow, WorkPlanRow
 from vigia.store.permissions import SECRETARIAT, Principal
@@ -51,9 +52,14 @@ def all_plans(session: Session) -> dict[str, WorkPlan]:
 
 def find_plan(session: Session, code: str) -> WorkPlan:
     """The plan with this code; :class:`UnknownPlan` (a NotFound) when there is none."""
-    plan = all_plans(session).get(code)
+    plans = all_plans(session)
+    plan = plans.get(code)
     if plan is None:
-        raise UnknownPlan(f"there is no Work Plan with code {code!r}")
+        for known, candidate in plans.items():
+            if known.casefold() == code.casefold():
+                return candidate
+        listed = ", ".join(closest_first(code, plans)) or "none"
+        raise UnknownPlan(f"there is no Work Plan with code {code!r}; plans: {listed}")
     return plan
 
 
@@ -151,6 +157,11 @@ def _read_plan(
         plan = parse_work_plan(text, code, starts, ends, language)
     except WorkPlanParseError as error:
         raise InvalidValue(str(error)) from None
+    if not plan.activities():
+        raise InvalidValue(
+            "no activity found in the text: a Work Plan's activities are numbered items under "
+            "numbered headings (see docs/work-plan.md)"
+        )
     problems = validate_plan(plan, languages=(language,))
     if problems:
         raise InvalidValue(f"the plan read from the text is not sound: {'; '.join(problems)}")

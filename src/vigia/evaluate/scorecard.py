@@ -33,7 +33,12 @@ from vigia.domain import (
     StateEvaluation,
     WorkPlan,
 )
-from vigia.evaluate.meetings import UnknownMeeting, meeting_documents, meeting_year
+from vigia.evaluate.meetings import (
+    UnknownMeeting,
+    meeting_documents,
+    meeting_year,
+    resolve_meeting,
+)
 from vigia.evaluate.plan_store import plan_for_meeting
 from vigia.evaluate.rubric import rate
 from vigia.plans import AREAS
@@ -53,7 +58,8 @@ TITLE_OVERLAP = 2
 
 
 def evaluate_meeting(session: Session, meeting: str) -> MeetingEvaluation:
-    """Every state of ``meeting`` rated in every area; UnknownMeeting when nothing is stored."""
+    """Every state of ``meeting`` (any case) rated in every area; UnknownMeeting if none stored."""
+    meeting = resolve_meeting(session, meeting)
     documents = meeting_documents(session, meeting)
     plan = plan_for_meeting(session, meeting_year(session, meeting, documents))
     document_ids = [document.id for document in documents]

@@ -7,6 +7,7 @@ default) and PostgreSQL through psycopg 3 (``postgresql+psycopg://user@host/data
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -29,16 +30,29 @@ class DatabaseError(Exception):
     """A database Vigía cannot open or migrate. ``str()`` is one line, fit to show a user."""
 
 
-def connect(url: str) -> Engine:
+class SchemaNotReady(DatabaseError):
+    """A database that exists but lacks Vigía's schema, or has an older or newer one."""
+
+
+class MissingDatabase(SchemaNotReady):
+    """A SQLite file that does not exist (and was not to be created)."""
+
+
+def connect(url: str, *, create: bool = True) -> Engine:
     """An engine for ``url``, checked by opening one connection.
 
-    Creates the folder of a SQLite file if needed, turns SQLite's foreign keys on (so that deleting
-    a document deletes what hangs off it) and gives PostgreSQL connections a timeout, so that an
-    unreachable server fails within seconds. Raises :class:`DatabaseError` on a malformed or
-    unsupported URL and on a database that cannot be reached.
+    With ``create`` (the default), a missing SQLite file is created, with its folder; without it, a
+    missing SQLite file raises :class:`MissingDatabase` and nothing is written to disk. Turns
+    SQLite's foreign keys on (so that deleting a document deletes what hangs off it) and gives
+    PostgreSQL connections a timeout, so that an unreachable server fails within seconds. Raises
+    :class:`DatabaseError` on a malformed or unsupported URL and on a database that cannot be
+    reached.
     """
     parsed = _parse(url)
-    _create_sqlite_folder(parsed)
+    if create:
+        _create_sqlite_folder(parsed)
+    else:
+        _require_sqlite_file(parsed)
     engine = _create_engine(parsed)
     try:
         with engine.connect():
@@ -65,13 +79,94 @@ def downgrade(engine: Engine, revision: str = "base") -> None:
 def open_database(url: str) -> Engine:
     """:func:`connect`, then :func:`upgrade`; migration failures also raise DatabaseError."""
     engine = connect(url)
+    _migrate(engine)
+    return engine
+
+
+def _migrate(engine: Engine) -> str | None:
+    """Upgrade to the latest schema; the revision before. Disposes of ``engine`` on failure."""
     try:
+        before = schema_revision(engine)
         upgrade(engine)
     except SQLAlchemyError as error:
         engine.dispose()
         shown = _shown(engine.url)
         raise DatabaseError(f"cannot migrate database {shown}: {describe_error(error)}") from error
+    return before
+
+
+@dataclass(frozen=True)
+class SchemaChange:
+    """What :func:`upgrade_database` did: the revision before (None: no schema) and after."""
+
+    database: str
+    before: str | None
+    after: str | None
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """Where a database's schema stands: its revision, the latest, and what is wrong if anything."""
+
+    database: str
+    revision: str | None
+    latest: str | None
+    problem: str | None
+
+
+def upgrade_database(url: str) -> SchemaChange:
+    """Create the database if needed and migrate it to the latest schema."""
+    engine = connect(url)
+    before = _migrate(engine)
+    engine.dispose()
+    return SchemaChange(_shown(engine.url), before, head_revision())
+
+
+def schema_state(url: str) -> SchemaState:
+    """Where the schema of the database at ``url`` stands; nothing is created or changed."""
+    engine = connect(url, create=False)
+    try:
+        return SchemaState(
+            _shown(engine.url), schema_revision(engine), head_revision(), schema_problem(engine)
+        )
+    except SQLAlchemyError as error:
+        reason = describe_error(error)
+        raise DatabaseError(f"cannot read database {_shown(engine.url)}: {reason}") from error
+    finally:
+        engine.dispose()
+
+
+def open_existing_database(url: str) -> Engine:
+    """An engine on a database already at the latest schema; nothing is created or migrated.
+
+    Raises :class:`MissingDatabase` for a SQLite file that does not exist, :class:`SchemaNotReady`
+    for a database without Vigía's schema or at another revision, :class:`DatabaseError` for one
+    that cannot be opened.
+    """
+    engine = connect(url, create=False)
+    try:
+        problem = schema_problem(engine)
+    except SQLAlchemyError as error:
+        engine.dispose()
+        reason = describe_error(error)
+        raise DatabaseError(f"cannot read database {_shown(engine.url)}: {reason}") from error
+    if problem is not None:
+        engine.dispose()
+        raise SchemaNotReady(problem)
     return engine
+
+
+def schema_problem(engine: Engine) -> str | None:
+    """Why the database is not ready for this version of Vigía, or None when it is."""
+    current, latest = schema_revision(engine), head_revision()
+    shown = _shown(engine.url)
+    if current == latest:
+        return None
+    if current is None:
+        return f"database {shown} has no Vigía schema"
+    if current not in known_revisions():
+        return f"database {shown} is at revision {current}, newer than this Vigía knows ({latest})"
+    return f"database {shown} is at revision {current}; this Vigía needs {latest}"
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
@@ -88,6 +183,12 @@ def schema_revision(engine: Engine) -> str | None:
 def head_revision() -> str | None:
     """The latest migration shipped with this version of Vigía."""
     return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+def known_revisions() -> set[str]:
+    """Every migration shipped with this version of Vigía."""
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {revision.revision for revision in script.walk_revisions()}
 
 
 def _alembic_config(connection: Connection | None = None) -> Config:
@@ -109,16 +210,30 @@ def _parse(url: str) -> URL:
 
 
 def _create_sqlite_folder(url: URL) -> None:
-    database = url.database
-    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+    path = _sqlite_file(url)
+    if path is None:
         return
-    if database.startswith("file:"):
-        return
-    folder = Path(database).parent
+    folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DatabaseError(f"cannot create folder {folder}: {error.strerror}") from error
+
+
+def _sqlite_file(url: URL) -> Path | None:
+    """The file of a SQLite URL, or None for other databases, memory and ``file:`` URIs."""
+    database = url.database
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:":
+        return None
+    if database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def _require_sqlite_file(url: URL) -> None:
+    path = _sqlite_file(url)
+    if path is not None and not path.is_file():
+        raise MissingDatabase(f"no database at {path}")
 
 
 def _create_engine(url: URL) -> Engine:

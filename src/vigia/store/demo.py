@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from argon2 import PasswordHasher
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from vigia.extract.batch import extract_file
 from vigia.ingest import UnreadableFileError
 from vigia.store.accounts import create_user, find_user
-from vigia.store.models import FactRow
+from vigia.store.models import DocumentRow, FactRow, UserRow
 from vigia.store.permissions import principal_for
 from vigia.store.repository import find_document, store_document
 from vigia.store.review import confirm_fact, publish_fact
@@ -38,6 +38,16 @@ class DemoDatabase:
     facts: int
     published: int
     errors: list[str]
+    #: Codes of the meetings the stored reports belong to.
+    meetings: list[str]
+
+
+#: The domain of every demo account: a database with other accounts is not a demo database.
+DEMO_DOMAIN = "@demo.vigia.example"
+
+
+class NotADemoDatabase(Exception):
+    """A database holding what the demo did not put there. ``str()`` is fit to show a user."""
 
 
 SECRETARIAT = DemoAccount("secretariat@demo.vigia.example", "demo-secretariat-2026", "secretariat")
@@ -87,10 +97,37 @@ def _publish_first_document(session: Session, document_id: int) -> None:
         publish_fact(session, principal, fact.id)
 
 
+def check_demo_database(session: Session) -> None:
+    """Raise :class:`NotADemoDatabase` unless the database is empty or one the demo prepared.
+
+    The demo creates accounts whose passwords are printed and published, so it never adds them to
+    a database holding real accounts, or real reports stored without the demo.
+    """
+    emails = list(session.scalars(select(UserRow.email)))
+    others = [email for email in emails if not email.endswith(DEMO_DOMAIN)]
+    if others:
+        raise NotADemoDatabase(
+            f"the database holds {len(others)} account(s) that are not demo accounts; the demo "
+            "adds accounts with published passwords, so it only runs on a new database or one it "
+            "prepared"
+        )
+    documents = session.scalar(select(func.count()).select_from(DocumentRow)) or 0
+    if documents and not emails:
+        raise NotADemoDatabase(
+            f"the database holds {documents} document(s) stored without the demo; the demo adds "
+            "accounts with published passwords and publishes facts, so it only runs on a new "
+            "database or one it prepared"
+        )
+
+
 def prepare_demo(
     session: Session, reports: Iterable[Path], hasher: PasswordHasher | None = None
 ) -> DemoDatabase:
-    """Store ``reports``, create the demo accounts, and publish the first report's facts."""
+    """Store ``reports``, create the demo accounts, and publish the first report's facts.
+
+    Raises :class:`NotADemoDatabase`, before changing anything, on a database with real data.
+    """
+    check_demo_database(session)
     document_ids, errors = _store_reports(session, sorted(reports))
     country = _focal_country(session)
     focal_point = DemoAccount(
@@ -105,6 +142,12 @@ def prepare_demo(
     if document_ids:
         _publish_first_document(session, document_ids[0])
     statuses = Counter(session.scalars(select(FactRow.status)))
+    meetings = select(DocumentRow.meeting_code).where(DocumentRow.meeting_code.is_not(None))
     return DemoDatabase(
-        accounts, len(document_ids), statuses.total(), statuses["published"], errors
+        accounts,
+        len(document_ids),
+        statuses.total(),
+        statuses["published"],
+        errors,
+        sorted(code for code in session.scalars(meetings.distinct()) if code),
     )

@@ -8,6 +8,7 @@ in it fails, nothing of that document remains and earlier documents are untouche
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -63,8 +64,13 @@ class StoredDocument:
 
 @dataclass(frozen=True)
 class FactRecord:
-    """One stored fact with where it came from. ``value`` is an int when whole."""
+    """One stored fact with where it came from. ``value`` is an int when whole.
 
+    ``document`` is the stored path of the fact's document (:func:`file_name` gives its name).
+    """
+
+    id: int
+    document_id: int
     document: str
     country: str | None
     actor: str | None
@@ -142,6 +148,8 @@ def list_facts(
 
 def _fact_record(fact: FactRow, path: str, evidence: EvidenceRow) -> FactRecord:
     return FactRecord(
+        id=fact.id,
+        document_id=fact.document_id,
         document=path,
         country=fact.country,
         actor=fact.actor,
@@ -162,6 +170,14 @@ def _fact_record(fact: FactRow, path: str, evidence: EvidenceRow) -> FactRecord:
 
 def _whole_as_int(value: float) -> int | float:
     return int(value) if value.is_integer() else value
+
+
+def file_name(path: str) -> str:
+    """The last part of a stored path (``/srv/reports/a.txt``, ``C:\\in\\a.txt``): ``a.txt``.
+
+    Only the name is shown, so that answers never tell how the server's folders are laid out.
+    """
+    return re.split(r"[\\/]", path)[-1]
 
 
 def _count_rows(session: Session, document_id: int) -> dict[str, int]:

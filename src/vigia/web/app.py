@@ -2,22 +2,26 @@
 
     app = create_app(Settings.from_environment())
 
-opens the database (migrating it to the latest schema), then serves ``GET /healthz``, the read-only
-JSON API under ``/api/v1``, its OpenAPI description at ``/openapi.json`` and browsable docs at
-``/docs``. The engine is disposed of when the application shuts down.
+opens a database already at the latest schema (``vigia db upgrade`` makes it so), then serves
+``GET /healthz``, the pages (logins, review, uploads), the JSON API under ``/api/v1`` (reads, and
+writes with a token), its OpenAPI description at ``/openapi.json`` and browsable docs at ``/docs``.
+The engine is disposed of when the application shuts down.
 """
 
 from __future__ import annotations
 
+import errno
+import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import replace
 
 import uvicorn
 from fastapi import FastAPI
 
 from vigia import __version__
 from vigia.settings import Settings
-from vigia.store.database import open_database, session_factory
+from vigia.store.database import open_existing_database, session_factory
 from vigia.web.errors import install_error_handlers
 from vigia.web.pages import router as pages_router
 from vigia.web.routers import api, evaluation, health, upload_pages, uploads
@@ -36,9 +40,21 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    """The application on ``settings.database_url``; DatabaseError if it cannot be opened."""
-    engine = open_database(settings.database_url)
-    app = FastAPI(title=TITLE, version=__version__, description=DESCRIPTION, lifespan=_lifespan)
+    """The application on ``settings.database_url``, which must be at the latest schema.
+
+    Nothing is created or migrated here (``vigia db upgrade`` does that): a database that cannot be
+    opened raises DatabaseError, one without Vigía's latest schema SchemaNotReady.
+    """
+    engine = open_existing_database(settings.database_url)
+    app = FastAPI(
+        title=TITLE,
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=_lifespan,
+        # /docs is a page of Vigía's own (vigia.web.pages.api_docs), with no outside assets.
+        docs_url=None,
+        redoc_url=None,
+    )
     app.state.settings = settings
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
@@ -58,6 +74,48 @@ def build_server(settings: Settings, log_level: str = "info") -> uvicorn.Server:
         create_app(settings), host=settings.host, port=settings.port, log_level=log_level
     )
     return uvicorn.Server(config)
+
+
+#: Connections the system holds for the server while it starts (uvicorn's own default).
+LISTEN_BACKLOG = 2048
+
+
+class ListenError(Exception):
+    """An address and port the server cannot listen on. ``str()`` is one line, fit to show."""
+
+
+def listening_socket(settings: Settings) -> socket.socket:
+    """A socket listening on ``settings.host`` and ``settings.port``, for ``Server.run(sockets=…)``.
+
+    Binding before anything is printed means a port already in use fails at once, with
+    :class:`ListenError`, instead of after the server announced its address; listening at once
+    means a client that connects as soon as the address is printed waits instead of being refused.
+    """
+    where = f"{settings.host}:{settings.port}"
+    try:
+        family, kind, protocol, _, address = socket.getaddrinfo(
+            settings.host, settings.port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE
+        )[0]
+    except socket.gaierror as error:
+        raise ListenError(
+            f"cannot listen on {where}: unknown address ({error.strerror})"
+        ) from error
+    listener = socket.socket(family, kind, protocol)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(address)
+    except OSError as error:
+        listener.close()
+        reason = "the port is already in use" if error.errno == errno.EADDRINUSE else error.strerror
+        raise ListenError(f"cannot listen on {where}: {reason}") from error
+    listener.listen(LISTEN_BACKLOG)
+    listener.set_inheritable(True)
+    return listener
+
+
+def bound_settings(settings: Settings, listener: socket.socket) -> Settings:
+    """``settings`` with the port the socket really got (port 0 asks for any free one)."""
+    return replace(settings, port=int(listener.getsockname()[1]))
 
 
 def base_url(settings: Settings) -> str:

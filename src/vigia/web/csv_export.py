@@ -1,85 +1,49 @@
-"""Facts as CSV for spreadsheets: a header line, then one line per fact, written as it streams.
+"""Facts as CSV for spreadsheets, as ``GET /api/v1/facts.csv`` streams them.
 
-A text cell that a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``, ``@``, a
-tab or a carriage return) is prefixed with an apostrophe, so that opening an export runs nothing.
+The layout is :mod:`vigia.store.fact_csv`'s, shared with ``vigia facts --format csv``: each fact
+resource is turned into a :class:`~vigia.store.repository.FactRecord` and written there.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Iterator
 
+from vigia.store import fact_csv
+from vigia.store.fact_csv import COLUMNS
+from vigia.store.repository import FactRecord
 from vigia.web.schemas import FactResource
 
-COLUMNS = (
-    "id",
-    "status",
-    "document_id",
-    "document_file_name",
-    "country",
-    "actor",
-    "region",
-    "indicator",
-    "value",
-    "value_min",
-    "qualifier",
-    "year",
-    "unit",
-    "evidence_start",
-    "evidence_end",
-    "evidence_page",
-    "evidence_text",
-)
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-#: Characters gathered before a piece of the export is sent.
-CHUNK_SIZE = 64 * 1024
+__all__ = ["COLUMNS", "csv_chunks", "csv_row", "fact_record"]
 
 
 def csv_chunks(facts: Iterable[FactResource]) -> Iterator[str]:
-    """The CSV of ``facts``, in pieces of about :data:`CHUNK_SIZE` characters."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for fact in facts:
-        writer.writerow(csv_row(fact))
-        if buffer.tell() >= CHUNK_SIZE:
-            yield _drain(buffer)
-    yield _drain(buffer)
+    """The CSV of ``facts``, in pieces (see :func:`vigia.store.fact_csv.csv_chunks`)."""
+    return fact_csv.csv_chunks(fact_record(fact) for fact in facts)
 
 
 def csv_row(fact: FactResource) -> list[object]:
     """One fact's cells, in the order of :data:`COLUMNS`."""
-    cells: list[object] = [
-        fact.id,
-        fact.status,
-        fact.document.id,
-        fact.document.file_name,
-        fact.country,
-        fact.actor,
-        fact.region,
-        fact.indicator,
-        fact.value,
-        fact.value_min,
-        fact.qualifier,
-        fact.year,
-        fact.unit,
-        fact.evidence.start,
-        fact.evidence.end,
-        fact.evidence.page,
-        fact.evidence.text,
-    ]
-    return [_inert(cell) for cell in cells]
+    return fact_csv.csv_row(fact_record(fact))
 
 
-def _inert(cell: object) -> object:
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
-
-
-def _drain(buffer: io.StringIO) -> str:
-    text = buffer.getvalue()
-    buffer.seek(0)
-    buffer.truncate()
-    return text
+def fact_record(fact: FactResource) -> FactRecord:
+    """``fact`` as the store's record of it, as it stands (corrected if reviewers corrected it)."""
+    return FactRecord(
+        id=fact.id,
+        document_id=fact.document.id,
+        document=fact.document.file_name,
+        country=fact.country,
+        actor=fact.actor,
+        region=fact.region,
+        indicator=fact.indicator,
+        value=fact.value,
+        value_min=fact.value_min,
+        qualifier=fact.qualifier,
+        year=fact.year,
+        unit=fact.unit,
+        status=fact.status,
+        evidence=fact.evidence.text,
+        start=fact.evidence.start,
+        end=fact.evidence.end,
+        page=fact.evidence.page,
+    )

@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import Depends, Path, Query
 from pydantic import AfterValidator
 
-from vigia.reference import indicators
+from vigia.reference import UnknownReference, check_country, check_indicator
 from vigia.web.queries import EventFilters, FactFilters, Window
 
 DEFAULT_LIMIT = 50
@@ -26,23 +26,16 @@ LONGEST_LABEL = 255
 
 
 def country_code(value: str) -> str:
-    """``value`` upper-cased if it is three ASCII letters (an ISO 3166-1 alpha-3 code)."""
-    code = value.strip().upper()
-    if len(code) != 3 or not (code.isascii() and code.isalpha()):
-        raise ValueError(
-            f"{value!r} is not a three-letter ISO 3166-1 alpha-3 country code such as CRI"
-        )
-    return code
+    """``value`` upper-cased if it is the alpha-3 code of a country (as ``vigia facts`` checks)."""
+    return check_country(value)
 
 
 def indicator_name(value: str) -> str:
-    """``value`` if it names an indicator of the catalogue."""
-    name = value.strip()
-    if name not in indicators():
-        raise ValueError(
-            f"unknown indicator {value!r}; GET /api/v1/indicators lists the valid names"
-        )
-    return name
+    """``value`` if it names an indicator of the catalogue (as ``vigia facts`` checks)."""
+    try:
+        return check_indicator(value)
+    except UnknownReference as error:
+        raise ValueError(f"{error} (all of them: GET /api/v1/indicators)") from error
 
 
 def label(value: str) -> str:

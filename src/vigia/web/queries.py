@@ -13,7 +13,6 @@ sees at least one of its facts, and by the secretariat.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -32,6 +31,7 @@ from vigia.store.models import (
     SectionRow,
     UserRow,
 )
+from vigia.store.repository import file_name
 from vigia.store.review import current_values, extracted_values
 from vigia.web.schemas import (
     CountryResource,
@@ -268,14 +268,6 @@ def _document_reference(row: AnyRow) -> DocumentReference:
         code=row.code,
         meeting=row.meeting_code,
     )
-
-
-def file_name(path: str) -> str:
-    """The last part of a stored path (``/srv/reports/a.txt``, ``C:\\in\\a.txt``): ``a.txt``.
-
-    Only the name is shown, so that answers never tell how the server's folders are laid out.
-    """
-    return re.split(r"[\\/]", path)[-1]
 
 
 # --- Facts and events ---------------------------------------------------------------------------

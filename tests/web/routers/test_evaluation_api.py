@@ -591,6 +591,19 @@ def test_plan_import_refusals(client: TestClient, stored: Stored) -> None:
     assert _ok(client.get("/api/v1/plans"))["total"] == len(work_plans())
 
 
+def test_plan_import_refuses_a_plan_without_activities(
+    client: TestClient, stored: Stored, tmp_path: Path
+) -> None:
+    objectives_only = tmp_path / "objectives.txt"
+    objectives_only.write_text("OBJECTIVES\n- Strengthen the protection of victims.\n")
+    fields = {"code": "WP-2030", "starts": "2030", "ends": "2034", "language": "en"}
+
+    response = _import(client, objectives_only, stored.secretariat, **fields)
+
+    assert "no activity found" in _error(response, 422)
+    assert _ok(client.get("/api/v1/plans"))["total"] == len(work_plans())
+
+
 def test_plan_import_respects_the_upload_limit(stored: Stored) -> None:
     application = create_app(Settings(database_url=stored.url, max_upload_bytes=100))
     try:

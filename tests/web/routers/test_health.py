@@ -8,7 +8,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from vigia.settings import Settings
-from vigia.store.database import head_revision
+from vigia.store.database import head_revision, upgrade_database
 from vigia.web.app import create_app
 
 
@@ -21,7 +21,9 @@ def test_health_ok_with_the_schema_revision(client: TestClient) -> None:
 
 def test_health_503_when_the_database_is_gone(tmp_path: Path) -> None:
     folder = tmp_path / "data"
-    app = create_app(Settings(database_url=f"sqlite:///{folder / 'vigia.db'}"))
+    url = f"sqlite:///{folder / 'vigia.db'}"
+    upgrade_database(url)
+    app = create_app(Settings(database_url=url))
     with TestClient(app) as client:
         app.state.engine.dispose()
         shutil.rmtree(folder)

@@ -1,7 +1,8 @@
 """The server-rendered web pages, in Spanish, English, French and Portuguese.
 
 ``router`` holds every page: the dashboard (``/``), country profiles, documents, meetings, the
-review queue, the audit log, login and logout, and the pages' style sheet and script. Importing
+review queue, the audit log, login and logout, the API docs (``/docs``), and the pages' style
+sheet and script. Importing
 this package compiles the message catalogues and prepares the templates, so that a broken
 catalogue fails at start-up.
 """
@@ -12,6 +13,7 @@ from fastapi import APIRouter
 
 from vigia.web.pages import (
     accounts,
+    api_docs,
     audit,
     countries,
     dashboard,
@@ -44,6 +46,7 @@ for _pages in (
     evaluations,
     recommendations,
     static,
+    api_docs,
 ):
     router.include_router(_pages.router)
 

@@ -1,4 +1,4 @@
-"""``/static/{name}``: the pages' own style sheet and script, nothing else."""
+"""``/static/{name}``: the pages' own style sheet, scripts and icon, nothing else."""
 
 from __future__ import annotations
 
@@ -10,7 +10,11 @@ from fastapi.responses import Response
 
 from vigia.web.pages.routing import PageError, PageRoute
 
-MEDIA_TYPES = {".css": "text/css; charset=utf-8", ".js": "text/javascript; charset=utf-8"}
+MEDIA_TYPES = {
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+    ".svg": "image/svg+xml",
+}
 #: A day: the files change only with a new version of Vigía.
 CACHE_SECONDS = 24 * 60 * 60
 

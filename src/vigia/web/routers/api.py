@@ -1,4 +1,7 @@
-"""``/api/v1``: the read-only JSON API. Each route checks its parameters and calls one query."""
+"""``/api/v1``: the JSON API's reads of facts, documents and reference data.
+
+Each route checks its parameters and calls one query.
+"""
 
 from __future__ import annotations
 
