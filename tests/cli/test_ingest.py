@@ -180,3 +180,22 @@ def test_ingest_a_real_report_twice(database_url: str, shared_corpus: Path) -> N
     assert match is not None
     assert int(match["count"]) == _stored_fact_count(database_url)
     assert again.stdout.strip() == f"unchanged {report} (already stored)"
+
+
+def test_ingest_goes_on_past_hostile_files_and_names_each(
+    tmp_path: Path, reports: list[Path]
+) -> None:
+    huge = tmp_path / "huge.txt"
+    huge.write_text(
+        "Informe\n\nLa fiscalía abrió 12345678901234567890123456789 investigaciones.\n",
+        encoding="utf-8",
+    )
+    noise = tmp_path / "noise.html"
+    noise.write_bytes(bytes((index * 97 + 13) % 256 for index in range(20_000)))
+    database = f"sqlite:///{tmp_path / 'vigia.db'}"
+    result = _ingest(huge, noise, *reports, "--db", database)
+    assert result.exit_code == 2, result.output
+    assert f"error: {noise}: binary or garbled content, not text of a language" in result.stderr
+    stored = [line for line in result.stdout.splitlines() if STORED_LINE.match(line)]
+    assert len(stored) == 3
+    assert "Traceback" not in result.output

@@ -8,6 +8,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from vigia.domain import Document, NumberKind, Section, Sentence
 from vigia.extract.numbers import add_numbers, find_numbers, parse_number
@@ -132,3 +134,30 @@ def test_find_numbers_is_fast_enough_for_thousands_of_documents() -> None:
     for sentence in sentences:
         find_numbers(sentence, "es")
     assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize("language", ["es", "en", "fr", "pt"])
+def test_find_numbers_reads_numbers_longer_than_the_decimal_precision(language: str) -> None:
+    digits = "12345678901234567890123456789"
+    found = find_numbers(f"Hay {digits} casos y 1.{digits} otros, el día {digits}.", language)
+    assert any(number.text == digits for number in found)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from(list("0123456789 .,%-/:$€() \u00a0\u202fkmdeilnosu\nMD")),
+        max_size=200,
+    ),
+    language=st.sampled_from(["es", "en", "fr", "pt"]),
+)
+def test_find_numbers_never_fails_and_keeps_its_offsets(text: str, language: str) -> None:
+    for number in find_numbers(text, language):
+        assert 0 <= number.start < number.end <= len(text)
+        assert text[number.start : number.end] == number.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(text=st.text(max_size=300), language=st.sampled_from(["es", "en", "fr", "pt"]))
+def test_find_numbers_never_fails_on_any_text(text: str, language: str) -> None:
+    assert isinstance(find_numbers(text, language), list)

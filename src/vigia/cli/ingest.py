@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import click
-from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from vigia.cli.database import database_option, database_session
@@ -58,18 +58,26 @@ def _say(line: str, error: bool = False) -> None:
     click.echo(line, err=error)
 
 
-def _ingest_and_report(session: Session, path: Path) -> bool:
-    """Ingest one file and print its line; False when it could not be read or stored."""
+def _ingest_and_report(session: Session, path: Path) -> int:
+    """Ingest one file and print its line; the exit status it calls for (0, 1 or 2)."""
     try:
         stored = ingest_file(session, path)
     except (UnreadableFileError, InvalidDocumentError) as error:
         _say(f"error: {error}", error=True)
-        return False
+        return 2
     except (IntegrityError, DataError) as error:  # data refused, not a broken database
+        session.rollback()
         _say(f"error: {path}: cannot store: {describe_error(error)}", error=True)
-        return False
+        return 2
+    except OperationalError:  # the database itself fails: no point going on
+        raise
+    except Exception as error:  # a fault of Vigía's on this file must not stop the batch
+        session.rollback()
+        detail = " ".join(str(error).split())
+        _say(f"error: {path}: extraction failed ({type(error).__name__}: {detail})", error=True)
+        return 1
     _say(outcome_line(path, stored))
-    return True
+    return 0
 
 
 @click.command("ingest")
@@ -80,9 +88,11 @@ def command(files: tuple[Path, ...], database_url: str) -> None:
 
     A file whose content is already stored is left as it is. A file that cannot be read or stored
     prints one error line and makes the exit status 2; the others still go through. A database
-    that cannot be opened makes the exit status 1.
+    that cannot be opened, or a file that Vigía fails on while extracting it, makes it 1.
     """
     with database_session(database_url, migrate=True) as session, _progress(files) as paths:
-        failures = sum(not _ingest_and_report(session, path) for path in paths)
-    if failures:
+        statuses = {_ingest_and_report(session, path) for path in paths}
+    if 1 in statuses:
+        sys.exit(1)
+    if 2 in statuses:
         sys.exit(2)

@@ -1017,7 +1017,7 @@ def _is_document_code(candidate: Candidate, sentence: SentenceText) -> bool:
 
 def _is_list_marker(candidate: Candidate, sentence: SentenceText) -> bool:
     """ "1. Guatemala;" at a line start, "axes principaux 1- Recherche" inside a line."""
-    if candidate.origin != "digits" or candidate.value > 99 or candidate.value % 1:
+    if candidate.origin != "digits" or candidate.value > 99 or not _is_whole(candidate.value):
         return False
     text = sentence.text
     line_start = text.rfind("\n", 0, candidate.start) + 1
@@ -1040,13 +1040,18 @@ def _is_ratio(candidate: Candidate, sentence: SentenceText) -> bool:
     )
 
 
+def _is_whole(value: Decimal) -> bool:
+    # value % 1 raises InvalidOperation once the integer part has more digits than the precision.
+    return value == value.to_integral_value()
+
+
 def _is_money(candidate: Candidate, sentence: SentenceText) -> bool:
     return candidate.money
 
 
 def _is_day(candidate: Candidate) -> bool:
     values = [candidate.value] + ([candidate.value_min] if candidate.value_min is not None else [])
-    return all(value % 1 == 0 and 1 <= value <= 31 for value in values)
+    return all(1 <= value <= 31 and _is_whole(value) for value in values)
 
 
 def _is_date(candidate: Candidate, sentence: SentenceText) -> bool:
@@ -1111,7 +1116,7 @@ def _is_age(candidate: Candidate, sentence: SentenceText) -> bool:
     )
     if sentence.starts_with("year_unit_after", end):
         return weak or bool(sentence.ends_with("age_noun_before", start))
-    adult_age = 10 <= candidate.value <= 21 and candidate.value % 1 == 0
+    adult_age = 10 <= candidate.value <= 21 and _is_whole(candidate.value)
     return weak and adult_age and not _counts_next_word(candidate, sentence)
 
 

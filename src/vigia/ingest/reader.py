@@ -16,6 +16,13 @@ from vigia.ingest.content import ExtractedText
 from vigia.ingest.docx import read_docx
 from vigia.ingest.errors import UnreadableContentError, UnreadableFileError
 from vigia.ingest.html import read_html
+from vigia.ingest.limits import (
+    DEFAULT_LIMITS,
+    ReadLimits,
+    check_archive,
+    check_file_size,
+    check_text,
+)
 from vigia.ingest.pdf import read_pdf
 from vigia.ingest.text import BYTE_ORDER_MARKS, read_text
 
@@ -49,6 +56,7 @@ ZIP_MAGIC = b"PK\x03\x04"
 WORD_MAIN_PART = "word/document.xml"
 #: OLE compound files: legacy .doc, and also password-protected .docx.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+CORRUPT_DOCX = "corrupt or unreadable DOCX"
 LEGACY_DOC = "legacy Word .doc format is not supported: save it as .docx"
 PROTECTED_DOCX = "password-protected or legacy Word file: remove the password and save it as .docx"
 
@@ -60,18 +68,22 @@ HTML_START = re.compile(
 TITLE_LENGTH = 200
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     """Read the file at ``path`` into a :class:`Document` holding its text.
 
     Raises :class:`UnreadableFileError`, naming the file and the reason, for a file that is
-    missing, empty, damaged, encrypted, without text, or of an unsupported type.
+    missing, empty, damaged, encrypted, without text, of an unsupported type, past one of the
+    ``limits``, or whose characters are not text of a language (binary or garbled bytes).
     """
-    data = _read_bytes(path)
+    data = _read_bytes(path, limits)
     if not data:
         raise UnreadableFileError(path, "empty file")
     try:
         media_type = sniff_media_type(data, path.suffix)
+        if media_type == DOCX:
+            _check_archive(data, limits)
         extracted = READERS[media_type](data)
+        check_text(extracted.text, limits)
     except UnreadableContentError as error:
         raise UnreadableFileError(path, error.reason) from error
     except Exception as error:  # a last guard: a bad file must never crash the caller
@@ -145,7 +157,16 @@ def _holds_word_document(data: bytes) -> bool:
         return False
 
 
-def _read_bytes(path: Path) -> bytes:
+def _check_archive(data: bytes, limits: ReadLimits) -> None:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise UnreadableContentError(CORRUPT_DOCX) from None
+    with archive:
+        check_archive(archive, limits)
+
+
+def _read_bytes(path: Path, limits: ReadLimits) -> bytes:
     try:
         status = path.stat()
     except FileNotFoundError:
@@ -156,6 +177,10 @@ def _read_bytes(path: Path) -> bytes:
         raise UnreadableFileError(path, "is a directory, not a file")
     if not stat.S_ISREG(status.st_mode):
         raise UnreadableFileError(path, "not a regular file")
+    try:
+        check_file_size(status.st_size, limits)
+    except UnreadableContentError as error:
+        raise UnreadableFileError(path, error.reason) from None
     try:
         return path.read_bytes()
     except OSError as error:
