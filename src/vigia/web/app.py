@@ -23,6 +23,7 @@ from vigia import __version__
 from vigia.settings import Settings
 from vigia.store.database import open_existing_database, session_factory
 from vigia.web.errors import install_error_handlers
+from vigia.web.input_guard import RefuseNulMiddleware
 from vigia.web.pages import router as pages_router
 from vigia.web.routers import api, evaluation, health, upload_pages, uploads
 
@@ -59,6 +60,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = session_factory(engine)
     install_error_handlers(app)
+    app.add_middleware(RefuseNulMiddleware)
     app.include_router(health.router)
     app.include_router(api.router)
     app.include_router(evaluation.router)

@@ -250,8 +250,11 @@ def _sections(session: Session, document_id: int) -> list[SectionResource]:
 
 
 def _document_summary(row: AnyRow) -> DocumentSummary:
+    reference = _document_reference(row)
+    if not row.text_available:  # the title is the text's first line: shown only with the text
+        reference = reference.model_copy(update={"title": None})
     return DocumentSummary(
-        **_document_reference(row).model_dump(),
+        **reference.model_dump(),
         language=row.language,
         media_type=row.media_type,
         sha256=row.sha256,

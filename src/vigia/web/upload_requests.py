@@ -34,6 +34,7 @@ from vigia.reference import countries
 from vigia.store.jobs import Job, create_job, fail_job
 from vigia.store.models import FOCAL_POINT, MeetingRow, UserRow
 from vigia.store.permissions import SECRETARIAT, Principal, can_upload_for, principal_for
+from vigia.web.input_guard import NUL_MESSAGE, holds_nul
 from vigia.web.uploads import Upload, UploadRunner
 
 FILE_FIELD = "file"
@@ -116,6 +117,8 @@ async def receive_upload(request: Request, max_bytes: int) -> ReceivedFile:
         if not isinstance(upload, UploadFile):
             missing = f"the form has no file in field {FILE_FIELD!r}"
             raise UploadRefusedError(status.HTTP_422_UNPROCESSABLE_CONTENT, missing)
+        if any(holds_nul(text) for text in (*fields.values(), upload.filename or "")):
+            raise UploadRefusedError(status.HTTP_422_UNPROCESSABLE_CONTENT, NUL_MESSAGE)
         return await run_in_threadpool(_save, upload, max_bytes, fields)
     finally:
         await form.close()

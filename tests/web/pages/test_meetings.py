@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.web.pages.conftest import Site
+from tests.web.pages.conftest import SECRETARIAT, Site, log_in
 
 
 def test_meeting_page_shows_officers_documents_and_decisions(
     site: Site, browser: TestClient
 ) -> None:
+    log_in(browser, SECRETARIAT)
     page = browser.get("/meetings/TEST-9?lang=en")
 
     assert page.status_code == 200
@@ -25,3 +26,13 @@ def test_meeting_page_of_an_unknown_meeting_is_not_found(browser: TestClient) ->
 
     assert page.status_code == 404
     assert "Aucune réunion n’a ce code." in page.text
+
+
+def test_meeting_page_hides_documents_the_visitor_may_not_read(
+    site: Site, browser: TestClient
+) -> None:
+    page = browser.get("/meetings/TEST-9?lang=en")
+
+    assert page.status_code == 200
+    assert f'href="/documents/{site.meeting_report}"' not in page.text
+    assert "Report meeting" not in page.text

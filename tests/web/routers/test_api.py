@@ -242,6 +242,14 @@ def test_documents_list_metadata_and_text_availability(client: TestClient, store
     assert {item["meeting"] for item in body["items"]} == {"TEST-9"}
 
 
+def test_documents_list_titles_only_with_readable_text(client: TestClient, stored: Stored) -> None:
+    titles = {item["id"]: item["title"] for item in client.get("/api/v1/documents").json()["items"]}
+    assert titles[stored.first_document] is not None
+    assert titles[stored.second_document] is None
+    secretariat = client.get("/api/v1/documents", headers=bearer(stored.secretariat)).json()
+    assert all(item["title"] is not None for item in secretariat["items"])
+
+
 def test_documents_filter_by_meeting(client: TestClient) -> None:
     assert client.get("/api/v1/documents", params={"meeting": "TEST-9"}).json()["total"] == 2
     assert client.get("/api/v1/documents", params={"meeting": HOSTILE}).json()["total"] == 0

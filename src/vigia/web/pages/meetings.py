@@ -26,7 +26,7 @@ def meeting_page(
     session: DatabaseSession,
     code: Annotated[str, Path(min_length=1, max_length=255)],
 ) -> HTMLResponse:
-    meeting = reads.find_meeting(session, code)
+    meeting = reads.find_meeting(session, visitor.principal, code)
     if meeting is None:
         raise PageError(status.HTTP_404_NOT_FOUND, NO_MEETING, visitor)
     return show(request, visitor, "meeting.html", {"meeting": meeting})

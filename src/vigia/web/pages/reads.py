@@ -251,8 +251,9 @@ def document_facts(session: Session, principal: Principal, document_id: int) -> 
 # --- Meetings -----------------------------------------------------------------------------------
 
 
-def find_meeting(session: Session, code: str) -> MeetingRecordView | None:
-    """A meeting's record, as its stored documents give it (repeated entries given once)."""
+def find_meeting(session: Session, principal: Principal, code: str) -> MeetingRecordView | None:
+    """A meeting's record, as its stored documents give it (repeated entries given once); only
+    the documents ``principal`` may read are listed, since a title is the text's first line."""
     meeting = session.scalar(select(MeetingRow).where(MeetingRow.code == code))
     if meeting is None:
         return None
@@ -269,7 +270,7 @@ def find_meeting(session: Session, code: str) -> MeetingRecordView | None:
     )
     documents = session.execute(
         select(DocumentRow.id, DocumentRow.path, DocumentRow.title)
-        .where(DocumentRow.meeting_code == code)
+        .where(DocumentRow.meeting_code == code, readable_document(principal, DocumentRow.id))
         .order_by(DocumentRow.id)
     )
     return MeetingRecordView(
