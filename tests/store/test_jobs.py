@@ -20,6 +20,7 @@ from vigia.store.jobs import (
     JobNotFoundError,
     UploadDetails,
     create_job,
+    fail_abandoned_jobs,
     fail_job,
     find_job,
     one_line,
@@ -154,3 +155,32 @@ def test_store_upload_failure_stores_nothing(
     assert unfinished is not None
     assert unfinished.status == QUEUED
     assert list_entries(session, action="document.create") == []
+
+
+def test_fail_abandoned_jobs_fails_only_jobs_of_ended_processes_of_this_host(
+    session: Session,
+) -> None:
+    ended = create_job(session, "ended.pdf", None, worker="here:111")
+    alive = create_job(session, "alive.pdf", None, worker="here:222")
+    elsewhere = create_job(session, "elsewhere.pdf", None, worker="there:111")
+    unnamed = create_job(session, "before-0006.pdf", None)
+    set_progress(session, ended.id, 30)
+    finished = create_job(session, "finished.pdf", None, worker="here:111")
+    fail_job(session, finished.id, "could not read it")
+
+    failed = fail_abandoned_jobs(session, "here", lambda pid: pid == 222, "the server stopped")
+
+    assert sorted(failed) == sorted([ended.id, unnamed.id])
+    statuses = {
+        job.file_name: (job.status, job.error)
+        for job in (find_job(session, item.id) for item in (ended, alive, elsewhere, unnamed))
+        if job is not None
+    }
+    assert statuses == {
+        "ended.pdf": (FAILED, "the server stopped"),
+        "alive.pdf": (QUEUED, None),
+        "elsewhere.pdf": (QUEUED, None),
+        "before-0006.pdf": (FAILED, "the server stopped"),
+    }
+    finished_job = find_job(session, finished.id)
+    assert finished_job is not None and finished_job.error == "could not read it"

@@ -6,6 +6,10 @@ The runner's threads are real; tests wait for a job with ``UploadRunner.wait`` i
 from __future__ import annotations
 
 import asyncio
+import os
+import socket
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -41,7 +45,14 @@ from vigia.web.upload_requests import (
     file_suffix,
     receive_upload,
 )
-from vigia.web.uploads import Upload, UploadRunner, run_upload
+from vigia.web.uploads import (
+    STOPPED_REASON,
+    Upload,
+    UploadRunner,
+    recover_abandoned,
+    run_upload,
+    this_worker,
+)
 
 REPORT = (
     b"National report of Costa Rica on trafficking in persons\n\n"
@@ -536,3 +547,45 @@ def test_settings_max_upload_bytes_default_and_from_environment() -> None:
 def test_settings_max_upload_bytes_refuses_what_is_not_a_size(value: str) -> None:
     with pytest.raises(SettingsError, match="VIGIA_MAX_UPLOAD_BYTES"):
         Settings.from_environment({"VIGIA_MAX_UPLOAD_BYTES": value})
+
+
+def _ended_process_id() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait()
+    return process.pid
+
+
+def test_start_up_fails_jobs_of_a_killed_server_and_removes_its_files(
+    stored: Stored, database: Session, tmp_path: Path
+) -> None:
+    killed = _ended_process_id()
+    abandoned = create_job(database, "report.txt", None, worker=f"{socket.gethostname()}:{killed}")
+    running_here = create_job(database, "mine.txt", None, worker=this_worker())
+    left_behind = tmp_path / f"vigia-upload-{killed}-x1y2.txt"
+    left_behind.write_bytes(REPORT)
+    in_use = tmp_path / f"vigia-upload-{os.getpid()}-a3b4.txt"
+    in_use.write_bytes(REPORT)
+
+    failed = recover_abandoned(session_factory(database.get_bind()), tmp_path)  # type: ignore[arg-type]
+
+    assert failed == [abandoned.id]
+    database.expire_all()
+    job = find_job(database, abandoned.id)
+    assert job is not None and (job.status, job.error) == (FAILED, STOPPED_REASON)
+    mine = find_job(database, running_here.id)
+    assert mine is not None and mine.status == "queued"
+    assert not left_behind.exists()
+    assert in_use.exists()
+
+
+def test_application_start_recovers_abandoned_jobs(stored: Stored, database: Session) -> None:
+    abandoned = create_job(
+        database, "report.txt", None, worker=f"{socket.gethostname()}:{_ended_process_id()}"
+    )
+    app = create_app(Settings(database_url=stored.url))
+    with TestClient(app) as client:
+        body = client.get(f"/api/v1/jobs/{abandoned.id}", headers=bearer(stored.secretariat))
+    app.state.engine.dispose()
+
+    assert body.json()["status"] == FAILED
+    assert body.json()["error"] == STOPPED_REASON

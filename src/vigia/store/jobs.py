@@ -75,10 +75,12 @@ def create_job(
     file_name: str,
     actor: UserRow | None,
     details: Mapping[str, Any] | None = None,
+    worker: str | None = None,
 ) -> Job:
     """A new queued job for ``file_name``, with its ``document.upload`` audit entry; commits.
 
-    ``details`` (country, meeting, size…) go into the audit entry.
+    ``details`` (country, meeting, size…) go into the audit entry; ``worker`` names the process
+    that will run the job (``host:pid``, see :func:`abandoned_jobs`).
     """
     row = ExtractionJobRow(
         created_at=datetime.now(UTC),
@@ -86,6 +88,7 @@ def create_job(
         file_name=file_name,
         status=QUEUED,
         progress=0,
+        worker=worker,
     )
     session.add(row)
     try:
@@ -128,6 +131,35 @@ def fail_job(session: Session, job_id: int, reason: str) -> Job:
     row.error = one_line(reason)
     _commit(session)
     return _job(row)
+
+
+def fail_abandoned_jobs(
+    session: Session, host: str, process_alive: Callable[[int], bool], reason: str
+) -> list[int]:
+    """Mark failed, with ``reason``, the unfinished jobs whose process is gone; their ids.
+
+    A job is abandoned when it names no worker (queued before revision 0006), or a worker on
+    ``host`` whose process ``process_alive`` says has ended. Jobs of other hosts are left alone:
+    their own server recovers them when it starts.
+    """
+    rows = session.scalars(
+        select(ExtractionJobRow).where(ExtractionJobRow.status.not_in(FINISHED))
+    ).all()
+    abandoned = [row for row in rows if _is_abandoned(row.worker, host, process_alive)]
+    for row in abandoned:
+        row.status = FAILED
+        row.error = one_line(reason)
+    _commit(session)
+    return [row.id for row in abandoned]
+
+
+def _is_abandoned(worker: str | None, host: str, process_alive: Callable[[int], bool]) -> bool:
+    if worker is None:
+        return True
+    worker_host, _, pid = worker.rpartition(":")
+    if worker_host != host or not pid.isdigit():
+        return False
+    return not process_alive(int(pid))
 
 
 def store_upload(

@@ -433,6 +433,8 @@ class ExtractionJobRow(Base):
     progress: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     error: Mapped[str | None]
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
+    #: ``host:pid`` of the server process that queued the job (revision 0006).
+    worker: Mapped[str | None] = mapped_column(String(255))
 
 
 # --- The Work Plan follow-up (revision 0005) ----------------------------------------------------

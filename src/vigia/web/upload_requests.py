@@ -35,7 +35,7 @@ from vigia.store.jobs import Job, create_job, fail_job
 from vigia.store.models import FOCAL_POINT, MeetingRow, UserRow
 from vigia.store.permissions import SECRETARIAT, Principal, can_upload_for, principal_for
 from vigia.web.input_guard import NUL_MESSAGE, holds_nul
-from vigia.web.uploads import Upload, UploadRunner
+from vigia.web.uploads import Upload, UploadRunner, this_worker, upload_file_prefix
 
 FILE_FIELD = "file"
 COUNTRY_FIELD = "country"
@@ -117,7 +117,7 @@ async def receive_upload(request: Request, max_bytes: int) -> ReceivedFile:
         if not isinstance(upload, UploadFile):
             missing = f"the form has no file in field {FILE_FIELD!r}"
             raise UploadRefusedError(status.HTTP_422_UNPROCESSABLE_CONTENT, missing)
-        if any(holds_nul(text) for text in (*fields.values(), upload.filename or "")):
+        if any(holds_nul(text) for text in fields.values()):  # the file's name is cleaned
             raise UploadRefusedError(status.HTTP_422_UNPROCESSABLE_CONTENT, NUL_MESSAGE)
         return await run_in_threadpool(_save, upload, max_bytes, fields)
     finally:
@@ -155,7 +155,7 @@ def accept_upload(
         "size": received.size,
         "media_type": received.media_type,
     }
-    job = create_job(session, received.name, user, details)
+    job = create_job(session, received.name, user, details, worker=this_worker())
     upload = Upload(job.id, received.path, received.name, user.id, target.country, target.meeting)
     try:
         runner.submit(upload)
@@ -245,7 +245,7 @@ def _size(file: BinaryIO) -> int:
 
 
 def _copy(source: BinaryIO, suffix: str) -> Path:
-    handle, name = tempfile.mkstemp(prefix="vigia-upload-", suffix=suffix)
+    handle, name = tempfile.mkstemp(prefix=upload_file_prefix(), suffix=suffix)
     path = Path(name)
     try:
         with os.fdopen(handle, "wb") as target:

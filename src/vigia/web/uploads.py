@@ -9,12 +9,19 @@ removed in every case.
 
 :class:`UploadRunner` runs jobs on a :class:`~concurrent.futures.ThreadPoolExecutor`;
 :func:`upload_lifespan` starts one when the application starts and stops it when it stops.
-Jobs still queued then are marked failed, so that nobody waits for them.
+Jobs still queued then are marked failed, so that nobody waits for them. A server killed before
+it could do so leaves jobs ``running`` and files behind: each job and each temporary file names
+its process (``host:pid``), and at start-up :func:`recover_abandoned` marks failed the jobs of
+processes of this host that are gone, and removes their files.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import re
+import socket
+import tempfile
 import threading
 from collections.abc import AsyncIterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -31,7 +38,13 @@ from starlette.concurrency import run_in_threadpool
 from vigia.extract import extract
 from vigia.ingest import UnreadableFileError, read_document
 from vigia.store.database import describe_error
-from vigia.store.jobs import UploadDetails, fail_job, set_progress, store_upload
+from vigia.store.jobs import (
+    UploadDetails,
+    fail_abandoned_jobs,
+    fail_job,
+    set_progress,
+    store_upload,
+)
 from vigia.store.repository import InvalidDocumentError
 
 logger = logging.getLogger(__name__)
@@ -44,6 +57,51 @@ EXTRACTING = 30
 STORING = 80
 STOPPED_REASON = "the server stopped before the file was extracted; upload it again"
 NOT_RUNNING_MESSAGE = "uploads are not being accepted now (the server is starting or stopping)"
+#: Temporary files of uploads: ``vigia-upload-<pid>-<random><suffix>`` in the system's folder.
+FILE_PREFIX = "vigia-upload-"
+FILE_OF_PROCESS = re.compile(rf"{FILE_PREFIX}(\d+)-")
+
+
+def this_worker() -> str:
+    """``host:pid`` of this process, as jobs record it."""
+    return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def upload_file_prefix() -> str:
+    """The prefix of this process's temporary upload files."""
+    return f"{FILE_PREFIX}{os.getpid()}-"
+
+
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this host (one of another user's counts)."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    except OverflowError:
+        return False
+    return True
+
+
+def recover_abandoned(sessions: sessionmaker[Session], folder: Path | None = None) -> list[int]:
+    """Fail the jobs of this host's ended processes and remove their temporary files.
+
+    Returns the ids of the jobs marked failed. ``folder`` is where upload files are kept (the
+    system's temporary folder by default).
+    """
+    with sessions() as session:
+        failed = fail_abandoned_jobs(session, socket.gethostname(), process_alive, STOPPED_REASON)
+    for path in Path(folder or tempfile.gettempdir()).glob(f"{FILE_PREFIX}*"):
+        found = FILE_OF_PROCESS.match(path.name)
+        if found is not None and not process_alive(int(found.group(1))):
+            path.unlink(missing_ok=True)
+    if failed:
+        logger.warning("marked %d abandoned extraction job(s) failed: %s", len(failed), failed)
+    return failed
 
 
 @dataclass(frozen=True)
@@ -179,7 +237,9 @@ class UploadRunner:
 @asynccontextmanager
 async def upload_lifespan(app: FastAPI) -> AsyncIterator[None]:
     """Start the app's :class:`UploadRunner` (``app.state.upload_runner``); stop it after."""
-    runner = UploadRunner(cast(sessionmaker[Session], app.state.sessions))
+    sessions = cast(sessionmaker[Session], app.state.sessions)
+    await run_in_threadpool(recover_abandoned, sessions)
+    runner = UploadRunner(sessions)
     app.state.upload_runner = runner
     try:
         yield
