@@ -14,6 +14,7 @@ from vigia.cli.users import create as create_command
 from vigia.store.accounts import authenticate, find_user, user_for_token
 from vigia.store.audit import list_entries
 from vigia.store.database import open_database, session_factory
+from vigia.store.logins import login_session_is_open, start_login_session
 
 PASSWORD = "correct horse battery"
 #: Argon2 at its lowest cost, handed to the commands as context object.
@@ -242,6 +243,50 @@ def test_users_deactivate_and_activate(ready_database_url: str, opened: Session)
     ]
 
 
+def test_users_password_changes_it_and_ends_web_sessions(
+    ready_database_url: str, opened: Session
+) -> None:
+    _create(ready_database_url, "sec@example.org", "--role", "secretariat")
+    user = find_user(opened, "sec@example.org")
+    assert user is not None
+    key = start_login_session(opened, user)
+    new_password = "a brand new long password"
+
+    result = _users(
+        ready_database_url,
+        "password",
+        "--email",
+        "sec@example.org",
+        "--password-stdin",
+        stdin=new_password + "\n",
+    )
+
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "changed the password of sec@example.org; their web sessions have ended\n"
+    )
+    opened.expire_all()
+    assert not login_session_is_open(opened, key, user.id)
+    assert authenticate(opened, "sec@example.org", PASSWORD, hasher=HASHER) is None
+    assert authenticate(opened, "sec@example.org", new_password, hasher=HASHER) is not None
+
+
+def test_users_password_refuses_a_short_one(ready_database_url: str) -> None:
+    _create(ready_database_url, "sec@example.org", "--role", "secretariat")
+
+    result = _users(
+        ready_database_url,
+        "password",
+        "--email",
+        "sec@example.org",
+        "--password-stdin",
+        stdin="short\n",
+    )
+
+    assert result.exit_code == 2
+    assert "password" in result.stderr
+
+
 @pytest.mark.parametrize(
     "arguments",
     [
@@ -249,6 +294,7 @@ def test_users_deactivate_and_activate(ready_database_url: str, opened: Session)
         ["activate", "--email", "nobody@example.org"],
         ["token", "--email", "nobody@example.org", "--name", "api"],
         ["revoke-token", "--email", "nobody@example.org", "--name", "api"],
+        ["password", "--email", "nobody@example.org", "--password-stdin"],
     ],
 )
 def test_users_commands_refuse_an_unknown_email(

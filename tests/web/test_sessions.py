@@ -1,4 +1,4 @@
-"""Signed session cookies and the count of failed logins: vigia.web.sessions."""
+"""Signed session cookies: vigia.web.sessions (the failed logins: tests/store/test_logins.py)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from vigia.web.sessions import LoginSession, LoginThrottle, SessionCodec, throttle_keys
+from vigia.web.sessions import LoginSession, SessionCodec
 
 NOW = 1_800_000_000.0
-
-
-class Clock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 def test_session_codec_gives_back_the_session_it_signed() -> None:
@@ -72,49 +62,3 @@ def test_login_session_accepts_only_its_own_token() -> None:
     assert not session.accepts(LoginSession.fresh(None, now=NOW).csrf_token)
     assert not session.accepts("")
     assert not session.accepts(None)
-
-
-def test_login_throttle_blocks_a_key_after_the_limit_within_the_window() -> None:
-    clock = Clock()
-    throttle = LoginThrottle(limit=3, window=600, clock=clock)
-    keys = throttle_keys("Someone@Example.org ", "10.0.0.1")
-
-    for second in (0, 100, 200):
-        clock.now = second
-        assert throttle.wait(keys) == 0
-        throttle.record_failure(keys)
-    clock.now = 300
-
-    assert throttle.wait(keys) == 300
-    assert throttle.wait(["email:someone@example.org"]) == 300
-    assert throttle.wait(["address:10.0.0.2"]) == 0
-
-
-def test_login_throttle_lets_failures_leave_the_window() -> None:
-    clock = Clock()
-    throttle = LoginThrottle(limit=2, window=600, clock=clock)
-    throttle.record_failure(["email:a@example.org"])
-    clock.now = 500
-    throttle.record_failure(["email:a@example.org"])
-
-    clock.now = 601
-
-    assert throttle.wait(["email:a@example.org"]) == 0
-
-
-def test_login_throttle_forgets_a_key_after_success() -> None:
-    throttle = LoginThrottle(limit=1, window=600)
-    throttle.record_failure(["email:a@example.org"])
-
-    throttle.forget(["email:a@example.org"])
-
-    assert throttle.wait(["email:a@example.org"]) == 0
-
-
-def test_login_throttle_remembers_a_bounded_number_of_keys() -> None:
-    throttle = LoginThrottle(limit=1, window=600, capacity=2)
-    for name in ("a", "b", "c"):
-        throttle.record_failure([f"email:{name}@example.org"])
-
-    assert throttle.wait(["email:a@example.org"]) == 0
-    assert throttle.wait(["email:c@example.org"]) > 0

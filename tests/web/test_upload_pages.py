@@ -20,6 +20,7 @@ from tests.web.conftest import Stored
 from vigia.settings import Settings
 from vigia.store.database import open_database, session_factory
 from vigia.store.jobs import create_job
+from vigia.store.logins import start_login_session
 from vigia.store.models import DocumentRow, ExtractionJobRow, UserRow
 from vigia.web.app import create_app
 from vigia.web.sessions import CSRF_FIELD, SESSION_COOKIE, LoginSession, SessionCodec
@@ -50,8 +51,12 @@ def _user_id(session: Session, email: str) -> int:
 
 
 def _log_in(client: TestClient, app: FastAPI, user_id: int) -> str:
-    """Give ``client`` a session of ``user_id``; its CSRF token."""
-    login = LoginSession.fresh(user_id)
+    """Give ``client`` a session of ``user_id``, open on the server; its CSRF token."""
+    with app.state.sessions() as session:
+        user = session.get(UserRow, user_id)
+        assert user is not None
+        key = start_login_session(session, user)
+    login = LoginSession.fresh(user_id, key=key)
     codec = SessionCodec(app.state.settings.signing_key())
     client.cookies.set(SESSION_COOKIE, codec.encode(login))
     return login.csrf_token

@@ -31,6 +31,7 @@ from vigia.store.accounts import (
     list_users,
     revoke_api_token,
     set_active,
+    set_password,
 )
 from vigia.store.models import ROLES, UserRow
 
@@ -174,13 +175,33 @@ def revoke_token(email: str, token_name: str, database_url: str) -> None:
     click.echo(f"revoked token {revoked.name!r} of {user.email}")
 
 
+@group.command("password")
+@click.option("--email", required=True, metavar="EMAIL", help="Whose password to change.")
+@click.option(
+    "--password-stdin",
+    is_flag=True,
+    help="Read the password from the first line of standard input instead of prompting.",
+)
+@database_option
+def password_command(email: str, password_stdin: bool, database_url: str) -> None:
+    """Set a user's password and end every web session they have open.
+
+    Their API tokens keep working: revoke them with `vigia users revoke-token`.
+    """
+    with database_session(database_url) as session, _refused_as_input_error():
+        user = _user(session, email)
+        password = _read_password(password_stdin)
+        set_password(session, user, password, hasher=_hasher())
+    click.echo(f"changed the password of {user.email}; their web sessions have ended")
+
+
 @group.command("deactivate")
 @click.option("--email", required=True, metavar="EMAIL", help="Who to deactivate.")
 @database_option
 def deactivate(email: str, database_url: str) -> None:
     """Deactivate a user: no logins, no tokens.
 
-    Their tokens stop working; nothing is deleted.
+    Their tokens stop working and their web sessions end; nothing is deleted.
     """
     with database_session(database_url) as session:
         user = _user(session, email)

@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from vigia.reference import countries
 from vigia.store import audit
+from vigia.store.logins import end_user_sessions
 from vigia.store.models import EMAIL, FOCAL_POINT, LABEL, ROLES, ApiTokenRow, UserRow
 
 MINIMUM_PASSWORD_LENGTH = 12
@@ -223,10 +224,44 @@ def set_active(
         return user
     before = _user_snapshot(user)
     user.is_active = active
+    if not active:
+        end_user_sessions(session, user.id)
     action = "user.activate" if active else "user.deactivate"
     after = _user_snapshot(user)
     _commit_change(
         session, lambda: audit.record(session, actor, action, USERS, user.id, before, after)
+    )
+    return user
+
+
+def set_password(
+    session: Session,
+    user: UserRow,
+    password: str,
+    actor: UserRow | None = None,
+    hasher: PasswordHasher | None = None,
+) -> UserRow:
+    """Give ``user`` a new password (``user.password``) and end every login session of theirs.
+
+    Raises :class:`AccountError` for a password that is too short. API tokens are kept: revoke
+    them apart (:func:`revoke_api_token`).
+    """
+    check_password(password)
+    user.password_hash = (hasher or DEFAULT_HASHER).hash(password)
+    ended = end_user_sessions(session, user.id)
+    snapshot = _user_snapshot(user)
+    _commit_change(
+        session,
+        lambda: audit.record(
+            session,
+            actor,
+            "user.password",
+            USERS,
+            user.id,
+            None,
+            snapshot,
+            {"sessions_ended": ended},
+        ),
     )
     return user
 

@@ -437,6 +437,28 @@ class ExtractionJobRow(Base):
     worker: Mapped[str | None] = mapped_column(String(255))
 
 
+class LoginSessionRow(Base):
+    """A login on the web pages; its cookie carries the key whose SHA-256 is ``id`` (0007)."""
+
+    __tablename__ = "login_sessions"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
+    ended_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LoginFailureRow(Base):
+    """Failed logins counted against a key: an account at an address, or an address (0007)."""
+
+    __tablename__ = "login_failures"
+
+    key: Mapped[str] = mapped_column(String(400), primary_key=True)
+    failures: Mapped[int] = mapped_column(Integer)
+    last_failed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    blocked_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 # --- The Work Plan follow-up (revision 0005) ----------------------------------------------------
 
 #: Where an area mapping is in its review: as the rules proposed it, accepted, moved by a

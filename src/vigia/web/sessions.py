@@ -1,16 +1,14 @@
-"""Login sessions in a signed cookie, CSRF tokens, and a limit on failed logins.
+"""Login sessions in a signed cookie, and CSRF tokens.
 
-A session is a small JSON object (the user's id, or none before login; a CSRF token; when it was
-issued) signed with HMAC-SHA256 under the application's ``secret_key``. The cookie is HttpOnly,
-SameSite=Lax, and Secure when the request came over https. Nothing about a session is kept on the
-server, so a session ends when its cookie is dropped (logout) or when it is older than
-:data:`SESSION_LIFETIME`; a deactivated user is refused at the next request by the pages.
+A session is a small JSON object (the user's id, or none before login; the key of the login kept
+on the server; a CSRF token; when it was issued) signed with HMAC-SHA256 under the application's
+``secret_key``. The cookie is HttpOnly, SameSite=Lax, and Secure when the request came over https.
+A login is also a row on the server (:mod:`vigia.store.logins`): the pages accept the cookie's user
+only while that row is open, so logout, deactivation and a password change end the session for
+every worker, and a session older than :data:`SESSION_LIFETIME` ends anyway.
 
 Every form that posts carries the session's CSRF token in a hidden field, compared in constant
 time with the cookie's.
-
-:class:`LoginThrottle` counts failed logins in memory, per email and per client address, and
-refuses further attempts for a while once there are too many.
 """
 
 from __future__ import annotations
@@ -21,10 +19,7 @@ import hashlib
 import hmac
 import json
 import secrets
-import threading
 import time
-from collections import OrderedDict, deque
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -43,12 +38,16 @@ class LoginSession:
     user_id: int | None
     csrf_token: str
     issued_at: int
+    #: The key of the login kept on the server (vigia.store.logins); None before login.
+    key: str | None = None
 
     @classmethod
-    def fresh(cls, user_id: int | None = None, now: float | None = None) -> LoginSession:
+    def fresh(
+        cls, user_id: int | None = None, now: float | None = None, key: str | None = None
+    ) -> LoginSession:
         """A new session with a new CSRF token."""
         issued = int(time.time() if now is None else now)
-        return cls(user_id, secrets.token_urlsafe(CSRF_TOKEN_BYTES), issued)
+        return cls(user_id, secrets.token_urlsafe(CSRF_TOKEN_BYTES), issued, key)
 
     def accepts(self, csrf_token: str | None) -> bool:
         """Whether a form's token is this session's, compared in constant time."""
@@ -67,7 +66,12 @@ class SessionCodec:
         self.lifetime = lifetime
 
     def encode(self, session: LoginSession) -> str:
-        payload = {"u": session.user_id, "c": session.csrf_token, "t": session.issued_at}
+        payload = {
+            "u": session.user_id,
+            "c": session.csrf_token,
+            "t": session.issued_at,
+            "k": session.key,
+        }
         body = _base64(json.dumps(payload, separators=(",", ":")).encode("utf-8"))
         return f"{body}.{_base64(self._signature(body))}"
 
@@ -92,72 +96,6 @@ class SessionCodec:
         return hmac.new(self._key, body.encode("ascii"), hashlib.sha256).digest()
 
 
-class LoginThrottle:
-    """Failed logins per key (an email, a client address) within a sliding window, in memory.
-
-    Once a key has ``limit`` failures within ``window`` seconds, :meth:`wait` says how long until
-    the oldest of them leaves the window. At most ``capacity`` keys are remembered; the least
-    recently failed are forgotten first, so memory stays bounded whatever is tried.
-    """
-
-    def __init__(
-        self,
-        limit: int = 5,
-        window: float = 15 * 60,
-        capacity: int = 100_000,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.limit = limit
-        self.window = window
-        self.capacity = capacity
-        self._clock = clock
-        self._failures: OrderedDict[str, deque[float]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def wait(self, keys: Iterable[str]) -> float:
-        """Seconds until any of ``keys`` may try again; 0 when none of them is blocked."""
-        now = self._clock()
-        with self._lock:
-            return max((self._wait_for(key, now) for key in keys), default=0.0)
-
-    def record_failure(self, keys: Iterable[str]) -> None:
-        now = self._clock()
-        with self._lock:
-            for key in keys:
-                failures = self._recent(key, now)
-                failures.append(now)
-                self._failures[key] = failures
-                self._failures.move_to_end(key)
-            while len(self._failures) > self.capacity:
-                self._failures.popitem(last=False)
-
-    def forget(self, keys: Iterable[str]) -> None:
-        """Clear the failures of ``keys`` (after a successful login)."""
-        with self._lock:
-            for key in keys:
-                self._failures.pop(key, None)
-
-    def _wait_for(self, key: str, now: float) -> float:
-        failures = self._recent(key, now)
-        if len(failures) < self.limit:
-            return 0.0
-        return max(failures[-self.limit] + self.window - now, 0.0)
-
-    def _recent(self, key: str, now: float) -> deque[float]:
-        failures = self._failures.get(key, deque())
-        while failures and failures[0] <= now - self.window:
-            failures.popleft()
-        return failures
-
-
-def throttle_keys(email: str, client_address: str | None) -> list[str]:
-    """The keys a login attempt counts against: its email and its client's address."""
-    keys = [f"email:{email.strip().lower()}"]
-    if client_address:
-        keys.append(f"address:{client_address}")
-    return keys
-
-
 def _base64(data: bytes) -> str:
     return base64.urlsafe_b64encode(data).rstrip(b"=").decode("ascii")
 
@@ -177,7 +115,10 @@ def _session_from(body: str) -> LoginSession | None:
     if not isinstance(payload, dict):
         return None
     user_id, token, issued = payload.get("u"), payload.get("c"), payload.get("t")
+    key = payload.get("k")
     valid_user = user_id is None or (isinstance(user_id, int) and not isinstance(user_id, bool))
     if not valid_user or not isinstance(token, str) or not isinstance(issued, int):
         return None
-    return LoginSession(user_id, token, issued)
+    if key is not None and not isinstance(key, str):
+        return None
+    return LoginSession(user_id, token, issued, key)

@@ -2,7 +2,8 @@
 
 :func:`current_visitor` is the dependency every page takes. It reads the session cookie (a new
 anonymous session, with its CSRF token, is started when there is none or it is not valid), loads
-the session's user (a deactivated or deleted one makes the visitor anonymous) and chooses the
+the session's user (a deactivated or deleted one, or a login ended on the server, makes the
+visitor anonymous) and chooses the
 language. :func:`remember` writes back the cookies a response must carry.
 """
 
@@ -15,6 +16,7 @@ from fastapi import Depends, Request, Response
 from sqlalchemy.orm import Session
 
 from vigia.settings import Settings
+from vigia.store.logins import login_session_is_open
 from vigia.store.models import UserRow
 from vigia.store.permissions import (
     ADMINISTRATOR,
@@ -76,11 +78,11 @@ class Visitor:
         """Whether the visitor creates and deactivates accounts: the administrators."""
         return can_manage_accounts(self.principal)
 
-    def logged_in(self, user: UserRow) -> Visitor:
-        """The same visitor logged in as ``user``, with a new session and CSRF token."""
+    def logged_in(self, user: UserRow, key: str) -> Visitor:
+        """The same visitor logged in as ``user`` (login ``key``), with a new CSRF token."""
         return Visitor(
             self.language,
-            LoginSession.fresh(user.id),
+            LoginSession.fresh(user.id, key=key),
             user,
             principal_for(user),
             login_changed=True,
@@ -118,7 +120,11 @@ def current_visitor(
     if login is None:
         login = LoginSession.fresh()
     user = None if login.user_id is None else session.get(UserRow, login.user_id)
-    if login.user_id is not None and (user is None or not user.is_active):
+    if login.user_id is not None and (
+        user is None
+        or not user.is_active
+        or not login_session_is_open(session, login.key, login.user_id)
+    ):
         user, login, changed = None, LoginSession.fresh(), True
     return Visitor(
         request_language(request),
