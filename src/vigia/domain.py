@@ -416,6 +416,8 @@ class AreaEvaluation:
     activities: list[str] = field(default_factory=list)
     confirmed_by: str | None = None
     note: str | None = None
+    #: Not shown to this caller: an unconfirmed rating (a draft) of a state they may not review.
+    withheld: bool = False
 
     @property
     def confirmed(self) -> bool:

@@ -703,3 +703,27 @@ def test_find_fact_view_hides_unpublished_facts_from_anonymous_users(
     publish_fact(session, people.secretariat, facts.cri_trained)
 
     assert find_fact_view(session, ANONYMOUS, facts.cri_trained).status == "published"
+
+
+def _uploaded_for(session: Session, fact_id: int, country: str) -> None:
+    """Mark the document of ``fact_id`` as uploaded for ``country``."""
+    _fact(session, fact_id).document.country = country
+    session.commit()
+
+
+def test_a_document_uploaded_for_one_state_gives_its_other_states_facts_to_the_secretariat(
+    session: Session, facts: Facts, people: People
+) -> None:
+    _uploaded_for(session, facts.per_investigations, "CRI")
+
+    with pytest.raises(PermissionDenied, match="uploaded for CRI"):
+        confirm_fact(session, people.focal_point_per, facts.per_investigations)
+    with pytest.raises(NotFound):
+        find_fact_view(session, people.focal_point_per, facts.per_investigations)
+    queue, total = review_queue(session, people.focal_point_per)
+    assert (queue, total) == ([], 0)
+    assert confirm_fact(session, people.focal_point_cri, facts.cri_trained).status == "confirmed"
+    confirmed = confirm_fact(session, people.secretariat, facts.per_investigations)
+    assert confirmed.status == "confirmed"
+    cri_queue, _ = review_queue(session, people.focal_point_cri)
+    assert [view.id for view in cri_queue] == [facts.cri_complaints]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +22,7 @@ from vigia.settings import Settings
 from vigia.store.database import open_database, session_factory
 from vigia.store.jobs import create_job
 from vigia.store.logins import start_login_session
-from vigia.store.models import DocumentRow, ExtractionJobRow, UserRow
+from vigia.store.models import DocumentRow, ExtractionJobRow, FactRow, UserRow
 from vigia.web.app import create_app
 from vigia.web.sessions import CSRF_FIELD, SESSION_COOKIE, LoginSession, SessionCodec
 
@@ -241,3 +242,26 @@ def test_job_progress_script_is_packaged() -> None:
 
     assert "data-job-status" in script
     assert "progress" in script
+
+
+def test_job_page_tells_a_focal_point_where_other_states_figures_went(
+    client: TestClient, app: FastAPI, database: Session
+) -> None:
+    report = Path(__file__).parents[1] / "data" / "reports" / "rtp4-rapporteur-report.en.txt"
+    csrf = _log_in(client, app, _user_id(database, FOCAL_POINT))
+
+    response = _post(client, csrf, report.read_bytes(), "rtp4.txt")
+    job_id = int(response.headers["Location"].removeprefix("/jobs/"))
+    app.state.upload_runner.wait(job_id, timeout=WAIT_SECONDS)
+    page = client.get(f"/jobs/{job_id}?lang=en").text
+
+    job = database.get(ExtractionJobRow, job_id)
+    assert job is not None and job.document_id is not None
+    countries = database.execute(
+        select(FactRow.country).where(FactRow.document_id == job.document_id)
+    ).scalars()
+    others = {code for code in countries if code not in (None, "CRI")}
+    assert others, "the report speaks of other states"
+    assert "Figures about Costa Rica, waiting for your review:" in page
+    assert "Figures about other states, sent to the secretariat for review" in page
+    assert "No rating or figure is public until the secretariat" in page

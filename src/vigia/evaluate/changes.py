@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from vigia.domain import MeetingEvaluation, Rating
+from vigia.domain import AreaEvaluation, MeetingEvaluation, Rating
 from vigia.evaluate.scorecard import evaluate_meeting
+from vigia.evaluate.visibility import as_seen_by
 from vigia.plans import AREAS
 
 IMPROVED = "improved"
@@ -17,7 +19,8 @@ UNCHANGED = "unchanged"
 
 @dataclass(frozen=True)
 class AreaChange:
-    """An area's rating at an earlier and a later meeting (None: the state did not report)."""
+    """An area's rating at an earlier and a later meeting (None: the state did not report, or the
+    rating awaits confirmation and is withheld from this caller)."""
 
     area: str
     before: Rating | None
@@ -43,12 +46,25 @@ def compare_evaluations(
     for area in AREAS:
         old = before.area(area) if before else None
         new = after.area(area) if after else None
-        changes.append(AreaChange(area, old.rating if old else None, new.rating if new else None))
+        changes.append(AreaChange(area, _shown(old), _shown(new)))
     return changes
 
 
-def compare_rounds(session: Session, country: str, earlier: str, later: str) -> list[AreaChange]:
-    """What changed for ``country`` since meeting ``earlier``, as of meeting ``later``."""
+def _shown(area: AreaEvaluation | None) -> Rating | None:
+    return None if area is None or area.withheld else area.rating
+
+
+def compare_rounds(
+    session: Session,
+    country: str,
+    earlier: str,
+    later: str,
+    sees_drafts: Callable[[str], bool] = lambda _country: True,
+) -> list[AreaChange]:
+    """What changed for ``country`` since meeting ``earlier``, as of meeting ``later``; ratings
+    awaiting confirmation count as unknown unless ``sees_drafts`` of the country."""
     return compare_evaluations(
-        evaluate_meeting(session, earlier), evaluate_meeting(session, later), country
+        as_seen_by(evaluate_meeting(session, earlier), sees_drafts),
+        as_seen_by(evaluate_meeting(session, later), sees_drafts),
+        country,
     )

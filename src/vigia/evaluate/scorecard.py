@@ -326,8 +326,8 @@ def state_to_data(state: StateEvaluation) -> dict[str, Any]:
 def area_to_data(area: AreaEvaluation) -> dict[str, Any]:
     return {
         "area": area.area,
-        "rating": area.rating.value,
-        "proposed_rating": area.proposed_rating.value,
+        "rating": None if area.withheld else area.rating.value,
+        "proposed_rating": None if area.withheld else area.proposed_rating.value,
         "confirmed": area.confirmed,
         "confirmed_by": area.confirmed_by,
         "evidence": _evidence_data(area),

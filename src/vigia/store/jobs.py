@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from vigia.domain import Document
 from vigia.store import audit
-from vigia.store.models import DocumentRow, ExtractionJobRow, UserRow
+from vigia.store.models import DocumentRow, ExtractionJobRow, FactRow, UserRow
 from vigia.store.repository import StoredDocument, find_document, store_document
 
 QUEUED = "queued"
@@ -131,6 +131,31 @@ def fail_job(session: Session, job_id: int, reason: str) -> Job:
     row.error = one_line(reason)
     _commit(session)
     return _job(row)
+
+
+@dataclass(frozen=True)
+class UploadOutcome:
+    """Where the figures of an uploaded document went, for the uploader's own ``country``."""
+
+    country: str | None
+    own: int
+    other_states: dict[str, int]
+    without_country: int
+
+
+def upload_outcome(session: Session, document_id: int, country: str | None) -> UploadOutcome:
+    """How many of the document's figures are about ``country`` (the uploader's), about other
+    states (by state), and about no state (organisations, regions)."""
+    statement = (
+        select(FactRow.country, func.count())
+        .where(FactRow.document_id == document_id)
+        .group_by(FactRow.country)
+    )
+    counts = {code: int(count) for code, count in session.execute(statement)}
+    own = counts.pop(country, 0) if country is not None else 0
+    without = counts.pop(None, 0)
+    others = {code: count for code, count in sorted(counts.items()) if code is not None}
+    return UploadOutcome(country, own, others, without)
 
 
 def fail_abandoned_jobs(

@@ -2,7 +2,8 @@
 
 - A **focal point** reviews, uploads and reads unpublished facts for its own country only: never
   another country's, and never facts without a country (an organisation's or a region's figures
-  are the secretariat's to review).
+  are the secretariat's to review); nor its country's facts from a document uploaded for another
+  country (the secretariat reviews what one state reports about others).
 - The **secretariat** does all of that for every country and for facts without one, and is the
   only role that publishes and unpublishes.
 - An **administrator** manages accounts, and only that: reviewing is a separate duty, so an
@@ -92,6 +93,18 @@ def unpublished_scope(principal: Principal) -> CountryScope:
 def can_review(principal: Principal, fact_country: str | None) -> bool:
     """May ``principal`` confirm, correct or reject a fact about ``fact_country``?"""
     return review_scope(principal).covers(fact_country)
+
+
+def can_review_fact(
+    principal: Principal, fact_country: str | None, uploaded_for: str | None
+) -> bool:
+    """:func:`can_review`, for a fact of a document uploaded for ``uploaded_for`` (None: for no
+    country): a focal point never reviews the facts of a document uploaded for another country,
+    which are the secretariat's (:mod:`vigia.store.fact_scope`)."""
+    scope = review_scope(principal)
+    if not scope.covers(fact_country):
+        return False
+    return scope.every_country or uploaded_for is None or scope.covers(uploaded_for)
 
 
 def can_publish(principal: Principal) -> bool:

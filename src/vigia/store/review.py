@@ -33,12 +33,13 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, false, func, or_, select, true
+from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
 from vigia.domain import Qualifier
 from vigia.reference import indicators
 from vigia.store import audit
+from vigia.store.fact_scope import fact_scope_clause
 from vigia.store.models import (
     CONFIRMED,
     CORRECTED,
@@ -56,6 +57,7 @@ from vigia.store.permissions import (
     Principal,
     can_publish,
     can_review,
+    can_review_fact,
     review_scope,
     unpublished_scope,
 )
@@ -359,8 +361,15 @@ def _fact_for_change(session: Session, fact_id: int) -> FactRow:
 
 
 def _check_fact_permission(principal: Principal, fact: FactRow, action: str) -> None:
-    if action in PUBLISHING_ACTIONS or can_review(principal, fact.country):
+    uploaded_for = fact.document.country
+    if action in PUBLISHING_ACTIONS or can_review_fact(principal, fact.country, uploaded_for):
         return
+    if can_review(principal, fact.country):
+        raise PermissionDenied(
+            f"fact {fact.id} comes from a document uploaded for {uploaded_for}; "
+            "the secretariat reviews what a state reports about others",
+            fact.id,
+        )
     about = fact.country or "no country (an organisation's or a region's figure)"
     raise PermissionDenied(
         f"fact {fact.id} is about {about}; a focal point of {principal.country}"
@@ -688,11 +697,7 @@ def _readable(principal: Principal) -> ColumnElement[bool]:
 
 
 def _scope_clause(scope: CountryScope) -> ColumnElement[bool]:
-    if scope.every_country:
-        return true()
-    if not scope.countries:
-        return false()
-    return FactRow.country.in_(sorted(scope.countries))
+    return fact_scope_clause(scope)
 
 
 def _filters(

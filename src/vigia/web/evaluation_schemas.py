@@ -121,8 +121,11 @@ class FigureResource(BaseModel):
 
 class AreaEvaluationResource(BaseModel):
     area: str
-    rating: Rating = Field(description="The confirmed rating, else the rules' proposal.")
-    proposed_rating: Rating
+    rating: Rating | None = Field(
+        description="The confirmed rating, else the rules' proposal; null when the rating awaits "
+        "the secretariat's confirmation and you may not see drafts of this state."
+    )
+    proposed_rating: Rating | None
     confirmed: bool
     confirmed_by: str | None = Field(description="The reviewer who confirmed the rating.")
     evidence: list[EvidenceItemResource]

@@ -21,6 +21,7 @@ from sqlalchemy import ColumnElement, Row, Select, exists, func, or_, select, tr
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from vigia.reference import countries, indicators
+from vigia.store.fact_scope import fact_scope_clause
 from vigia.store.models import (
     FOCAL_POINT,
     DocumentRow,
@@ -31,6 +32,7 @@ from vigia.store.models import (
     SectionRow,
     UserRow,
 )
+from vigia.store.permissions import NO_COUNTRY, CountryScope
 from vigia.store.repository import file_name
 from vigia.store.review import current_values, extracted_values
 from vigia.web.schemas import (
@@ -130,10 +132,10 @@ def visible_facts(caller: Caller) -> ColumnElement[bool]:
     """The condition on ``facts`` rows that ``caller`` may see."""
     if sees_everything(caller):
         return true()
-    published = FactRow.status == PUBLISHED
+    scope = NO_COUNTRY
     if caller is not None and caller.role == FOCAL_POINT and caller.country is not None:
-        return or_(published, FactRow.country == caller.country)
-    return published
+        scope = CountryScope(countries=frozenset({caller.country}))
+    return or_(FactRow.status == PUBLISHED, fact_scope_clause(scope))
 
 
 def readable_documents(

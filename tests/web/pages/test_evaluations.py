@@ -18,7 +18,14 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from tests.web.pages.conftest import FOCAL_POINT, SECRETARIAT, Site, log_in, post_form
+from tests.web.pages.conftest import (
+    FOCAL_POINT,
+    SECRETARIAT,
+    Site,
+    csrf_token,
+    log_in,
+    post_form,
+)
 from vigia.cli import main
 from vigia.domain import MeetingEvaluation, Rating
 from vigia.evaluate.mappings import list_mappings
@@ -104,6 +111,7 @@ def test_matrix_page_has_the_ratings_of_evaluate_meeting(
     site: Site, reports: list[int], browser: TestClient
 ) -> None:
     expected = meeting_evaluation(site.url, "RTP-IV")
+    log_in(browser, SECRETARIAT)  # the secretariat sees the rules' proposals too
 
     page = browser.get("/evaluations/RTP-IV?lang=en")
 
@@ -124,6 +132,7 @@ def test_matrix_page_agrees_with_vigia_evaluate_json(
     command = ["evaluate", "--meeting", "RTP-V", "--db", site.url, "--format", "json"]
     result = CliRunner().invoke(main, command)
     assert result.exit_code == 0, result.output
+    log_in(browser, SECRETARIAT)
 
     shown = matrix_ratings(browser.get("/evaluations/RTP-V?lang=en").text)
 
@@ -171,6 +180,7 @@ def test_matrix_page_of_the_french_rtp3_report(
         pytest.skip(f"the French RTP-III report is not in {shared_corpus}")
     store_reports(site.url, [report])
     expected = meeting_evaluation(site.url, "RTP-III")
+    log_in(browser, SECRETARIAT)
 
     shown = matrix_ratings(browser.get("/evaluations/RTP-III?lang=fr").text)
 
@@ -227,7 +237,34 @@ def test_scorecard_page_shows_the_public_ratings_without_sentences(
 
     assert html.escape(sentence, quote=False) not in page
     assert "/confirm" not in page
-    assert f'data-rating="{state.areas[0].rating.value}"' in page
+    assert 'data-rating="withheld"' in page
+    assert "Awaiting confirmation" in page
+
+
+def test_matrix_page_shows_the_public_only_confirmed_ratings(
+    site: Site, reports: list[int], browser: TestClient
+) -> None:
+    state = meeting_evaluation(site.url, "RTP-IV").state("CRI")
+    assert state is not None
+    area = next(item for item in state.areas if item.evidence)
+    public = matrix_ratings(browser.get("/evaluations/RTP-IV?lang=en").text)
+    assert {rating for row in public.values() for rating, _ in row.values()} == {"withheld"}
+
+    log_in(browser, SECRETARIAT)
+    post_form(
+        browser,
+        f"/evaluations/RTP-IV/CRI/{area.area}/confirm",
+        {"rating": area.proposed_rating.value, "note": ""},
+    )
+    browser.post("/logout", data={"csrf_token": csrf_token(browser)})
+
+    public = matrix_ratings(browser.get("/evaluations/RTP-IV?lang=en").text)
+    assert public["CRI"][area.area] == (area.proposed_rating.value, True)
+    withheld = [rating for row in public.values() for rating, _ in row.values()]
+    assert withheld.count("withheld") == len(withheld) - 1
+    scorecard = browser.get("/evaluations/RTP-IV/CRI?lang=en").text
+    assert f'data-rating="{area.proposed_rating.value}"' in scorecard
+    assert "Core indicators of the plan never reported" not in scorecard
 
 
 def test_scorecard_focal_point_sees_no_confirm_form_for_its_own_state(

@@ -189,7 +189,10 @@ def test_evaluation_shows_evidence_only_to_who_may_read_it(
     def ratings(body: dict[str, Any]) -> list[list[str]]:
         return [[area["rating"] for area in state["areas"]] for state in body["states"]]
 
-    assert ratings(anonymous) == ratings(full) == ratings(focal)
+    assert all(rating is None for row in ratings(anonymous) for rating in row)
+    for state, shown in zip(full["states"], ratings(focal), strict=True):
+        drafts = [area["rating"] for area in state["areas"]]
+        assert shown == (drafts if state["country"] == "CRI" else [None] * len(drafts))
     assert all(not area["evidence"] for s in anonymous["states"] for area in s["areas"])
     for state in focal["states"]:
         shown = any(area["evidence"] for area in state["areas"])
@@ -216,10 +219,11 @@ def test_state_evaluation_unknown_meeting_or_state_is_404(
 
 
 def test_changes_compare_two_rounds(
-    client: TestClient, session: Session, reports: list[int]
+    client: TestClient, stored: Stored, session: Session, reports: list[int]
 ) -> None:
     url = "/api/v1/evaluations/RTP-V/ARG/changes"
-    body = _ok(client.get(url, params={"since": "RTP-IV"}))
+    body = _ok(client.get(url, params={"since": "RTP-IV"}, headers=bearer(stored.secretariat)))
+    public = _ok(client.get(url, params={"since": "RTP-IV"}))
 
     expected = compare_rounds(session, "ARG", "RTP-IV", "RTP-V")
     assert [item["area"] for item in body["items"]] == list(AREAS)
@@ -227,6 +231,7 @@ def test_changes_compare_two_rounds(
         (change.before, change.after, change.direction) for change in expected
     ]
     assert (body["since"], body["meeting"], body["country"]) == ("RTP-IV", "RTP-V", "ARG")
+    assert {(item["before"], item["after"]) for item in public["items"]} == {(None, None)}
     assert "since" in _error(client.get(url), 422)
 
 
@@ -426,7 +431,7 @@ def test_follow_up_computed_then_set(
 
     [item] = computed["items"]
     assert item["recommendation"]["id"] == chosen["id"] and item["computed"] is True
-    later = _ok(client.get("/api/v1/evaluations/RTP-V/ARG"))
+    later = _ok(client.get("/api/v1/evaluations/RTP-V/ARG", headers=secretariat))
     rating = next(area["rating"] for area in later["areas"] if area["area"] == chosen["area"])
     assert chosen["finding"] == AREA_WITHOUT_EVIDENCE
     assert item["status"] == item["computed_status"] == AREA_PROGRESS[Rating(rating)]

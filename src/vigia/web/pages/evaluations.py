@@ -35,6 +35,7 @@ from vigia.evaluate.plan_store import UnknownPlan, find_plan
 from vigia.evaluate.ratings import MAX_NOTE, confirm_rating
 from vigia.evaluate.rubric import rubric
 from vigia.evaluate.scorecard import evaluate_meeting
+from vigia.evaluate.visibility import as_seen_by, drafts_readable_by
 from vigia.plans import AREAS, area_labels
 from vigia.store.permissions import can_confirm_rating, can_read_unpublished, can_review
 from vigia.store.review import InvalidValue, NotFound, PermissionDenied
@@ -281,8 +282,10 @@ def _scorecard(
     state = evaluation.state(country)
     if state is None:
         raise PageError(status.HTTP_404_NOT_FOUND, NOT_REPORTED, visitor)
-    earlier = previous_round(session, evaluation.meeting, country)
     principal = visitor.principal
+    earlier = previous_round(session, evaluation.meeting, country)
+    if earlier is not None:
+        earlier = as_seen_by(earlier, drafts_readable_by(principal))
     plan = _plan(session, evaluation.plan)
     values = {
         "meeting": evaluation.meeting,
@@ -334,8 +337,9 @@ def changes_since(
 
 
 def _evaluation(session: Session, visitor: Visitor, meeting: str) -> MeetingEvaluation:
+    """The meeting's evaluation as the visitor may see it (drafts withheld from the public)."""
     try:
-        return evaluate_meeting(session, meeting)
+        return as_seen_by(evaluate_meeting(session, meeting), drafts_readable_by(visitor.principal))
     except UnknownMeeting as error:
         raise PageError(status.HTTP_404_NOT_FOUND, UNKNOWN_MEETING, visitor) from error
 

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, exists, false, func, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute, Session, contains_eager
 
+from vigia.store.fact_scope import fact_scope_clause
 from vigia.store.models import (
     PUBLISHED,
     CooperationLinkRow,
@@ -97,9 +98,7 @@ def scope_clause(scope: CountryScope, column: InstrumentedAttribute[Any]) -> Col
 
 def visible_facts(principal: Principal) -> ColumnElement[bool]:
     """Published facts, and the unpublished ones of the countries ``principal`` may review."""
-    return or_(
-        FactRow.status == PUBLISHED, scope_clause(unpublished_scope(principal), FactRow.country)
-    )
+    return or_(FactRow.status == PUBLISHED, fact_scope_clause(unpublished_scope(principal)))
 
 
 def readable_document(principal: Principal, document_id: Any) -> ColumnElement[bool]:

@@ -7,9 +7,11 @@ result in the shape of :mod:`vigia.web.evaluation_schemas`. The evaluate package
 do what; its refusals become errors here: ``PermissionDenied`` 403, ``NotFound`` (an unknown
 meeting, plan, recommendation…) 404, ``InvalidValue`` 422, each with the refusal's message.
 
-Who sees what follows the pages: ratings, plans and adopted recommendations are public; the
-sentences and figures behind a state's ratings, and its area mappings and consistency flags, are
-shown to those who may read the state's unpublished facts (its focal point, the secretariat).
+Who sees what follows the pages: confirmed ratings, plans and adopted recommendations are public;
+the ratings the rules proposed and nobody confirmed yet (null for others), the sentences and
+figures behind a state's ratings, and its area mappings and consistency flags, are shown to those
+who may read the state's unpublished facts (its focal point, the secretariat):
+:mod:`vigia.evaluate.visibility`.
 Every write, and reading mappings, consistency flags and observations, needs an API token (401
 without one).
 """
@@ -60,6 +62,7 @@ from vigia.evaluate.scorecard import (
     evaluation_to_data,
     state_to_data,
 )
+from vigia.evaluate.visibility import as_seen_by, drafts_readable_by, state_as_seen_by
 from vigia.extract.language import detect_language
 from vigia.ingest import UnreadableFileError, read_document
 from vigia.plans import area_codes, area_descriptions, area_labels, plan_to_data
@@ -227,14 +230,6 @@ def evaluate_refusals() -> Iterator[None]:
         raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, error.message) from error
 
 
-def shown_state(data: dict[str, Any], principal: Principal) -> dict[str, Any]:
-    """A state's JSON, without the sentences and figures when ``principal`` may not read them."""
-    if can_read_unpublished(principal, data["country"]):
-        return data
-    areas = [{**area, "evidence": [], "figures": []} for area in data["areas"]]
-    return {**data, "areas": areas}
-
-
 # --- Plans, areas, rubric -----------------------------------------------------------------------
 
 
@@ -306,10 +301,8 @@ def get_evaluation(
 ) -> MeetingEvaluationResource:
     """Every state of the meeting rated in every area, with the evidence you may read."""
     with evaluate_refusals():
-        evaluation = evaluate_meeting(session, meeting)
-    data = evaluation_to_data(evaluation)
-    data["states"] = [shown_state(state, principal) for state in data["states"]]
-    return MeetingEvaluationResource.model_validate(data)
+        evaluation = as_seen_by(evaluate_meeting(session, meeting), drafts_readable_by(principal))
+    return MeetingEvaluationResource.model_validate(evaluation_to_data(evaluation))
 
 
 @router.get(
@@ -326,8 +319,10 @@ def get_state_evaluation(
 ) -> StateEvaluationResource:
     """One state's scorecard at the meeting; 404 when it has no section in its documents."""
     with evaluate_refusals():
-        state = evaluate_state(session, meeting, country)
-    return StateEvaluationResource.model_validate(shown_state(state_to_data(state), principal))
+        state = state_as_seen_by(
+            evaluate_state(session, meeting, country), drafts_readable_by(principal)
+        )
+    return StateEvaluationResource.model_validate(state_to_data(state))
 
 
 @router.get(
@@ -336,11 +331,16 @@ def get_state_evaluation(
     summary="Changes since an earlier meeting",
 )
 def get_changes(
-    session: DatabaseSession, meeting: MeetingCode, country: CountryCode, since: RequiredMeeting
+    session: DatabaseSession,
+    principal: CallerPrincipal,
+    meeting: MeetingCode,
+    country: CountryCode,
+    since: RequiredMeeting,
 ) -> AreaChangeList:
-    """Each area's rating at ``since`` and at the meeting, and whether it improved."""
+    """Each area's rating at ``since`` and at the meeting, and whether it improved; a rating
+    that awaits confirmation is null unless you may see the state's drafts."""
     with evaluate_refusals():
-        changes = compare_rounds(session, country, since, meeting)
+        changes = compare_rounds(session, country, since, meeting, drafts_readable_by(principal))
     items = [AreaChangeResource.model_validate(change, from_attributes=True) for change in changes]
     return AreaChangeList(
         country=country, since=since, meeting=meeting, items=items, total=len(items)

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 
 from vigia.reference import countries
 from vigia.settings import Settings
-from vigia.store.jobs import Job, find_job
+from vigia.store.jobs import Job, find_job, upload_outcome
 from vigia.store.models import FOCAL_POINT, MeetingRow, UserRow
 from vigia.store.permissions import SECRETARIAT, review_scope
 from vigia.web import i18n
@@ -178,11 +178,18 @@ def job_page(
     job = _visible_job(session, visitor, job_id)
     if job is None:
         raise PageError(status.HTTP_404_NOT_FOUND, visitor=visitor)
+    outcome = None
+    if job.document_id is not None:
+        uploader_country = (
+            visitor.principal.country if visitor.principal.role == FOCAL_POINT else None
+        )
+        outcome = upload_outcome(session, job.document_id, uploader_country)
     values = {
         "job": job,
         "state": JOB_STATES[job.status],
         "refresh_seconds": REFRESH_SECONDS,
         "status_url": f"/jobs/{job.id}/status",
+        "outcome": outcome,
     }
     return show(request, visitor, "job.html", values)
 

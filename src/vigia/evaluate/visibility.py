@@ -1,0 +1,61 @@
+"""What of an evaluation a caller may see: nothing a machine proposed is public until confirmed.
+
+The rules propose a rating for every state and area as soon as a document is stored; those
+proposals are drafts. A caller who may read a state's unpublished facts (the secretariat, the
+state's own focal point: :func:`vigia.store.permissions.can_read_unpublished`) sees them all, with
+the sentences and figures behind them. Anyone else sees, for that state, only the ratings the
+secretariat confirmed; an unconfirmed area is *withheld*: its rating is replaced by
+``no_information`` and marked so, its proposal, sentences, figures and activities are dropped, so
+that no path that forgets to look at the mark can show a draft. The indicators a state reported or
+missed come from unpublished facts too, and are dropped as well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from vigia.domain import AreaEvaluation, MeetingEvaluation, Rating, StateEvaluation
+from vigia.store.permissions import Principal, can_read_unpublished
+
+
+def drafts_readable_by(principal: Principal) -> Callable[[str], bool]:
+    """Whether ``principal`` may see the drafts (and evidence) of a country's evaluation."""
+    return lambda country: can_read_unpublished(principal, country)
+
+
+def as_seen_by(
+    evaluation: MeetingEvaluation, sees_drafts: Callable[[str], bool]
+) -> MeetingEvaluation:
+    """``evaluation`` as a caller sees it, who ``sees_drafts`` of some countries."""
+    return replace(
+        evaluation, states=[state_as_seen_by(state, sees_drafts) for state in evaluation.states]
+    )
+
+
+def state_as_seen_by(state: StateEvaluation, sees_drafts: Callable[[str], bool]) -> StateEvaluation:
+    if sees_drafts(state.country):
+        return state
+    return replace(
+        state,
+        areas=[_public_area(area) for area in state.areas],
+        indicators_reported=[],
+        indicators_missing=[],
+    )
+
+
+def _public_area(area: AreaEvaluation) -> AreaEvaluation:
+    if not area.confirmed:
+        return AreaEvaluation(
+            area=area.area,
+            rating=Rating.NO_INFORMATION,
+            proposed_rating=Rating.NO_INFORMATION,
+            withheld=True,
+        )
+    return AreaEvaluation(
+        area=area.area,
+        rating=area.rating,
+        proposed_rating=area.rating,
+        confirmed_by=area.confirmed_by,
+        note=area.note,
+    )
