@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from vigia.domain import AreaEvaluation, MeetingEvaluation, Rating, StateEvaluation
+from vigia.evaluate.recommendations import FollowUpView
 from vigia.store.permissions import Principal, can_read_unpublished
 
 
@@ -59,3 +60,11 @@ def _public_area(area: AreaEvaluation) -> AreaEvaluation:
         confirmed_by=area.confirmed_by,
         note=area.note,
     )
+
+
+def follow_ups_as_seen_by(
+    views: list[FollowUpView], sees_drafts: Callable[[str], bool]
+) -> list[FollowUpView]:
+    """The follow-ups a caller sees: those the secretariat set, and the computed ones (drafts) of
+    the states whose drafts the caller ``sees_drafts``."""
+    return [view for view in views if not view.computed or sees_drafts(view.recommendation.country)]

@@ -18,6 +18,7 @@ from tests.web.pages.conftest import (
     FOCAL_POINT,
     SECRETARIAT,
     Site,
+    csrf_token,
     log_in,
     post_form,
 )
@@ -180,12 +181,16 @@ def test_recommendations_show_the_follow_up_at_the_latest_meeting(
 ) -> None:
     recommendations = _drafted(site, "RTP-IV", adopt_for=("ARG",))
     argentina = next(item for item in recommendations if item.country == "ARG")
+    public = browser.get("/recommendations?country=ARG&lang=en").text
+    log_in(browser, SECRETARIAT)
 
     page = browser.get("/recommendations?country=ARG&lang=en").text
 
     assert f'id="recommendation-{argentina.id}"' in page
     assert "Follow-up at RTP-V:" in page
     assert "computed from the evidence of the meeting" in page
+    assert f'id="recommendation-{argentina.id}"' in public
+    assert "computed from the evidence of the meeting" not in public
 
 
 def test_recommendations_secretariat_sets_a_follow_up_status(
@@ -209,6 +214,9 @@ def test_recommendations_secretariat_sets_a_follow_up_status(
     page = browser.get("/recommendations?country=ARG&lang=es").text
     assert "Implementada" in page
     assert "as the minister said" in page
+    browser.post("/logout", data={"csrf_token": csrf_token(browser)})
+    public = browser.get("/recommendations?country=ARG&lang=en").text
+    assert "Follow-up at RTP-V:" in public and "as the minister said" in public
 
 
 def test_consistency_page_shows_the_flags_with_their_sentences(

@@ -424,7 +424,9 @@ def test_follow_up_computed_then_set(
     chosen = next(item for item in _draft(client, stored.secretariat) if item["country"] == "ARG")
     client.post(f"/api/v1/recommendations/{chosen['id']}/adopt", headers=secretariat)
 
-    computed = _ok(client.get("/api/v1/recommendations/follow-up", params={"meeting": "RTP-V"}))
+    follow_up_url = "/api/v1/recommendations/follow-up"
+    computed = _ok(client.get(follow_up_url, params={"meeting": "RTP-V"}, headers=secretariat))
+    public = _ok(client.get(follow_up_url, params={"meeting": "RTP-V"}))
     url = f"/api/v1/recommendations/{chosen['id']}/follow-ups/RTP-V"
     body = {"status": "implemented", "note": "The law was adopted."}
     set_status = _ok(client.put(url, json=body, headers=secretariat))
@@ -437,7 +439,8 @@ def test_follow_up_computed_then_set(
     assert item["status"] == item["computed_status"] == AREA_PROGRESS[Rating(rating)]
     assert (set_status["status"], set_status["computed"]) == ("implemented", False)
     assert set_status["note"] == "The law was adopted."
-    again = _ok(client.get("/api/v1/recommendations/follow-up", params={"meeting": "RTP-V"}))
+    assert public["items"] == []
+    again = _ok(client.get(follow_up_url, params={"meeting": "RTP-V"}))
     assert again["items"][0]["status"] == "implemented"
     earlier = f"/api/v1/recommendations/{chosen['id']}/follow-ups/RTP-IV"
     assert "later" in _error(client.put(earlier, json=body, headers=secretariat), 422)

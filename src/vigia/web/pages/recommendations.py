@@ -16,6 +16,7 @@ that are not published yet too, so that page is for reviewers: the secretariat s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -52,6 +53,7 @@ from vigia.evaluate.recommendations import (
     set_follow_up,
     withdraw_recommendation,
 )
+from vigia.evaluate.visibility import drafts_readable_by, follow_ups_as_seen_by
 from vigia.reference import countries
 from vigia.store.models import RECOMMENDATION_STATUSES
 from vigia.store.permissions import can_manage_recommendations, can_read_unpublished
@@ -165,7 +167,9 @@ def _list(
     recommendations = list_recommendations(session, meeting or None, code, shown)
     values = {
         "recommendations": recommendations,
-        "follow_ups": latest_follow_ups(session, meetings, recommendations),
+        "follow_ups": latest_follow_ups(
+            session, meetings, recommendations, drafts_readable_by(visitor.principal)
+        ),
         "meetings": list(reversed(meetings)),
         "meeting": meeting or None,
         "country": code,
@@ -190,20 +194,24 @@ def _list(
 
 
 def latest_follow_ups(
-    session: Session, meetings: list[str], recommendations: list[RecommendationView]
+    session: Session,
+    meetings: list[str],
+    recommendations: list[RecommendationView],
+    sees_drafts: Callable[[str], bool] = lambda _country: True,
 ) -> dict[int, FollowUpView]:
     """Each adopted recommendation's follow-up at the latest meeting with evidence about it.
 
     That is the last of ``meetings`` (oldest first) after the recommendation's own where the
     secretariat set a status or the evidence gives one (the state reported); when there is none,
-    the last meeting, where the status is "no information". By recommendation id.
+    the last meeting, where the status is "no information". By recommendation id. Computed
+    statuses are drafts: only those of states the caller ``sees_drafts`` of are considered.
     """
     waiting = {item.id for item in recommendations if item.status == ADOPTED}
     chosen: dict[int, FollowUpView] = {}
     for meeting in reversed(meetings):
         if not waiting:
             break
-        for view in follow_up(session, meeting):
+        for view in follow_ups_as_seen_by(follow_up(session, meeting), sees_drafts):
             identifier = view.recommendation.id
             if identifier not in waiting:
                 continue

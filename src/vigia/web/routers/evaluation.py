@@ -62,7 +62,12 @@ from vigia.evaluate.scorecard import (
     evaluation_to_data,
     state_to_data,
 )
-from vigia.evaluate.visibility import as_seen_by, drafts_readable_by, state_as_seen_by
+from vigia.evaluate.visibility import (
+    as_seen_by,
+    drafts_readable_by,
+    follow_ups_as_seen_by,
+    state_as_seen_by,
+)
 from vigia.extract.language import detect_language
 from vigia.ingest import UnreadableFileError, read_document
 from vigia.plans import area_codes, area_descriptions, area_labels, plan_to_data
@@ -449,10 +454,13 @@ def post_draft(
 @router.get(
     "/recommendations/follow-up", response_model=FollowUpList, summary="Follow-up at a meeting"
 )
-def get_follow_up(session: DatabaseSession, meeting: RequiredMeeting) -> FollowUpList:
-    """Every recommendation adopted before ``meeting``, with its status there and the evidence."""
+def get_follow_up(
+    session: DatabaseSession, principal: CallerPrincipal, meeting: RequiredMeeting
+) -> FollowUpList:
+    """Every recommendation adopted before ``meeting``, with its status there and the evidence;
+    a status the rules computed (a draft) only for who may see the state's drafts."""
     with evaluate_refusals():
-        views = follow_up(session, meeting)
+        views = follow_ups_as_seen_by(follow_up(session, meeting), drafts_readable_by(principal))
     items = [FollowUpResource.model_validate(follow_up_to_data(view)) for view in views]
     return FollowUpList(items=items, total=len(items))
 
