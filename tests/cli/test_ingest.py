@@ -183,7 +183,7 @@ def test_ingest_a_real_report_twice(database_url: str, shared_corpus: Path) -> N
 
 
 def test_ingest_goes_on_past_hostile_files_and_names_each(
-    tmp_path: Path, reports: list[Path]
+    tmp_path: Path, reports: list[Path], database_url: str
 ) -> None:
     huge = tmp_path / "huge.txt"
     huge.write_text(
@@ -192,8 +192,7 @@ def test_ingest_goes_on_past_hostile_files_and_names_each(
     )
     noise = tmp_path / "noise.html"
     noise.write_bytes(bytes((index * 97 + 13) % 256 for index in range(20_000)))
-    database = f"sqlite:///{tmp_path / 'vigia.db'}"
-    result = _ingest(huge, noise, *reports, "--db", database)
+    result = _ingest(huge, noise, *reports, "--db", database_url)
     assert result.exit_code == 2, result.output
     assert f"error: {noise}: binary or garbled content, not text of a language" in result.stderr
     stored = [line for line in result.stdout.splitlines() if STORED_LINE.match(line)]

@@ -6,10 +6,12 @@ The runner's threads are real; tests wait for a job with ``UploadRunner.wait`` i
 from __future__ import annotations
 
 import asyncio
+import io
 import os
 import socket
 import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -402,6 +404,44 @@ def test_upload_document_corrupt_pdf_fails_its_job_and_stores_nothing(
     assert job["status"] == "failed"
     assert job["error"] == "broken.pdf: corrupt or unreadable PDF"
     assert job["document_id"] is None
+    assert _stored_counts(database) == before
+
+
+def _zip_bomb(expanded: int) -> bytes:
+    """A DOCX-shaped archive whose main part inflates to ``expanded`` bytes of spaces."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w") as part:
+            for _ in range(expanded // 2**20):
+                part.write(b" " * 2**20)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "reason"),
+    [
+        (_zip_bomb(101 * 2**20), "bomb.docx", "possibly a zip bomb"),
+        (bytes((index * 97 + 13) % 256 for index in range(20_000)), "noise.html", "not text"),
+    ],
+)
+def test_upload_of_a_hostile_file_fails_its_job_as_on_the_command_line(
+    client: TestClient,
+    app: FastAPI,
+    stored: Stored,
+    database: Session,
+    content: bytes,
+    name: str,
+    reason: str,
+) -> None:
+    before = _stored_counts(database)
+
+    response = _upload(client, stored.focal_point, content, name)
+
+    assert response.status_code == 202, response.text
+    job = _finished_job(client, app, stored.focal_point, response.json()["id"])
+    assert job["status"] == "failed"
+    assert job["error"].startswith(f"{name}: ") and reason in job["error"]
     assert _stored_counts(database) == before
 
 
