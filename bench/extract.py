@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from vigia.extract.batch import extract_file
+from vigia.services.ingestion import ingest_path
 from vigia.store.database import open_database, session_factory
-from vigia.store.repository import store_document
 
 COUNTRIES = {
     "es": [
@@ -180,7 +180,7 @@ def main(arguments: list[str]) -> None:
 
         def ingest(path: Path) -> object:
             with sessions() as session:
-                return store_document(session, extract_file(path))
+                return ingest_path(session, path)
 
         measure("ingest", paths, ingest)
         engine.dispose()

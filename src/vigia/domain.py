@@ -81,6 +81,11 @@ class Provenance:
     version: str
 
 
+#: The component mapping sentences to the Work Plan's areas (``vigia.extract.plan_areas``): its
+#: identity is domain knowledge because the store records which documents it has mapped.
+AREA_MAPPER = Provenance("plan_areas", "1")
+
+
 @dataclass(frozen=True)
 class Evidence:
     start: int

@@ -10,8 +10,8 @@ import click
 from vigia.cli.database import database_flag, database_option, database_session
 from vigia.cli.errors import InputError
 from vigia.cli.serve import run_server
+from vigia.services.demo import DemoDatabase, NotADemoDatabase, prepare_demo
 from vigia.settings import DEFAULT_HOST, DEFAULT_PORT, HIGHEST_PORT, Settings, SettingsError
-from vigia.store.demo import DemoDatabase, NotADemoDatabase, prepare_demo
 
 
 def render(demo: DemoDatabase, database_url: str) -> str:

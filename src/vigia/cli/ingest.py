@@ -12,27 +12,13 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from vigia.cli.database import database_option, database_session
-from vigia.extract import extract
-from vigia.ingest import UnreadableFileError, read_document
+from vigia.ingest import UnreadableFileError
+from vigia.services.ingestion import ingest_path
 from vigia.store.database import describe_error
-from vigia.store.repository import (
-    InvalidDocumentError,
-    StoredDocument,
-    find_document,
-    store_document,
-)
+from vigia.store.repository import InvalidDocumentError, StoredDocument
 
 #: Erases the progress bar's line on a terminal, so that result lines do not run into it.
 CLEAR_LINE = "\r\x1b[K"
-
-
-def ingest_file(session: Session, path: Path) -> StoredDocument:
-    """Read, extract and store one file; content already stored is not extracted again."""
-    document = read_document(path)
-    stored = find_document(session, document.sha256)
-    if stored is not None:
-        return stored
-    return store_document(session, extract(document))
 
 
 def outcome_line(path: Path, stored: StoredDocument) -> str:
@@ -61,7 +47,7 @@ def _say(line: str, error: bool = False) -> None:
 def _ingest_and_report(session: Session, path: Path) -> int:
     """Ingest one file and print its line; the exit status it calls for (0, 1 or 2)."""
     try:
-        stored = ingest_file(session, path)
+        stored = ingest_path(session, path)
     except (UnreadableFileError, InvalidDocumentError) as error:
         _say(f"error: {error}", error=True)
         return 2

@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from vigia.domain import AreaMapping, Document, Provenance
+from vigia.domain import AREA_MAPPER, AreaMapping, Document
 from vigia.extract.pipeline import component
 from vigia.reference import lexicon
 
-PROVENANCE = Provenance("plan_areas", "1")
+PROVENANCE = AREA_MAPPER
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from vigia.domain import (
+    AREA_MAPPER,
     CooperationLink,
     Decision,
     Document,
@@ -29,7 +30,6 @@ from vigia.domain import (
     Role,
     Section,
 )
-from vigia.extract.plan_areas import PROVENANCE as AREA_MAPPER
 from vigia.store.models import (
     DOCUMENT_CHILD_TABLES,
     AreaMappingRow,

@@ -1,9 +1,10 @@
 """Extraction of uploaded files in the background, on a small pool of threads owned by the app.
 
 An accepted upload is a queued job (:mod:`vigia.store.jobs`) and a temporary file holding the
-uploaded bytes under the original suffix. :func:`run_upload` reads the file
-(:func:`vigia.ingest.read_document`), extracts its facts (:func:`vigia.extract.extract`) and
-stores the document with the upload's details, moving the job's progress on at each step. Any
+uploaded bytes under the original suffix. :func:`run_upload` hands it to
+:func:`vigia.services.ingestion.ingest_upload`, which reads the file, extracts its facts (unless
+the same content is already stored) and stores the document with the upload's details, moving the
+job's progress on at each step. Any
 failure ends the job ``failed`` with a one-line reason and stores nothing. The temporary file is
 removed in every case.
 
@@ -26,7 +27,8 @@ import threading
 from collections.abc import AsyncIterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import asynccontextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import cast
 
@@ -35,26 +37,16 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
-from vigia.extract import extract
-from vigia.ingest import UnreadableFileError, read_document
+from vigia.ingest import UnreadableFileError
+from vigia.services.ingestion import ingest_upload
 from vigia.store.database import describe_error
-from vigia.store.jobs import (
-    UploadDetails,
-    fail_abandoned_jobs,
-    fail_job,
-    set_progress,
-    store_upload,
-)
+from vigia.store.jobs import UploadDetails, fail_abandoned_jobs, fail_job
 from vigia.store.repository import InvalidDocumentError
 
 logger = logging.getLogger(__name__)
 
 #: Threads extracting at once: extraction is CPU-bound, so a few are enough.
 DEFAULT_WORKERS = 2
-#: A job's progress, in percent, when each step starts.
-READING = 10
-EXTRACTING = 30
-STORING = 80
 STOPPED_REASON = "the server stopped before the file was extracted; upload it again"
 NOT_RUNNING_MESSAGE = "uploads are not being accepted now (the server is starting or stopping)"
 #: Temporary files of uploads: ``vigia-upload-<pid>-<random><suffix>`` in the system's folder.
@@ -132,13 +124,7 @@ def run_upload(sessions: sessionmaker[Session], upload: Upload) -> None:
 
 def _run(session: Session, upload: Upload) -> None:
     try:
-        set_progress(session, upload.job_id, READING)
-        document = read_document(upload.path)
-        original = upload.path.read_bytes()
-        set_progress(session, upload.job_id, EXTRACTING)
-        document = extract(replace(document, path=upload.original_name))
-        set_progress(session, upload.job_id, STORING)
-        store_upload(session, upload.job_id, document, _details(upload, original))
+        ingest_upload(session, upload.job_id, upload.path, partial(_details, upload))
     except Exception as error:
         fail_job(session, upload.job_id, failure_reason(upload, error))
         if not isinstance(error, UnreadableFileError | InvalidDocumentError):

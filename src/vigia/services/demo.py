@@ -14,12 +14,11 @@ from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from vigia.extract.batch import extract_file
 from vigia.ingest import UnreadableFileError
+from vigia.services.ingestion import ingest_path
 from vigia.store.accounts import create_user, find_user
 from vigia.store.models import DocumentRow, FactRow, UserRow
 from vigia.store.permissions import principal_for
-from vigia.store.repository import find_document, store_document
 from vigia.store.review import confirm_fact, publish_fact
 
 
@@ -58,11 +57,10 @@ def _store_reports(session: Session, paths: Iterable[Path]) -> tuple[list[int], 
     document_ids, errors = [], []
     for path in paths:
         try:
-            document = extract_file(path)
+            stored = ingest_path(session, path)
         except UnreadableFileError as error:
             errors.append(str(error))
             continue
-        stored = find_document(session, document.sha256) or store_document(session, document)
         document_ids.append(stored.id)
     return document_ids, errors
 

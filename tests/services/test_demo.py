@@ -7,9 +7,9 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
+from vigia.services.demo import SECRETARIAT, prepare_demo
 from vigia.store.accounts import authenticate
 from vigia.store.database import open_database, session_factory
-from vigia.store.demo import SECRETARIAT, prepare_demo
 from vigia.store.models import FactRow, UserRow
 
 REPORTS = sorted((Path(__file__).resolve().parents[1] / "data" / "reports").glob("*.txt"))
