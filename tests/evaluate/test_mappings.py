@@ -1,4 +1,4 @@
-"""Area mappings as stored: mapping old documents, and their review."""
+"""Area mappings as stored, and their review (mapping old documents: tests/services)."""
 
 from __future__ import annotations
 
@@ -11,16 +11,12 @@ from tests.evaluate.reports import (
     Reviewers,
     StoreReports,
     evaluation_session,
-    extracted,
     reviewers,
     store_reports,
 )
-from vigia.evaluate.mappings import list_mappings, refresh_mappings, review_mapping
+from vigia.evaluate.mappings import list_mappings, review_mapping
 from vigia.evaluate.scorecard import evaluate_state
-from vigia.extract import DEFAULT_PIPELINE, extract
-from vigia.ingest import read_document
 from vigia.store.models import AreaMappingRow
-from vigia.store.repository import store_document
 from vigia.store.review import InvalidValue, PermissionDenied
 
 __all__ = ["evaluation_session", "reviewers", "store_reports"]
@@ -28,27 +24,6 @@ __all__ = ["evaluation_session", "reviewers", "store_reports"]
 
 def _count(session: Session) -> int:
     return session.scalar(select(func.count()).select_from(AreaMappingRow)) or 0
-
-
-def test_store_document_keeps_the_mappings_of_the_pipeline(
-    evaluation_session: Session, store_reports: StoreReports
-) -> None:
-    store_reports(RTP5_PORTUGUESE)
-    assert _count(evaluation_session) == len(extracted(RTP5_PORTUGUESE).mappings) > 0
-    assert refresh_mappings(evaluation_session) == 0
-
-
-def test_refresh_mappings_maps_a_document_stored_without_them(evaluation_session: Session) -> None:
-    names = [name for name in DEFAULT_PIPELINE if name != "plan_areas"]
-    store_document(evaluation_session, extract(read_document(RTP5_PORTUGUESE), names))
-    assert _count(evaluation_session) == 0
-
-    assert refresh_mappings(evaluation_session) == 1
-
-    mappings = list_mappings(evaluation_session, meeting="RTP-V")
-    assert len(mappings) == len(extracted(RTP5_PORTUGUESE).mappings)
-    assert all(mapping.text for mapping in mappings)
-    assert refresh_mappings(evaluation_session) == 0
 
 
 def test_review_mapping_moves_a_sentence_to_another_area(

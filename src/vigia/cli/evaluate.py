@@ -10,9 +10,10 @@ from vigia.cli.database import database_option, database_session
 from vigia.cli.errors import InputError
 from vigia.cli.options import checked_country
 from vigia.domain import MeetingEvaluation, Rating
-from vigia.evaluate import evaluate, evaluation_to_data
+from vigia.evaluate import evaluation_to_data
 from vigia.evaluate.meetings import UnknownMeeting
 from vigia.plans import AREAS
+from vigia.services.evaluation import evaluate
 
 #: Short names of the ratings for the table, which has one column per area.
 SHORT_RATINGS = {

@@ -10,10 +10,10 @@ import click
 from vigia.cli.database import database_option, database_session
 from vigia.cli.errors import InputError
 from vigia.domain import LANGUAGES, WorkPlan
-from vigia.evaluate.plan_store import all_plans, find_plan, import_plan
-from vigia.extract.language import detect_language
-from vigia.ingest import UnreadableFileError, read_document
+from vigia.evaluate.plan_store import all_plans, find_plan
+from vigia.ingest import UnreadableFileError
 from vigia.plans import plan_to_data
+from vigia.services.plans import import_plan_text, read_plan_file
 from vigia.store.accounts import find_user
 from vigia.store.permissions import principal_for
 from vigia.store.review import ReviewError
@@ -120,16 +120,15 @@ def import_command(
 ) -> None:
     """Import a Work Plan from FILE (text, HTML, DOCX or PDF), as a secretariat user."""
     try:
-        text = read_document(file).text
+        text = read_plan_file(file, language)
     except UnreadableFileError as error:
         raise InputError(str(error)) from error
-    language = language or detect_language(text) or "en"
     with database_session(database_url) as session:
         user = find_user(session, email)
         if user is None:
             raise InputError(f"no user has the email {email}; `vigia users list` shows them")
         try:
-            plan = import_plan(session, principal_for(user), text, code, starts, ends, language)
+            plan = import_plan_text(session, principal_for(user), text, code, starts, ends)
         except ReviewError as error:
             raise InputError(error.message) from error
     click.echo(

@@ -1,23 +1,16 @@
-"""Evaluating each state against the Work Plan: evidence mapping, ratings on the published rubric,
-round-to-round change, gaps and recommendations, observations and consistency flags.
+"""Evaluating each state against the Work Plan: ratings on the published rubric over the stored
+evidence mappings, round-to-round change, gaps and recommendations, observations and consistency
+flags, and what of it the public sees.
 
-evaluation = evaluate(session, "RTP-III")   # maps unmapped documents, then rates every state
-data = evaluation_to_data(evaluation)       # {"meeting", "plan", "states": [...]}
+evaluation = evaluate_meeting(session, "RTP-III")   # rates every state of the meeting
+data = evaluation_to_data(evaluation)               # {"meeting", "plan", "states": [...]}
+
+Mapping documents stored before the mapper existed needs the extraction pipeline, and is
+:func:`vigia.services.evaluation.evaluate`'s first step.
 """
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
-
-from vigia.domain import MeetingEvaluation
-from vigia.evaluate.mappings import refresh_mappings
 from vigia.evaluate.scorecard import evaluate_meeting, evaluation_to_data
 
-
-def evaluate(session: Session, meeting: str) -> MeetingEvaluation:
-    """Map the documents stored before the evidence mapper existed, then evaluate ``meeting``."""
-    refresh_mappings(session)
-    return evaluate_meeting(session, meeting)
-
-
-__all__ = ["evaluate", "evaluate_meeting", "evaluation_to_data", "refresh_mappings"]
+__all__ = ["evaluate_meeting", "evaluation_to_data"]

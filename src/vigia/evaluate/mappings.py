@@ -1,5 +1,5 @@
-"""Area mappings as stored: mapping documents stored before the mapper existed, reading the
-mappings back, and their review (accept, move to another area, dismiss).
+"""Area mappings as stored: reading them back, and their review (accept, move to another area,
+dismiss). Mapping documents stored before the mapper existed is :mod:`vigia.services.mappings`'s.
 
 A mapping's *effective* area is the one a reviewer moved it to, else the one the rules gave;
 dismissed mappings are evidence for no area. Review follows the facts' rules: a reviewer may
@@ -15,21 +15,15 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from vigia.domain import Document, Evidence, Section
-from vigia.extract import extract
-from vigia.extract.plan_areas import map_sentences
 from vigia.plans import AREAS
 from vigia.store import audit
 from vigia.store.models import (
     AreaMappingRow,
     DocumentRow,
     EvidenceRow,
-    MappedDocumentRow,
-    SectionRow,
     UserRow,
 )
 from vigia.store.permissions import Principal, can_review
-from vigia.store.repository import add_area_mappings
 from vigia.store.review import InvalidValue, NotFound, PermissionDenied
 
 ACCEPT = "accept"
@@ -53,56 +47,6 @@ class MappingView:
     start: int
     end: int
     cues: tuple[str, ...]
-
-
-def refresh_mappings(session: Session) -> int:
-    """Map the sentences of every stored document that was never mapped; the number mapped."""
-    mapped = select(MappedDocumentRow.document_id)
-    statement = select(DocumentRow).where(DocumentRow.id.not_in(mapped)).order_by(DocumentRow.id)
-    count = 0
-    for row in session.scalars(statement).all():
-        _map_stored_document(session, row)
-        count += 1
-    session.commit()
-    return count
-
-
-def _map_stored_document(session: Session, row: DocumentRow) -> None:
-    document = Document(path=row.path, text=row.text, sha256=row.sha256, language=row.language)
-    document.page_starts = list(row.page_starts or [])
-    document = extract(document, ("sentences",))
-    document.sections = [_section(section) for section in row.sections]
-    document.sections.sort(key=lambda section: section.start)
-    document.mappings = map_sentences(document)
-    document.done.append("plan_areas")
-    existing = {(item.start, item.end): item for item in row.evidence}
-
-    def evidence_row(evidence: Evidence) -> EvidenceRow:
-        found = existing.get((evidence.start, evidence.end))
-        if found is None:
-            found = EvidenceRow(
-                start=evidence.start, end=evidence.end, page=evidence.page, text=evidence.text
-            )
-            row.evidence.append(found)
-            existing[(evidence.start, evidence.end)] = found
-        return found
-
-    add_area_mappings(session, row, document, evidence_row)
-    session.flush()
-
-
-def _section(row: SectionRow) -> Section:
-    return Section(
-        start=row.start,
-        end=row.end,
-        kind=row.kind,
-        country=row.country,
-        actor=row.actor,
-        code=row.code,
-        language=row.language,
-        heading=row.heading,
-        order=row.order,
-    )
 
 
 def effective_area(row: AreaMappingRow) -> str | None:

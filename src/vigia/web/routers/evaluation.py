@@ -40,7 +40,7 @@ from vigia.evaluate.observations import (
     observation_threads,
     submit_observation,
 )
-from vigia.evaluate.plan_store import all_plans, find_plan, import_plan
+from vigia.evaluate.plan_store import all_plans, find_plan
 from vigia.evaluate.ratings import confirm_rating
 from vigia.evaluate.recommendations import (
     ADOPTED,
@@ -68,9 +68,9 @@ from vigia.evaluate.visibility import (
     follow_ups_as_seen_by,
     state_as_seen_by,
 )
-from vigia.extract.language import detect_language
-from vigia.ingest import UnreadableFileError, read_document
+from vigia.ingest import UnreadableFileError
 from vigia.plans import area_codes, area_descriptions, area_labels, plan_to_data
+from vigia.services.plans import import_plan_text, read_plan_file
 from vigia.store.models import UserRow
 from vigia.store.permissions import (
     Principal,
@@ -673,14 +673,13 @@ async def post_plan_import(
 def _import(session: Session, principal: Principal, received: ReceivedFile) -> WorkPlan:
     form = _plan_import_form(received.fields)
     try:
-        text = read_document(received.path).text
+        text = read_plan_file(received.path, form.language)
     except UnreadableFileError as error:
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT, f"{received.name}: {error.reason}"
         ) from error
-    language = form.language or detect_language(text) or "en"
     with evaluate_refusals():
-        return import_plan(session, principal, text, form.code, form.starts, form.ends, language)
+        return import_plan_text(session, principal, text, form.code, form.starts, form.ends)
 
 
 def _plan_import_form(fields: Mapping[str, str]) -> PlanImport:
