@@ -36,3 +36,6 @@ def test_meeting_page_hides_documents_the_visitor_may_not_read(
     assert page.status_code == 200
     assert f'href="/documents/{site.meeting_report}"' not in page.text
     assert "Report meeting" not in page.text
+    assert "A. Person" not in page.text
+    assert "TEST-9/doc.7" not in page.text
+    assert "hold the next meeting in Examplia" not in page.text

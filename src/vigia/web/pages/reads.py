@@ -251,21 +251,35 @@ def document_facts(session: Session, principal: Principal, document_id: int) -> 
 
 
 def find_meeting(session: Session, principal: Principal, code: str) -> MeetingRecordView | None:
-    """A meeting's record, as its stored documents give it (repeated entries given once); only
-    the documents ``principal`` may read are listed, since a title is the text's first line."""
+    """A meeting's record, as the stored documents ``principal`` may read give it (repeated
+    entries given once): a title is the text's first line, and officers, tabled documents and
+    decisions are read from the text, so none of them comes from a document not yet readable."""
     meeting = session.scalar(select(MeetingRow).where(MeetingRow.code == code))
     if meeting is None:
         return None
     officers = session.scalars(
-        select(OfficerRow).where(OfficerRow.meeting_id == meeting.id).order_by(OfficerRow.id)
+        select(OfficerRow)
+        .where(
+            OfficerRow.meeting_id == meeting.id,
+            readable_document(principal, OfficerRow.document_id),
+        )
+        .order_by(OfficerRow.id)
     )
     tabled = session.scalars(
         select(MeetingDocumentRow.code)
-        .where(MeetingDocumentRow.meeting_id == meeting.id)
+        .where(
+            MeetingDocumentRow.meeting_id == meeting.id,
+            readable_document(principal, MeetingDocumentRow.document_id),
+        )
         .order_by(MeetingDocumentRow.id)
     )
     decisions = session.scalars(
-        select(DecisionRow).where(DecisionRow.meeting_id == meeting.id).order_by(DecisionRow.id)
+        select(DecisionRow)
+        .where(
+            DecisionRow.meeting_id == meeting.id,
+            readable_document(principal, DecisionRow.document_id),
+        )
+        .order_by(DecisionRow.id)
     )
     documents = session.execute(
         select(DocumentRow.id, DocumentRow.path, DocumentRow.title)
