@@ -25,6 +25,7 @@ from vigia.store.models import (
 )
 from vigia.store.permissions import Principal, can_review
 from vigia.store.review import InvalidValue, NotFound, PermissionDenied
+from vigia.store.transactions import committed
 
 ACCEPT = "accept"
 MOVE = "move"
@@ -102,7 +103,7 @@ def review_mapping(
     area: str | None = None,
 ) -> MappingView:
     """Accept a mapping, move it to ``area``, or dismiss it; audited and committed."""
-    try:
+    with committed(session):
         row = _mapping_for_review(session, principal, mapping_id, action, area)
         before = _snapshot(row)
         _apply(row, action, area, principal)
@@ -110,10 +111,6 @@ def review_mapping(
         audit.record(
             session, actor, f"mapping.{action}", "area_mappings", row.id, before, _snapshot(row)
         )
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return mapping_view(row)
 
 

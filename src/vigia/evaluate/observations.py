@@ -26,6 +26,7 @@ from vigia.store import audit
 from vigia.store.models import ObservationRow, UserRow
 from vigia.store.permissions import Principal, can_answer_observation, can_submit_observation
 from vigia.store.review import InvalidValue, NotFound, PermissionDenied
+from vigia.store.transactions import committed
 
 OBSERVATIONS = ObservationRow.__tablename__
 SUBMIT = "observation.submit"
@@ -112,7 +113,7 @@ def _store(
     build: Callable[[], ObservationRow],
 ) -> ObservationView:
     """Build the row (``build`` checks the input), store it, audit it and commit."""
-    try:
+    with committed(session):
         author = _author(session, principal, action)
         row = build()
         row.author_id = author.id
@@ -121,10 +122,6 @@ def _store(
         session.add(row)
         session.flush()
         audit.record(session, author, action, OBSERVATIONS, row.id, None, _snapshot(row))
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return observation_view(row)
 
 

@@ -26,6 +26,7 @@ from vigia.store import audit
 from vigia.store.models import CODE, DocumentRow, UserRow, WorkPlanRow
 from vigia.store.permissions import SECRETARIAT, Principal
 from vigia.store.review import InvalidValue, NotFound, PermissionDenied
+from vigia.store.transactions import committed
 
 PLANS = WorkPlanRow.__tablename__
 CODE_LENGTH = CODE.length or 64
@@ -92,25 +93,23 @@ def import_plan(
     document :class:`~vigia.store.review.NotFound`. Audited as ``plan.import``.
     """
     try:
-        actor = _importer(session, principal)
-        plan = _read_plan(session, text, _new_code(session, code), starts, ends, language)
-        row = WorkPlanRow(
-            code=plan.code,
-            structure=plan_to_data(plan),
-            document_id=_document_id(session, document_id),
-            imported_by=actor.id,
-        )
-        session.add(row)
-        session.flush()
-        details = {"language": language, "activities": len(plan.activities())}
-        audit.record(session, actor, "plan.import", PLANS, row.id, None, _snapshot(row), details)
-        session.commit()
+        with committed(session):
+            actor = _importer(session, principal)
+            plan = _read_plan(session, text, _new_code(session, code), starts, ends, language)
+            row = WorkPlanRow(
+                code=plan.code,
+                structure=plan_to_data(plan),
+                document_id=_document_id(session, document_id),
+                imported_by=actor.id,
+            )
+            session.add(row)
+            session.flush()
+            details = {"language": language, "activities": len(plan.activities())}
+            audit.record(
+                session, actor, "plan.import", PLANS, row.id, None, _snapshot(row), details
+            )
     except IntegrityError as error:
-        session.rollback()
         raise InvalidValue(f"a Work Plan with code {code.strip()!r} already exists") from error
-    except BaseException:
-        session.rollback()
-        raise
     return plan
 
 

@@ -15,6 +15,7 @@ from vigia.store import audit
 from vigia.store.models import RatingReviewRow, UserRow
 from vigia.store.permissions import Principal, can_confirm_rating
 from vigia.store.review import InvalidValue, NotFound, PermissionDenied
+from vigia.store.transactions import committed
 
 MAX_NOTE = 2000
 
@@ -32,7 +33,7 @@ def confirm_rating(
 
     A rating above "no information" needs evidence behind it. Audited as ``rating.confirm``.
     """
-    try:
+    with committed(session):
         user = _reviewer(session, principal, country)
         chosen = _chosen_rating(session, meeting, country, area, rating)
         row, before = _review_row(session, meeting, country, area)
@@ -45,10 +46,6 @@ def confirm_rating(
         audit.record(
             session, user, "rating.confirm", "rating_reviews", row.id, before, _snapshot(row)
         )
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     evaluation = evaluate_state(session, meeting, country).area(area)
     assert evaluation is not None
     return evaluation

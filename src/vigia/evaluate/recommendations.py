@@ -60,6 +60,7 @@ from vigia.store.models import (
 )
 from vigia.store.permissions import Principal, can_manage_recommendations
 from vigia.store.review import InvalidValue, NotFound, PermissionDenied
+from vigia.store.transactions import committed
 
 AREA_WITHOUT_EVIDENCE = "area_without_evidence"
 CORE_INDICATOR_MISSING = "core_indicator_missing"
@@ -269,7 +270,7 @@ def draft_recommendations(
     country, kind of gap, area and indicator. Gives the new drafts; audited as
     ``recommendation.draft``.
     """
-    try:
+    with committed(session):
         actor = _manager(session, principal)
         if language not in LANGUAGES:
             raise InvalidValue(f"unknown language {language!r}: one of {', '.join(LANGUAGES)}")
@@ -298,10 +299,6 @@ def draft_recommendations(
                 details,
             )
         ids = [row.id for row in rows]
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return _views_of(session, ids)
 
 
@@ -381,7 +378,7 @@ def _change(
     change: Callable[[RecommendationRow, UserRow], None],
     details: dict[str, Any] | None = None,
 ) -> RecommendationView:
-    try:
+    with committed(session):
         actor = _manager(session, principal)
         row = _recommendation(session, recommendation_id)
         before = _snapshot(row)
@@ -397,10 +394,6 @@ def _change(
             after,
             details,
         )
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return _views_of(session, [recommendation_id])[0]
 
 
@@ -580,7 +573,7 @@ def set_follow_up(
 
     Audited as ``recommendation.follow_up``.
     """
-    try:
+    with committed(session):
         actor = _manager(session, principal)
         row = _recommendation(session, recommendation_id)
         chosen = _follow_up_status(status)
@@ -596,10 +589,6 @@ def set_follow_up(
         audit.record(
             session, actor, "recommendation.follow_up", FOLLOW_UPS, follow_up_row.id, before, after
         )
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     view = _views_of(session, [recommendation_id])[0]
     return _FollowUpContext(session, evaluate_meeting(session, meeting)).view(view)
 

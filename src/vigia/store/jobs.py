@@ -25,6 +25,7 @@ from vigia.domain import Document
 from vigia.store import audit
 from vigia.store.models import DocumentRow, ExtractionJobRow, FactRow, UserRow
 from vigia.store.repository import StoredDocument, find_document, store_document
+from vigia.store.transactions import commit
 
 QUEUED = "queued"
 RUNNING = "running"
@@ -116,7 +117,7 @@ def set_progress(session: Session, job_id: int, progress: int) -> Job:
     row = _job_row(session, job_id)
     row.status = RUNNING
     row.progress = progress
-    _commit(session)
+    commit(session)
     return _job(row)
 
 
@@ -129,7 +130,7 @@ def fail_job(session: Session, job_id: int, reason: str) -> Job:
     row = _job_row(session, job_id)
     row.status = FAILED
     row.error = one_line(reason)
-    _commit(session)
+    commit(session)
     return _job(row)
 
 
@@ -174,7 +175,7 @@ def fail_abandoned_jobs(
     for row in abandoned:
         row.status = FAILED
         row.error = one_line(reason)
-    _commit(session)
+    commit(session)
     return [row.id for row in abandoned]
 
 
@@ -248,7 +249,7 @@ def _describe_upload(session: Session, row: DocumentRow, details: UploadDetails)
 
 def _finish(session: Session, job_id: int, stored: StoredDocument) -> StoredDocument:
     _mark_done(session, job_id, stored.id)
-    _commit(session)
+    commit(session)
     return stored
 
 
@@ -265,14 +266,6 @@ def _job_row(session: Session, job_id: int) -> ExtractionJobRow:
     if row is None:
         raise JobNotFoundError(f"no extraction job {job_id}")
     return row
-
-
-def _commit(session: Session) -> None:
-    try:
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
 
 
 def _job(row: ExtractionJobRow) -> Job:

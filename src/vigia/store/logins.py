@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from vigia.store.models import LoginFailureRow, LoginSessionRow, UserRow
+from vigia.store.transactions import commit
 
 SESSION_KEY_BYTES = 32
 KEY_LENGTH = 400
@@ -64,7 +65,7 @@ def start_login_session(session: Session, user: UserRow) -> str:
     """Record a new login of ``user`` and commit; the key its cookie carries."""
     key = secrets.token_urlsafe(SESSION_KEY_BYTES)
     session.add(LoginSessionRow(id=session_id(key), user_id=user.id, created_at=_now()))
-    _commit(session)
+    commit(session)
     return key
 
 
@@ -85,7 +86,7 @@ def end_login_session(session: Session, key: str | None) -> None:
         .where(LoginSessionRow.id == session_id(key), LoginSessionRow.ended_at.is_(None))
         .values(ended_at=_now())
     )
-    _commit(session)
+    commit(session)
 
 
 def end_user_sessions(session: Session, user_id: int) -> int:
@@ -140,7 +141,7 @@ def record_login_failure(
 def forget_login_failures(session: Session, keys: Iterable[str]) -> None:
     """Clear the counts of ``keys`` (after a successful login) and commit."""
     session.execute(delete(LoginFailureRow).where(LoginFailureRow.key.in_(list(keys))))
-    _commit(session)
+    commit(session)
 
 
 def _count_failure(session: Session, keys: list[str], moment: datetime) -> None:
@@ -156,15 +157,7 @@ def _count_failure(session: Session, keys: list[str], moment: datetime) -> None:
         row.last_failed_at = moment
         delay = policy.delay(row.failures)
         row.blocked_until = None if delay is None else moment + delay
-    _commit(session)
-
-
-def _commit(session: Session) -> None:
-    try:
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
+    commit(session)
 
 
 def _aware(moment: datetime) -> datetime:
