@@ -116,6 +116,7 @@ def test_matrix_page_has_the_ratings_of_evaluate_meeting(
     page = browser.get("/evaluations/RTP-IV?lang=en")
 
     assert page.status_code == 200
+    assert "data-withheld-note" not in page.text
     shown = matrix_ratings(page.text)
     assert set(shown) == {state.country for state in expected.states}
     assert len(shown) == 25
@@ -247,8 +248,10 @@ def test_matrix_page_shows_the_public_only_confirmed_ratings(
     state = meeting_evaluation(site.url, "RTP-IV").state("CRI")
     assert state is not None
     area = next(item for item in state.areas if item.evidence)
-    public = matrix_ratings(browser.get("/evaluations/RTP-IV?lang=en").text)
+    page = browser.get("/evaluations/RTP-IV?lang=en").text
+    public = matrix_ratings(page)
     assert {rating for row in public.values() for rating, _ in row.values()} == {"withheld"}
+    assert "data-withheld-note" in page
 
     log_in(browser, SECRETARIAT)
     post_form(
