@@ -13,12 +13,12 @@ from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
 
-from fastapi import APIRouter, Request, status
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from vigia.web.pages.responses import show
-from vigia.web.pages.routing import PageError, PageRoute
-from vigia.web.pages.static import CACHE_SECONDS, MEDIA_TYPES
+from vigia.web.pages.routing import PageRoute
+from vigia.web.pages.static import asset_response
 from vigia.web.pages.visitor import CurrentVisitor
 
 #: The files of Swagger UI that the page uses; nothing else of the package is served.
@@ -53,15 +53,4 @@ def api_docs(request: Request, visitor: CurrentVisitor) -> HTMLResponse:
 
 @router.get("/static/swagger-ui/{name}")
 def swagger_ui_file(name: str) -> Response:
-    content = swagger_ui_files().get(name)
-    if content is None:
-        raise PageError(status.HTTP_404_NOT_FOUND)
-    media_type = next(kind for suffix, kind in MEDIA_TYPES.items() if name.endswith(suffix))
-    return Response(
-        content,
-        media_type=media_type,
-        headers={
-            "Cache-Control": f"public, max-age={CACHE_SECONDS}",
-            "X-Content-Type-Options": "nosniff",
-        },
-    )
+    return asset_response(swagger_ui_files(), name)
