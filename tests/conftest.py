@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 from vigia.domain import (
     CooperationLink,
@@ -35,7 +36,7 @@ from vigia.domain import (
     Role,
     Section,
 )
-from vigia.store.database import open_database
+from vigia.store.database import open_database, session_factory
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
 SHARED_FOLDER = REPOSITORY_ROOT.parent / "shared"
@@ -215,3 +216,18 @@ def build_document(label: str = "first", path: str | None = None) -> Document:
 def make_document() -> Callable[..., Document]:
     """:func:`build_document`: ``make_document("second")`` gives another content."""
     return build_document
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """An engine on a database migrated to the latest schema."""
+    engine = open_database(database_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session(engine: Engine) -> Iterator[Session]:
+    """A session on ``engine``."""
+    with session_factory(engine)() as session:
+        yield session

@@ -9,14 +9,13 @@ a report of ``tests/data/reports`` as the pipeline extracts it (extracted once p
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
-from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from vigia.domain import Document, Evidence, Fact, MeetingRecord, Provenance, Qualifier, Section
@@ -24,7 +23,6 @@ from vigia.extract import extract
 from vigia.ingest import read_document
 from vigia.reference import countries, indicators
 from vigia.store.accounts import create_user
-from vigia.store.database import open_database, session_factory
 from vigia.store.permissions import Principal, principal_for
 from vigia.store.repository import StoredDocument, store_document
 
@@ -33,20 +31,6 @@ SPANISH_RTP4 = "rtp4-informe-relatoria.es.txt"
 PORTUGUESE_RTP5 = "relatorio-rtp5.pt.txt"
 PASSWORD = "a long enough password"
 PROVENANCE = Provenance("test_figures", "1.0")
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on a database migrated to the latest schema."""
-    engine = open_database(database_url)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def session(engine: Engine) -> Iterator[Session]:
-    with session_factory(engine)() as session:
-        yield session
 
 
 @dataclass(frozen=True)

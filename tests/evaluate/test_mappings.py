@@ -16,8 +16,8 @@ from tests.evaluate.reports import (
 )
 from vigia.evaluate.mappings import list_mappings, review_mapping
 from vigia.evaluate.scorecard import evaluate_state
+from vigia.store.errors import InvalidValue, PermissionDenied
 from vigia.store.models import AreaMappingRow
-from vigia.store.review import InvalidValue, PermissionDenied
 
 __all__ = ["evaluation_session", "reviewers", "store_reports"]
 

@@ -18,8 +18,8 @@ from vigia.evaluate.observations import (
 from vigia.evaluate.plan_store import import_plan
 from vigia.store.accounts import find_user, set_active
 from vigia.store.audit import list_entries
+from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import ObservationRow
-from vigia.store.review import InvalidValue, NotFound, PermissionDenied
 
 PLAN = "WP-2015"
 ACTIVITY = "WP-2015.PROT.1.1"

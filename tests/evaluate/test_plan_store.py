@@ -19,8 +19,8 @@ from vigia.evaluate.plan_store import (
 from vigia.plans import plan_to_data, work_plans
 from vigia.store.accounts import find_user, set_active
 from vigia.store.audit import list_entries
+from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import WorkPlanRow
-from vigia.store.review import InvalidValue, NotFound, PermissionDenied
 
 PLANS = Path(__file__).resolve().parents[1] / "data" / "plans"
 SPANISH_PLAN = (PLANS / "plan-regional-2030.es.txt").read_text(encoding="utf-8")

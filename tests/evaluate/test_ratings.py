@@ -17,8 +17,8 @@ from tests.evaluate.reports import (
 from vigia.domain import Rating
 from vigia.evaluate.ratings import confirm_rating
 from vigia.evaluate.scorecard import evaluate_state
+from vigia.store.errors import InvalidValue, PermissionDenied
 from vigia.store.models import AuditLogRow
-from vigia.store.review import InvalidValue, PermissionDenied
 
 __all__ = ["evaluation_session", "reviewers", "store_reports"]
 

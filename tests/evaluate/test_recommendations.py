@@ -37,9 +37,10 @@ from vigia.evaluate.recommendations import (
 )
 from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.reference import countries
+from vigia.services.review import reject_fact
 from vigia.store.audit import list_entries
+from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import FactRow, FollowUpRow, RecommendationRow
-from vigia.store.review import InvalidValue, NotFound, PermissionDenied, reject_fact
 
 #: States of the Spanish RTP-IV report that also report to RTP-V, and those that do not.
 IN_BOTH = {"ARG", "CHL", "COL", "MEX", "PRY", "USA"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,6 @@ from sqlalchemy.orm import Session
 
 from vigia.ingest import UnreadableFileError
 from vigia.services.ingestion import ingest_path, ingest_upload
-from vigia.store.database import open_database, session_factory
 from vigia.store.jobs import DONE, UploadDetails, create_job, find_job
 from vigia.store.models import DocumentRow, FactRow
 
@@ -19,14 +17,6 @@ REPORT = (
     "Informe nacional de Costa Rica\n\n"
     "En 2019 la fiscalía de Costa Rica abrió 45 investigaciones por trata de personas.\n"
 )
-
-
-@pytest.fixture
-def session(database_url: str) -> Iterator[Session]:
-    engine = open_database(database_url)
-    with session_factory(engine)() as session:
-        yield session
-    engine.dispose()
 
 
 def _count(session: Session, table: type[DocumentRow] | type[FactRow]) -> int:

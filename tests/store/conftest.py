@@ -1,4 +1,4 @@
-"""Engines and sessions on the empty databases of ``database_url``."""
+"""An engine on an empty database of ``database_url`` (no tables): for the migration tests."""
 
 from __future__ import annotations
 
@@ -6,9 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
 
-from vigia.store.database import connect, open_database, session_factory
+from vigia.store.database import connect
 
 
 @pytest.fixture
@@ -17,17 +16,3 @@ def empty_engine(database_url: str) -> Iterator[Engine]:
     engine = connect(database_url)
     yield engine
     engine.dispose()
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    """An engine on a database migrated to the latest schema."""
-    engine = open_database(database_url)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
-def session(engine: Engine) -> Iterator[Session]:
-    with session_factory(engine)() as session:
-        yield session

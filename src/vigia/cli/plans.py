@@ -15,8 +15,8 @@ from vigia.ingest import UnreadableFileError
 from vigia.plans import plan_to_data
 from vigia.services.plans import import_plan_text, read_plan_file
 from vigia.store.accounts import find_user
+from vigia.store.errors import ReviewError
 from vigia.store.permissions import principal_for
-from vigia.store.review import ReviewError
 
 
 def _title(plan: WorkPlan, language: str) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from vigia.plans import AREAS
 from vigia.store import audit
+from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import (
     AreaMappingRow,
     DocumentRow,
@@ -24,7 +25,6 @@ from vigia.store.models import (
     UserRow,
 )
 from vigia.store.permissions import Principal, can_review
-from vigia.store.review import InvalidValue, NotFound, PermissionDenied
 from vigia.store.transactions import committed
 
 ACCEPT = "accept"

@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigia.reference import closest_first
+from vigia.store.errors import NotFound
 from vigia.store.models import DocumentRow, MeetingRow, SectionRow
-from vigia.store.review import NotFound
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 ROUND_NUMBER = re.compile(r"-([IVXLC]+|\d+)\b", re.IGNORECASE)

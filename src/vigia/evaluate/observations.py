@@ -4,10 +4,10 @@ Focal points and the secretariat submit observations on an activity of a plan kn
 (:func:`vigia.evaluate.plan_store.all_plans`); the secretariat answers them. An answer always
 hangs off the top-level observation, so that each observation and its answers read as one thread.
 
-The write functions follow :mod:`vigia.store.review`: check that the principal may act, check
+The write functions follow :mod:`vigia.services.review`: check that the principal may act, check
 the input, store, record ``observation.submit`` or ``observation.answer`` in the audit log and
 commit, all in one transaction; on failure roll back and raise an error whose message is fit to
-show a user (:class:`~vigia.store.review.PermissionDenied`, ``NotFound``, ``InvalidValue``).
+show a user (:class:`~vigia.store.errors.PermissionDenied`, ``NotFound``, ``InvalidValue``).
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from sqlalchemy.orm import Session
 
 from vigia.evaluate.plan_store import all_plans
 from vigia.store import audit
+from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import ObservationRow, UserRow
 from vigia.store.permissions import Principal, can_answer_observation, can_submit_observation
-from vigia.store.review import InvalidValue, NotFound, PermissionDenied
 from vigia.store.transactions import committed
 
 OBSERVATIONS = ObservationRow.__tablename__

@@ -4,7 +4,7 @@ Reference plans come from :func:`vigia.plans.work_plans`; imported plans are sto
 ``work_plans`` as the JSON of :func:`vigia.plans.plan_to_data`. A code names one plan only: an
 import never reuses the code of a reference plan or of another imported plan.
 
-:func:`import_plan` follows the write pattern of :mod:`vigia.store.review`: it checks that the
+:func:`import_plan` follows the write pattern of :mod:`vigia.services.review`: it checks that the
 principal may import plans (the secretariat), reads and checks the plan, stores it, records
 ``plan.import`` in the audit log and commits, all in one transaction; on failure it rolls back and
 raises an error whose message is fit to show a user.
@@ -23,9 +23,9 @@ from vigia.extract.work_plan import WorkPlanParseError, parse_work_plan
 from vigia.plans import plan_for_year, plan_from_data, plan_to_data, validate_plan, work_plans
 from vigia.reference import closest_first
 from vigia.store import audit
+from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import CODE, DocumentRow, UserRow, WorkPlanRow
 from vigia.store.permissions import SECRETARIAT, Principal
-from vigia.store.review import InvalidValue, NotFound, PermissionDenied
 from vigia.store.transactions import committed
 
 PLANS = WorkPlanRow.__tablename__
@@ -89,8 +89,8 @@ def import_plan(
     """Read a plan from ``text`` (written in ``language``), check it, store it and commit.
 
     Secretariat only. ``code`` must be new; ``document_id`` names the stored document the text
-    came from, if any. Refused input raises :class:`~vigia.store.review.InvalidValue`, an unknown
-    document :class:`~vigia.store.review.NotFound`. Audited as ``plan.import``.
+    came from, if any. Refused input raises :class:`~vigia.store.errors.InvalidValue`, an unknown
+    document :class:`~vigia.store.errors.NotFound`. Audited as ``plan.import``.
     """
     try:
         with committed(session):

@@ -13,7 +13,7 @@ The secretariat drafts one recommendation per gap (from the templates of
 recommendation has a follow-up status: the one the secretariat set, else one computed from that
 meeting's evaluation, with the sentences behind it.
 
-Write functions follow :mod:`vigia.store.review`: check the principal may act (the secretariat,
+Write functions follow :mod:`vigia.services.review`: check the principal may act (the secretariat,
 :func:`~vigia.store.permissions.can_manage_recommendations`), check the input, change, audit
 (``recommendation.draft``, ``.edit``, ``.adopt``, ``.withdraw``, ``.follow_up``) and commit in one
 transaction; on failure roll back and raise an error whose message is fit to show a user.
@@ -52,6 +52,7 @@ from vigia.evaluate.scorecard import evaluate_meeting, has_evidence, indicator_a
 from vigia.plans import area_labels
 from vigia.reference import indicators, load_data_file
 from vigia.store import audit
+from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import (
     RECOMMENDATION_STATUSES,
     FollowUpRow,
@@ -59,7 +60,6 @@ from vigia.store.models import (
     UserRow,
 )
 from vigia.store.permissions import Principal, can_manage_recommendations
-from vigia.store.review import InvalidValue, NotFound, PermissionDenied
 from vigia.store.transactions import committed
 
 AREA_WITHOUT_EVIDENCE = "area_without_evidence"

@@ -22,6 +22,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from vigia.reference import countries, indicators
 from vigia.store.fact_scope import fact_scope_clause
+from vigia.store.fact_views import current_values, extracted_values
 from vigia.store.models import (
     FOCAL_POINT,
     DocumentRow,
@@ -34,7 +35,6 @@ from vigia.store.models import (
 )
 from vigia.store.permissions import NO_COUNTRY, CountryScope
 from vigia.store.repository import file_name
-from vigia.store.review import current_values, extracted_values
 from vigia.web.schemas import (
     CountryResource,
     DocumentDetail,

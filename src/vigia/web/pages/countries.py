@@ -17,7 +17,7 @@ from fastapi import APIRouter, Path, Query, Request, status
 from fastapi.responses import HTMLResponse
 
 from vigia.reference import countries, indicators
-from vigia.store.review import list_fact_views
+from vigia.store.fact_views import list_fact_views
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages import reads
 from vigia.web.pages.labels import N_

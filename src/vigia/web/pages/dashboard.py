@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from vigia.reference import countries
-from vigia.store.review import review_queue
+from vigia.store.fact_views import review_queue
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages import reads
 from vigia.web.pages.rendering import country_name

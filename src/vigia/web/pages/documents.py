@@ -14,7 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, status
 from fastapi.responses import HTMLResponse
 
-from vigia.store.review import FactView
+from vigia.store.fact_views import FactView
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages import reads
 from vigia.web.pages.labels import N_

@@ -37,8 +37,8 @@ from vigia.evaluate.rubric import rubric
 from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.evaluate.visibility import as_seen_by, drafts_readable_by
 from vigia.plans import AREAS, area_labels
+from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.permissions import can_confirm_rating, can_read_unpublished, can_review
-from vigia.store.review import InvalidValue, NotFound, PermissionDenied
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_
 from vigia.web.pages.rendering import country_name

@@ -25,8 +25,8 @@ from vigia.evaluate.observations import (
     submit_observation,
 )
 from vigia.evaluate.plan_store import UnknownPlan, find_plan
+from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.permissions import can_answer_observation, can_submit_observation
-from vigia.store.review import InvalidValue, NotFound, PermissionDenied
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.evaluations import title_in, vocabulary
 from vigia.web.pages.labels import N_

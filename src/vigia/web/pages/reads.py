@@ -17,6 +17,7 @@ from sqlalchemy import ColumnElement, case, exists, false, func, or_, select, tr
 from sqlalchemy.orm import InstrumentedAttribute, Session, contains_eager
 
 from vigia.store.fact_scope import fact_scope_clause
+from vigia.store.fact_views import FactView, fact_view
 from vigia.store.models import (
     PUBLISHED,
     CooperationLinkRow,
@@ -31,7 +32,6 @@ from vigia.store.models import (
     RoleRow,
 )
 from vigia.store.permissions import CountryScope, Principal, unpublished_scope
-from vigia.store.review import FactView, fact_view
 
 #: At most this many facts are marked in one document page.
 MOST_FACTS_PER_DOCUMENT = 2000

@@ -55,9 +55,9 @@ from vigia.evaluate.recommendations import (
 )
 from vigia.evaluate.visibility import drafts_readable_by, follow_ups_as_seen_by
 from vigia.reference import countries
+from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import RECOMMENDATION_STATUSES
 from vigia.store.permissions import can_manage_recommendations, can_read_unpublished
-from vigia.store.review import InvalidValue, NotFound, PermissionDenied
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.i18n import LANGUAGE_NAMES
 from vigia.web.pages.accounts import member_states

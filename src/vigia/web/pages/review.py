@@ -3,7 +3,7 @@
 The page lists one status at a time (by default the queue of proposed facts) and only the facts
 of the countries the visitor reviews: a focal point never sees another country's. Every action
 posts a form (with the CSRF token) to ``/review/{fact_id}/{action}`` or, for several facts ticked
-at once, to ``/review/bulk``; :mod:`vigia.store.review` checks permissions and transitions again
+at once, to ``/review/bulk``; :mod:`vigia.services.review` checks permissions and transitions again
 (a focal point posting for another country's fact gets 403) and records the change in the audit
 log. After a change the browser goes back to the list it came from.
 """
@@ -21,29 +21,29 @@ from sqlalchemy.orm import Session
 
 from vigia.domain import Qualifier
 from vigia.reference import indicators
-from vigia.store.models import CONFIRMED, CORRECTED, FACT_STATUSES, PROPOSED
-from vigia.store.review import (
+from vigia.services.review import (
     BULK_ACTIONS,
     CONFIRM,
     MAX_NOTE_LENGTH,
     PUBLISH,
     REJECT,
     UNPUBLISH,
-    FactView,
+    confirm_fact,
+    correct_fact,
+    publish_fact,
+    reject_fact,
+    review_facts,
+    unpublish_fact,
+)
+from vigia.store.errors import (
     InvalidTransition,
     InvalidValue,
     NotFound,
     PermissionDenied,
     ReviewError,
-    confirm_fact,
-    correct_fact,
-    list_fact_views,
-    publish_fact,
-    reject_fact,
-    review_facts,
-    review_queue,
-    unpublish_fact,
 )
+from vigia.store.fact_views import FactView, list_fact_views, review_queue
+from vigia.store.models import CONFIRMED, CORRECTED, FACT_STATUSES, PROPOSED
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_
 from vigia.web.pages.paging import Paging

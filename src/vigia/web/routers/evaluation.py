@@ -71,6 +71,7 @@ from vigia.evaluate.visibility import (
 from vigia.ingest import UnreadableFileError
 from vigia.plans import area_codes, area_descriptions, area_labels, plan_to_data
 from vigia.services.plans import import_plan_text, read_plan_file
+from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import UserRow
 from vigia.store.permissions import (
     Principal,
@@ -78,7 +79,6 @@ from vigia.store.permissions import (
     can_read_unpublished,
     principal_for,
 )
-from vigia.store.review import InvalidValue, NotFound, PermissionDenied
 from vigia.web.dependencies import CurrentCaller, DatabaseSession, current_caller
 from vigia.web.evaluation_schemas import (
     AreaChangeList,

@@ -1,4 +1,5 @@
-"""The review workflow: vigia.store.review, on SQLite and PostgreSQL."""
+"""The review workflow, commands (vigia.services.review) and reads (vigia.store.fact_views), on
+SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -14,28 +15,27 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigia.domain import Document
+from vigia.services.review import (
+    confirm_fact,
+    correct_fact,
+    publish_fact,
+    reject_fact,
+    review_facts,
+    unpublish_fact,
+)
 from vigia.store.accounts import create_user, find_user, set_active
 from vigia.store.audit import list_entries
-from vigia.store.models import FactRow
-from vigia.store.permissions import Principal, principal_for
-from vigia.store.repository import store_document
-from vigia.store.review import (
-    FactValues,
+from vigia.store.errors import (
     InvalidTransition,
     InvalidValue,
     NotFound,
     PermissionDenied,
     ReviewError,
-    confirm_fact,
-    correct_fact,
-    find_fact_view,
-    list_fact_views,
-    publish_fact,
-    reject_fact,
-    review_facts,
-    review_queue,
-    unpublish_fact,
 )
+from vigia.store.fact_views import FactValues, find_fact_view, list_fact_views, review_queue
+from vigia.store.models import FactRow
+from vigia.store.permissions import Principal, principal_for
+from vigia.store.repository import store_document
 
 MakeDocument = Callable[..., Document]
 PASSWORD = "a long enough password"

@@ -1,4 +1,4 @@
-"""The review of extracted facts: confirming, correcting, rejecting, publishing, and reading them.
+"""The review of extracted facts: confirming, correcting, rejecting, and publishing them.
 
 Every write function takes the session, the :class:`~vigia.store.permissions.Principal` acting and
 the fact's id; it checks that the principal may act at all, finds the fact, checks that the
@@ -6,7 +6,8 @@ principal may act on *this* fact and that the fact's status allows the change, c
 given, changes the fact, records the change in the audit log (``fact.confirm``, ``fact.correct``,
 ``fact.reject``, ``fact.publish``, ``fact.unpublish``; the fact's review columns before and
 after) and commits, all in one transaction. On any failure it rolls back (anything else pending in
-the session goes too) and raises a :class:`ReviewError`, whose message is fit to show a user.
+the session goes too) and raises a :class:`~vigia.store.errors.ReviewError`, whose message is fit
+to show a user.
 
 Transitions, by action::
 
@@ -21,8 +22,8 @@ change; a correction fills the ``corrected_*`` columns beside them, and confirmi
 (after a rejection) clears them. The *effective* figure of a fact is the corrected one if there is
 one, else the extracted one.
 
-Read functions apply the permission rules in the query itself: a principal who may not read a
-country's unpublished facts gets that country's published facts only, counts included.
+Facts as shown (:class:`~vigia.store.fact_views.FactView`) are read with
+:mod:`vigia.store.fact_views`.
 """
 
 from __future__ import annotations
@@ -33,13 +34,20 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from vigia.domain import Qualifier
 from vigia.reference import indicators
 from vigia.store import audit
-from vigia.store.fact_scope import fact_scope_clause
+from vigia.store.errors import (
+    InvalidTransition,
+    InvalidValue,
+    NotFound,
+    PermissionDenied,
+    ReviewError,
+)
+from vigia.store.fact_views import LARGEST_ID, FactView, views_of
 from vigia.store.models import (
     CONFIRMED,
     CORRECTED,
@@ -47,19 +55,15 @@ from vigia.store.models import (
     PROPOSED,
     PUBLISHED,
     REJECTED,
-    DocumentRow,
-    EvidenceRow,
     FactRow,
     UserRow,
 )
 from vigia.store.permissions import (
-    CountryScope,
     Principal,
     can_publish,
     can_review,
     can_review_fact,
     review_scope,
-    unpublished_scope,
 )
 
 FACTS = FactRow.__tablename__
@@ -87,11 +91,9 @@ PUBLISHING_ACTIONS = frozenset({PUBLISH, UNPUBLISH})
 #: What :func:`review_facts` does to many facts at once; corrections are made one by one.
 BULK_ACTIONS = (CONFIRM, REJECT, PUBLISH, UNPUBLISH)
 MAX_BULK = 500
-MAX_LIMIT = 500
 MAX_NOTE_LENGTH = 4000
 EARLIEST_YEAR = 1900
 LATEST_YEAR = 2100
-LARGEST_ID = 2**31 - 1
 #: The review columns of a fact, as the audit log keeps them (with the fact's id and figure).
 REVIEW_COLUMNS = (
     "status",
@@ -106,81 +108,6 @@ REVIEW_COLUMNS = (
     "published_by",
     "published_at",
 )
-
-
-class ReviewError(Exception):
-    """A review refused. ``str()`` is fit to show a user; ``fact_id`` names the fact, if one."""
-
-    def __init__(self, message: str, fact_id: int | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.fact_id = fact_id
-
-
-class PermissionDenied(ReviewError):
-    """The principal may not do this (to this fact)."""
-
-
-class NotFound(ReviewError):
-    """No such fact (or none the principal may see)."""
-
-
-class InvalidTransition(ReviewError):
-    """The fact's status does not allow this action."""
-
-
-class InvalidValue(ReviewError):
-    """A value given is not acceptable: an unknown indicator, a negative figure, no note…"""
-
-
-@dataclass(frozen=True)
-class FactValues:
-    """A figure as extracted or as corrected. Numbers are ints when whole."""
-
-    indicator: str
-    value: int | float
-    value_min: int | float | None
-    qualifier: str
-    year: int | None
-
-
-@dataclass(frozen=True)
-class FactView:
-    """A fact as shown: its effective figure (corrected if corrected), both figures, its source.
-
-    Datetimes are timezone-aware (UTC).
-    """
-
-    id: int
-    status: str
-    indicator: str
-    value: int | float
-    value_min: int | float | None
-    qualifier: str
-    year: int | None
-    unit: str
-    extracted: FactValues
-    corrected: FactValues | None
-    country: str | None
-    actor: str | None
-    region: str | None
-    evidence_text: str
-    evidence_start: int
-    evidence_end: int
-    page: int | None
-    document_id: int
-    document_path: str
-    component: str
-    component_version: str
-    review_note: str | None
-    reviewed_by: int | None
-    reviewed_at: datetime | None
-    published_by: int | None
-    published_at: datetime | None
-
-    @property
-    def is_corrected(self) -> bool:
-        return self.corrected is not None
 
 
 @dataclass(frozen=True)
@@ -300,7 +227,7 @@ def _commit(session: Session, work: Callable[[], list[int]]) -> list[FactView]:
     except BaseException:
         session.rollback()
         raise
-    return _views_of(session, fact_ids)
+    return views_of(session, fact_ids)
 
 
 def _apply(
@@ -554,203 +481,3 @@ def _note(note: object, required: bool = False) -> str | None:
     if len(text) > MAX_NOTE_LENGTH:
         raise InvalidValue(f"a note has at most {MAX_NOTE_LENGTH} characters, not {len(text)}")
     return text or None
-
-
-# --- Reading ----------------------------------------------------------------------------------
-
-
-def extracted_values(fact: FactRow) -> FactValues:
-    """The figure as the extractor read it, kept whatever the reviewers did."""
-    return FactValues(
-        indicator=fact.indicator,
-        value=_number(fact.value),
-        value_min=_optional_number(fact.value_min),
-        qualifier=fact.qualifier,
-        year=fact.year,
-    )
-
-
-def current_values(fact: FactRow) -> FactValues:
-    """The figure as it stands: the reviewers' correction if there is one, else the extracted."""
-    return _corrected_values(fact) or extracted_values(fact)
-
-
-def fact_view(fact: FactRow) -> FactView:
-    """``fact`` as shown; reads its evidence and document (loaded with it by the functions here)."""
-    extracted = extracted_values(fact)
-    corrected = _corrected_values(fact)
-    effective = corrected or extracted
-    evidence = fact.evidence
-    return FactView(
-        id=fact.id,
-        status=fact.status,
-        indicator=effective.indicator,
-        value=effective.value,
-        value_min=effective.value_min,
-        qualifier=effective.qualifier,
-        year=effective.year,
-        unit=_unit(fact, effective.indicator),
-        extracted=extracted,
-        corrected=corrected,
-        country=fact.country,
-        actor=fact.actor,
-        region=fact.region,
-        evidence_text=evidence.text,
-        evidence_start=evidence.start,
-        evidence_end=evidence.end,
-        page=evidence.page,
-        document_id=fact.document_id,
-        document_path=fact.document.path,
-        component=fact.component,
-        component_version=fact.component_version,
-        review_note=fact.review_note,
-        reviewed_by=fact.reviewed_by,
-        reviewed_at=_utc(fact.reviewed_at),
-        published_by=fact.published_by,
-        published_at=_utc(fact.published_at),
-    )
-
-
-def list_fact_views(
-    session: Session,
-    principal: Principal,
-    country: str | None = None,
-    indicator: str | None = None,
-    year: int | None = None,
-    status: str | None = None,
-    limit: int = 50,
-    offset: int = 0,
-) -> tuple[list[FactView], int]:
-    """One page of the facts ``principal`` may see, and how many there are in all.
-
-    Filters compare with the effective indicator and year. Facts come in document and text order.
-    """
-    conditions = [_readable(principal), *_filters(country, indicator, year, status)]
-    return _page(session, conditions, limit, offset)
-
-
-def review_queue(
-    session: Session, principal: Principal, limit: int = 50, offset: int = 0
-) -> tuple[list[FactView], int]:
-    """One page of the proposed facts ``principal`` may review, and how many there are."""
-    conditions = [FactRow.status == PROPOSED, _scope_clause(review_scope(principal))]
-    return _page(session, conditions, limit, offset)
-
-
-def find_fact_view(session: Session, principal: Principal, fact_id: int) -> FactView:
-    """The fact, if ``principal`` may see it; NotFound otherwise (whether or not it exists)."""
-    if isinstance(fact_id, bool) or not isinstance(fact_id, int) or not 0 < fact_id <= LARGEST_ID:
-        raise NotFound(f"no fact {fact_id!r}")
-    statement = _view_statement().where(FactRow.id == fact_id, _readable(principal))
-    fact = session.scalar(statement)
-    if fact is None:
-        raise NotFound(f"no fact {fact_id}", fact_id)
-    return fact_view(fact)
-
-
-def _view_statement() -> Select[FactRow]:
-    """Facts with their evidence and their document's id and path (not its text) in one query."""
-    return (
-        select(FactRow)
-        .join(FactRow.document)
-        .join(FactRow.evidence)
-        .options(
-            contains_eager(FactRow.document).load_only(DocumentRow.id, DocumentRow.path),
-            contains_eager(FactRow.evidence),
-        )
-    )
-
-
-def _views_of(session: Session, fact_ids: list[int]) -> list[FactView]:
-    if not fact_ids:
-        return []
-    statement = _view_statement().where(FactRow.id.in_(fact_ids))
-    by_id = {fact.id: fact for fact in session.scalars(statement)}
-    return [fact_view(by_id[fact_id]) for fact_id in fact_ids]
-
-
-def _page(
-    session: Session, conditions: list[ColumnElement[bool]], limit: int, offset: int
-) -> tuple[list[FactView], int]:
-    _check_page(limit, offset)
-    total = session.scalar(select(func.count()).select_from(FactRow).where(*conditions)) or 0
-    statement = (
-        _view_statement()
-        .where(*conditions)
-        .order_by(FactRow.document_id, EvidenceRow.start, FactRow.id)
-        .limit(limit)
-        .offset(offset)
-    )
-    return [fact_view(fact) for fact in session.scalars(statement)], total
-
-
-def _check_page(limit: int, offset: int) -> None:
-    if isinstance(limit, bool) or not isinstance(limit, int) or not 0 <= limit <= MAX_LIMIT:
-        raise InvalidValue(f"limit is a whole number from 0 to {MAX_LIMIT}, not {limit!r}")
-    if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
-        raise InvalidValue(f"offset is a whole number of zero or more, not {offset!r}")
-
-
-def _readable(principal: Principal) -> ColumnElement[bool]:
-    """Published facts, and the unpublished ones of the countries ``principal`` may read."""
-    return or_(FactRow.status == PUBLISHED, _scope_clause(unpublished_scope(principal)))
-
-
-def _scope_clause(scope: CountryScope) -> ColumnElement[bool]:
-    return fact_scope_clause(scope)
-
-
-def _filters(
-    country: str | None, indicator: str | None, year: int | None, status: str | None
-) -> list[ColumnElement[bool]]:
-    corrected = FactRow.corrected_value.is_not(None)
-    conditions: list[ColumnElement[bool]] = []
-    if country is not None:
-        conditions.append(FactRow.country == country)
-    if indicator is not None:
-        current = case((corrected, FactRow.corrected_indicator), else_=FactRow.indicator)
-        conditions.append(current == indicator)
-    if year is not None:
-        if isinstance(year, bool) or not isinstance(year, int):
-            raise InvalidValue(f"year {year!r} is not a whole number")
-        conditions.append(case((corrected, FactRow.corrected_year), else_=FactRow.year) == year)
-    if status is not None:
-        conditions.append(FactRow.status == status)
-    return conditions
-
-
-def _corrected_values(fact: FactRow) -> FactValues | None:
-    if fact.corrected_value is None:
-        return None
-    return FactValues(
-        indicator=fact.corrected_indicator or fact.indicator,
-        value=_number(fact.corrected_value),
-        value_min=_optional_number(fact.corrected_value_min),
-        qualifier=fact.corrected_qualifier or fact.qualifier,
-        year=fact.corrected_year,
-    )
-
-
-def _unit(fact: FactRow, indicator: str) -> str:
-    """The extracted unit, or the unit of the indicator a correction changed the fact to."""
-    known = indicators().get(indicator)
-    if indicator == fact.indicator or known is None:
-        return fact.unit
-    return known.unit
-
-
-def _number(value: float) -> int | float:
-    return int(value) if value.is_integer() else value
-
-
-def _optional_number(value: float | None) -> int | float | None:
-    return None if value is None else _number(value)
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    """``moment`` in UTC; SQLite gives back naive datetimes, which are stored as UTC."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
