@@ -18,21 +18,16 @@ from tests.evaluate.conftest import (
     extracted_report,
 )
 from vigia.domain import LANGUAGES, Finding, FollowUpStatus, Rating
+from vigia.evaluate.follow_up import follow_up, follow_up_to_data, set_follow_up
+from vigia.evaluate.gaps import GAP_CODES, find_gaps, gap_message, recommendation_text
 from vigia.evaluate.meetings import UnknownMeeting
 from vigia.evaluate.recommendations import (
-    GAP_CODES,
     RecommendationView,
     adopt_recommendation,
     draft_recommendations,
     edit_recommendation,
-    find_gaps,
-    follow_up,
-    follow_up_to_data,
-    gap_message,
     list_recommendations,
-    recommendation_text,
     recommendation_to_data,
-    set_follow_up,
     withdraw_recommendation,
 )
 from vigia.evaluate.scorecard import evaluate_meeting

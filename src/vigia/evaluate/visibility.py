@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from vigia.domain import AreaEvaluation, MeetingEvaluation, Rating, StateEvaluation
-from vigia.evaluate.recommendations import FollowUpView
+from vigia.evaluate.follow_up import FollowUpView
 from vigia.store.permissions import Principal, can_read_unpublished
 
 

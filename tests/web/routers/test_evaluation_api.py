@@ -21,8 +21,9 @@ from tests.evaluate.conftest import Figure, figures_report
 from tests.web.conftest import Stored, bearer
 from vigia.domain import Document, Rating
 from vigia.evaluate.changes import compare_rounds
+from vigia.evaluate.follow_up import AREA_PROGRESS
+from vigia.evaluate.gaps import AREA_WITHOUT_EVIDENCE
 from vigia.evaluate.mappings import list_mappings
-from vigia.evaluate.recommendations import AREA_PROGRESS, AREA_WITHOUT_EVIDENCE
 from vigia.evaluate.scorecard import evaluate_meeting, evaluation_to_data, state_to_data
 from vigia.extract import extract
 from vigia.ingest import read_document

@@ -33,24 +33,20 @@ from vigia.evaluate.consistency import (
     finding_message,
     list_inconsistencies,
 )
+from vigia.evaluate.follow_up import FollowUpView, follow_up, set_follow_up
+from vigia.evaluate.gaps import AREA_WITHOUT_EVIDENCE, CORE_INDICATOR_MISSING, FIGURE_CONTRADICTION
 from vigia.evaluate.meetings import UnknownMeeting, meeting_codes
 from vigia.evaluate.recommendations import (
     ADOPTED,
-    AREA_WITHOUT_EVIDENCE,
-    CORE_INDICATOR_MISSING,
     DRAFT,
-    FIGURE_CONTRADICTION,
     MAX_NOTE_LENGTH,
     MAX_TEXT_LENGTH,
     WITHDRAWN,
-    FollowUpView,
     RecommendationView,
     adopt_recommendation,
     draft_recommendations,
     edit_recommendation,
-    follow_up,
     list_recommendations,
-    set_follow_up,
     withdraw_recommendation,
 )
 from vigia.evaluate.visibility import drafts_readable_by, follow_ups_as_seen_by

@@ -32,6 +32,7 @@ from starlette.concurrency import run_in_threadpool
 from vigia.domain import LANGUAGES, WorkPlan
 from vigia.evaluate.changes import compare_rounds
 from vigia.evaluate.consistency import Inconsistency, finding_message, list_inconsistencies
+from vigia.evaluate.follow_up import follow_up, follow_up_to_data, set_follow_up
 from vigia.evaluate.mappings import list_mappings, review_mapping
 from vigia.evaluate.meetings import meeting_codes
 from vigia.evaluate.observations import (
@@ -47,11 +48,8 @@ from vigia.evaluate.recommendations import (
     adopt_recommendation,
     draft_recommendations,
     edit_recommendation,
-    follow_up,
-    follow_up_to_data,
     list_recommendations,
     recommendation_to_data,
-    set_follow_up,
     withdraw_recommendation,
 )
 from vigia.evaluate.rubric import rubric
