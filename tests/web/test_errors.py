@@ -2,10 +2,26 @@
 
 from __future__ import annotations
 
+import pytest
 from fastapi import FastAPI, HTTPException
 from fastapi.testclient import TestClient
 
+from vigia.store.errors import (
+    InvalidTransition,
+    InvalidValue,
+    NotFound,
+    PermissionDenied,
+    ReviewError,
+)
 from vigia.web.errors import install_error_handlers, validation_message
+
+REFUSALS: dict[str, ReviewError] = {
+    "denied": PermissionDenied("only the secretariat may publish"),
+    "missing": NotFound("no fact 12"),
+    "transition": InvalidTransition("fact 12 is published; unpublish it first", fact_id=12),
+    "invalid": InvalidValue("a note is needed to reject a fact"),
+    "other": ReviewError("refused"),
+}
 
 
 def _application() -> FastAPI:
@@ -24,7 +40,25 @@ def _application() -> FastAPI:
     def too_large() -> None:
         raise HTTPException(413)
 
+    @app.get("/refused/{name}")
+    def refused(name: str) -> None:
+        raise REFUSALS[name]
+
     return app
+
+
+@pytest.mark.parametrize(
+    ("name", "status"),
+    [("denied", 403), ("missing", 404), ("transition", 409), ("invalid", 422), ("other", 422)],
+)
+def test_errors_refusal_of_the_application_has_its_status_and_message(
+    name: str, status: int
+) -> None:
+    with TestClient(_application()) as client:
+        response = client.get(f"/refused/{name}")
+
+    assert response.json() == {"error": {"status": status, "message": REFUSALS[name].message}}
+    assert response.status_code == status
 
 
 def test_errors_unexpected_exception_is_500_json_without_details() -> None:

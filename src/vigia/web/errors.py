@@ -1,8 +1,11 @@
 """Every error the service answers is JSON: ``{"error": {"status": 404, "message": "…"}}``.
 
-HTTP errors keep their status and message; invalid parameters give 422 naming each parameter and
-what is wrong with it; a database that stops answering gives 503; anything unexpected gives 500
-with a generic message (the details go to the log, never to the caller).
+HTTP errors keep their status and message; a refusal of the application
+(:class:`~vigia.store.errors.ReviewError`: permission denied, not found, a status that does not
+allow the change, an invalid value) gives 403, 404, 409 or 422 with its message; invalid
+parameters give 422 naming each parameter and what is wrong with it; a database that stops
+answering gives 503; anything unexpected gives 500 with a generic message (the details go to the
+log, never to the caller).
 """
 
 from __future__ import annotations
@@ -18,6 +21,13 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
+from vigia.store.errors import (
+    InvalidTransition,
+    InvalidValue,
+    NotFound,
+    PermissionDenied,
+    ReviewError,
+)
 from vigia.web.schemas import ErrorDetail, ErrorResponse
 
 logger = logging.getLogger(__name__)
@@ -33,6 +43,13 @@ LOCATIONS = {
 }
 #: Prefix Pydantic puts before the message of a ValueError raised by a validator.
 VALUE_ERROR_PREFIX = "Value error, "
+#: The HTTP status of each refusal; any other :class:`ReviewError` is 422.
+REFUSAL_STATUSES: dict[type[ReviewError], int] = {
+    PermissionDenied: status.HTTP_403_FORBIDDEN,
+    NotFound: status.HTTP_404_NOT_FOUND,
+    InvalidTransition: status.HTTP_409_CONFLICT,
+    InvalidValue: status.HTTP_422_UNPROCESSABLE_CONTENT,
+}
 
 
 def error_response(
@@ -44,6 +61,7 @@ def error_response(
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(ReviewError, _refused)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(OperationalError, _database_unavailable)
     app.add_exception_handler(Exception, _unexpected_error)
@@ -59,6 +77,15 @@ async def _http_error(_request: Request, error: Exception) -> JSONResponse:
     detail = error.detail if isinstance(error.detail, str) and error.detail else None
     message = detail or HTTPStatus(error.status_code).phrase
     return error_response(error.status_code, message, error.headers)
+
+
+async def _refused(_request: Request, error: Exception) -> JSONResponse:
+    assert isinstance(error, ReviewError)
+    refused = next(
+        (code for kind, code in REFUSAL_STATUSES.items() if isinstance(error, kind)),
+        status.HTTP_422_UNPROCESSABLE_CONTENT,
+    )
+    return error_response(refused, error.message)
 
 
 async def _validation_error(_request: Request, error: Exception) -> JSONResponse:

@@ -4,8 +4,9 @@ flags, observations, and plan import.
 
 Each route checks its parameters, calls one function of :mod:`vigia.evaluate` and answers its
 result in the shape of :mod:`vigia.web.evaluation_schemas`. The evaluate package checks who may
-do what; its refusals become errors here: ``PermissionDenied`` 403, ``NotFound`` (an unknown
-meeting, plan, recommendation…) 404, ``InvalidValue`` 422, each with the refusal's message.
+do what; its refusals become errors by the handler :mod:`vigia.web.errors` registers once:
+``PermissionDenied`` 403, ``NotFound`` (an unknown meeting, plan, recommendation…) 404,
+``InvalidTransition`` 409, ``InvalidValue`` 422, each with the refusal's message.
 
 Who sees what follows the pages: confirmed ratings, plans and adopted recommendations are public;
 the ratings the rules proposed and nobody confirmed yet (null for others), the sentences and
@@ -18,8 +19,7 @@ without one).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated, Any
 from urllib.parse import quote
@@ -69,7 +69,6 @@ from vigia.evaluate.visibility import (
 from vigia.ingest import UnreadableFileError
 from vigia.plans import area_codes, area_descriptions, area_labels, plan_to_data
 from vigia.services.plans import import_plan_text, read_plan_file
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import UserRow
 from vigia.store.permissions import (
     Principal,
@@ -220,19 +219,6 @@ def _signed_in(caller: UserRow | None) -> UserRow:
     return caller
 
 
-@contextmanager
-def evaluate_refusals() -> Iterator[None]:
-    """The evaluate package's refusals as HTTP errors with their message: 403, 404, 422."""
-    try:
-        yield
-    except PermissionDenied as error:
-        raise HTTPException(status.HTTP_403_FORBIDDEN, error.message) from error
-    except NotFound as error:
-        raise HTTPException(status.HTTP_404_NOT_FOUND, error.message) from error
-    except InvalidValue as error:
-        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, error.message) from error
-
-
 # --- Plans, areas, rubric -----------------------------------------------------------------------
 
 
@@ -246,8 +232,7 @@ def list_plans(session: DatabaseSession) -> PlanList:
 @router.get("/plans/{code}", response_model=PlanDetail, summary="One Work Plan")
 def get_plan(session: DatabaseSession, code: PlanCode) -> PlanDetail:
     """A plan as a tree: areas, objectives, activities (code, titles, responsible, indicators)."""
-    with evaluate_refusals():
-        plan = find_plan(session, code)
+    plan = find_plan(session, code)
     return _plan_detail(plan)
 
 
@@ -303,8 +288,7 @@ def get_evaluation(
     session: DatabaseSession, principal: CallerPrincipal, meeting: MeetingCode
 ) -> MeetingEvaluationResource:
     """Every state of the meeting rated in every area, with the evidence you may read."""
-    with evaluate_refusals():
-        evaluation = as_seen_by(evaluate_meeting(session, meeting), drafts_readable_by(principal))
+    evaluation = as_seen_by(evaluate_meeting(session, meeting), drafts_readable_by(principal))
     return MeetingEvaluationResource.model_validate(evaluation_to_data(evaluation))
 
 
@@ -321,10 +305,9 @@ def get_state_evaluation(
     country: CountryCode,
 ) -> StateEvaluationResource:
     """One state's scorecard at the meeting; 404 when it has no section in its documents."""
-    with evaluate_refusals():
-        state = state_as_seen_by(
-            evaluate_state(session, meeting, country), drafts_readable_by(principal)
-        )
+    state = state_as_seen_by(
+        evaluate_state(session, meeting, country), drafts_readable_by(principal)
+    )
     return StateEvaluationResource.model_validate(state_to_data(state))
 
 
@@ -342,8 +325,7 @@ def get_changes(
 ) -> AreaChangeList:
     """Each area's rating at ``since`` and at the meeting, and whether it improved; a rating
     that awaits confirmation is null unless you may see the state's drafts."""
-    with evaluate_refusals():
-        changes = compare_rounds(session, country, since, meeting, drafts_readable_by(principal))
+    changes = compare_rounds(session, country, since, meeting, drafts_readable_by(principal))
     items = [AreaChangeResource.model_validate(change, from_attributes=True) for change in changes]
     return AreaChangeList(
         country=country, since=since, meeting=meeting, items=items, total=len(items)
@@ -368,10 +350,7 @@ def confirm_area_rating(
 
     The secretariat only, never for its own state; a rating above no_information needs evidence.
     """
-    with evaluate_refusals():
-        evaluation = confirm_rating(
-            session, principal, meeting, country, area, body.rating, body.note
-        )
+    evaluation = confirm_rating(session, principal, meeting, country, area, body.rating, body.note)
     return AreaEvaluationResource.model_validate(area_to_data(evaluation))
 
 
@@ -404,8 +383,7 @@ def post_mapping_review(
     body: MappingReviewRequest,
 ) -> MappingResource:
     """Accept a mapping, move it to another ``area``, or dismiss it (the state's reviewers)."""
-    with evaluate_refusals():
-        view = review_mapping(session, principal, mapping_id, body.action, body.area)
+    view = review_mapping(session, principal, mapping_id, body.action, body.area)
     return MappingResource.model_validate(view, from_attributes=True)
 
 
@@ -425,8 +403,7 @@ def get_recommendations(
     status_wanted: RecommendationStatus = None,
 ) -> RecommendationList:
     """Adopted recommendations; the secretariat also sees drafts and withdrawn ones."""
-    with evaluate_refusals():
-        views = list_recommendations(session, meeting, country, status_wanted)
+    views = list_recommendations(session, meeting, country, status_wanted)
     manages = can_manage_recommendations(principal)
     items = [
         _recommendation(recommendation_to_data(view))
@@ -443,8 +420,7 @@ def post_draft(
     session: DatabaseSession, principal: SignedInPrincipal, body: DraftRequest
 ) -> RecommendationList:
     """Draft one recommendation per gap of the meeting not drafted yet; answers the new ones."""
-    with evaluate_refusals():
-        views = draft_recommendations(session, principal, body.meeting, body.language)
+    views = draft_recommendations(session, principal, body.meeting, body.language)
     items = [_recommendation(recommendation_to_data(view)) for view in views]
     return RecommendationList(items=items, total=len(items))
 
@@ -457,8 +433,7 @@ def get_follow_up(
 ) -> FollowUpList:
     """Every recommendation adopted before ``meeting``, with its status there and the evidence;
     a status the rules computed (a draft) only for who may see the state's drafts."""
-    with evaluate_refusals():
-        views = follow_ups_as_seen_by(follow_up(session, meeting), drafts_readable_by(principal))
+    views = follow_ups_as_seen_by(follow_up(session, meeting), drafts_readable_by(principal))
     items = [FollowUpResource.model_validate(follow_up_to_data(view)) for view in views]
     return FollowUpList(items=items, total=len(items))
 
@@ -475,8 +450,7 @@ def patch_recommendation(
     body: TextRequest,
 ) -> RecommendationResource:
     """Replace the text of a draft or adopted recommendation (the secretariat)."""
-    with evaluate_refusals():
-        view = edit_recommendation(session, principal, recommendation_id, body.text)
+    view = edit_recommendation(session, principal, recommendation_id, body.text)
     return _recommendation(recommendation_to_data(view))
 
 
@@ -489,8 +463,7 @@ def post_adoption(
     session: DatabaseSession, principal: SignedInPrincipal, recommendation_id: Identifier
 ) -> RecommendationResource:
     """Adopt a draft: from then on it is followed up at later meetings (the secretariat)."""
-    with evaluate_refusals():
-        view = adopt_recommendation(session, principal, recommendation_id)
+    view = adopt_recommendation(session, principal, recommendation_id)
     return _recommendation(recommendation_to_data(view))
 
 
@@ -507,8 +480,7 @@ def post_withdrawal(
 ) -> RecommendationResource:
     """Withdraw a recommendation for good; an optional ``note`` goes to the audit log."""
     note = None if body is None else body.note
-    with evaluate_refusals():
-        view = withdraw_recommendation(session, principal, recommendation_id, note)
+    view = withdraw_recommendation(session, principal, recommendation_id, note)
     return _recommendation(recommendation_to_data(view))
 
 
@@ -525,8 +497,7 @@ def put_follow_up(
     body: FollowUpRequest,
 ) -> FollowUpResource:
     """Set an adopted recommendation's status at a later meeting, with an optional note."""
-    with evaluate_refusals():
-        view = set_follow_up(session, principal, recommendation_id, meeting, body.status, body.note)
+    view = set_follow_up(session, principal, recommendation_id, meeting, body.status, body.note)
     return FollowUpResource.model_validate(follow_up_to_data(view))
 
 
@@ -606,8 +577,7 @@ def post_observation(
     body: TextRequest,
 ) -> ObservationResource:
     """Send an observation on an activity (focal points and the secretariat)."""
-    with evaluate_refusals():
-        view = submit_observation(session, principal, plan, activity, body.text)
+    view = submit_observation(session, principal, plan, activity, body.text)
     return ObservationResource.model_validate(view, from_attributes=True)
 
 
@@ -624,8 +594,7 @@ def post_answer(
     body: TextRequest,
 ) -> ObservationResource:
     """Answer an observation (the secretariat); the answer joins the observation's thread."""
-    with evaluate_refusals():
-        view = answer_observation(session, principal, observation_id, body.text)
+    view = answer_observation(session, principal, observation_id, body.text)
     return ObservationResource.model_validate(view, from_attributes=True)
 
 
@@ -676,8 +645,7 @@ def _import(session: Session, principal: Principal, received: ReceivedFile) -> W
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_CONTENT, f"{received.name}: {error.reason}"
         ) from error
-    with evaluate_refusals():
-        return import_plan_text(session, principal, text, form.code, form.starts, form.ends)
+    return import_plan_text(session, principal, text, form.code, form.starts, form.ends)
 
 
 def _plan_import_form(fields: Mapping[str, str]) -> PlanImport:
