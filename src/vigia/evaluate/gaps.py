@@ -18,13 +18,7 @@ from functools import cache
 
 from sqlalchemy.orm import Session
 
-from vigia.domain import (
-    LANGUAGES,
-    Finding,
-    MeetingEvaluation,
-    Rating,
-    StateEvaluation,
-)
+from vigia.domain import LANGUAGES, Finding, MeetingEvaluation, Rating, StateEvaluation
 from vigia.evaluate.consistency import (
     FIGURE_DISAGREEMENT,
     Inconsistency,

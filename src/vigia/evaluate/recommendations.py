@@ -19,21 +19,12 @@ from typing import Any
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
-from vigia.domain import (
-    LANGUAGES,
-    Finding,
-    FollowUpStatus,
-)
+from vigia.domain import LANGUAGES, Finding, FollowUpStatus
 from vigia.evaluate.gaps import find_gaps, recommendation_text
 from vigia.evaluate.meetings import meeting_order
 from vigia.store import audit
 from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
-from vigia.store.models import (
-    RECOMMENDATION_STATUSES,
-    FollowUpRow,
-    RecommendationRow,
-    UserRow,
-)
+from vigia.store.models import RECOMMENDATION_STATUSES, FollowUpRow, RecommendationRow, UserRow
 from vigia.store.permissions import Principal, can_manage_recommendations
 from vigia.store.transactions import committed
 

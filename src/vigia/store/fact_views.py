@@ -14,19 +14,8 @@ from sqlalchemy.orm import Session, contains_eager
 from vigia.reference import indicators
 from vigia.store.errors import InvalidValue, NotFound
 from vigia.store.fact_scope import fact_scope_clause
-from vigia.store.models import (
-    PROPOSED,
-    PUBLISHED,
-    DocumentRow,
-    EvidenceRow,
-    FactRow,
-)
-from vigia.store.permissions import (
-    CountryScope,
-    Principal,
-    review_scope,
-    unpublished_scope,
-)
+from vigia.store.models import PROPOSED, PUBLISHED, DocumentRow, EvidenceRow, FactRow
+from vigia.store.permissions import CountryScope, Principal, review_scope, unpublished_scope
 
 MAX_LIMIT = 500
 LARGEST_ID = 2**31 - 1
