@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
-from vigia.store.accounts import create_user
+from vigia.services.accounts import create_user
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import FactRow
 

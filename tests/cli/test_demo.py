@@ -9,7 +9,7 @@ from argon2 import PasswordHasher
 from click.testing import CliRunner
 
 from vigia.cli import main
-from vigia.store.accounts import create_user, list_users
+from vigia.services.accounts import create_user, list_users
 from vigia.store.database import open_database, session_factory
 
 HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)

@@ -9,7 +9,7 @@ from argon2 import PasswordHasher
 from click.testing import CliRunner, Result
 
 from vigia.cli import main
-from vigia.store.accounts import create_user
+from vigia.services.accounts import create_user
 from vigia.store.database import open_database, session_factory
 
 PLANS = Path(__file__).parents[1] / "data" / "plans"

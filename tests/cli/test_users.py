@@ -11,10 +11,10 @@ from sqlalchemy.orm import Session
 
 from vigia.cli import main
 from vigia.cli.users import create as create_command
-from vigia.store.accounts import authenticate, find_user, user_for_token
+from vigia.services.accounts import authenticate, find_user, user_for_token
+from vigia.services.logins import login_session_is_open, start_login_session
 from vigia.store.audit import list_entries
 from vigia.store.database import open_database, session_factory
-from vigia.store.logins import login_session_is_open, start_login_session
 
 PASSWORD = "correct horse battery"
 #: Argon2 at its lowest cost, handed to the commands as context object.

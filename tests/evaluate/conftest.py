@@ -22,7 +22,7 @@ from vigia.domain import Document, Evidence, Fact, MeetingRecord, Provenance, Qu
 from vigia.extract import extract
 from vigia.ingest import read_document
 from vigia.reference import countries, indicators
-from vigia.store.accounts import create_user
+from vigia.services.accounts import create_user
 from vigia.store.permissions import Principal, principal_for
 from vigia.store.repository import StoredDocument, store_document
 

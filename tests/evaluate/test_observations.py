@@ -16,7 +16,7 @@ from vigia.evaluate.observations import (
     submit_observation,
 )
 from vigia.evaluate.plan_store import import_plan
-from vigia.store.accounts import find_user, set_active
+from vigia.services.accounts import find_user, set_active
 from vigia.store.audit import list_entries
 from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import ObservationRow

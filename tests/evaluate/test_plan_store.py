@@ -17,7 +17,7 @@ from vigia.evaluate.plan_store import (
     plan_for_meeting,
 )
 from vigia.plans import plan_to_data, work_plans
-from vigia.store.accounts import find_user, set_active
+from vigia.services.accounts import find_user, set_active
 from vigia.store.audit import list_entries
 from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import WorkPlanRow

@@ -7,8 +7,8 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
+from vigia.services.accounts import authenticate
 from vigia.services.demo import SECRETARIAT, prepare_demo
-from vigia.store.accounts import authenticate
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import FactRow, UserRow
 

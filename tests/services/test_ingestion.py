@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from vigia.ingest import UnreadableFileError
 from vigia.services.ingestion import ingest_path, ingest_upload
-from vigia.store.jobs import DONE, UploadDetails, create_job, find_job
+from vigia.services.jobs import DONE, UploadDetails, create_job, find_job
 from vigia.store.models import DocumentRow, FactRow
 
 REPORT = (

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigia.domain import Document
+from vigia.services.accounts import create_user, find_user, set_active
 from vigia.services.review import (
     confirm_fact,
     correct_fact,
@@ -23,7 +24,6 @@ from vigia.services.review import (
     review_facts,
     unpublish_fact,
 )
-from vigia.store.accounts import create_user, find_user, set_active
 from vigia.store.audit import list_entries
 from vigia.store.errors import (
     InvalidTransition,

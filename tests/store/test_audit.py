@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from vigia.store.accounts import create_user
+from vigia.services.accounts import create_user
 from vigia.store.audit import AuditEntry, export_csv, list_entries, record
 from vigia.store.models import AuditLogRow, UserRow
 

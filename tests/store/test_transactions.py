@@ -7,7 +7,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from vigia.store.accounts import create_user
+from vigia.services.accounts import create_user
 from vigia.store.models import UserRow
 from vigia.store.transactions import commit, committed
 

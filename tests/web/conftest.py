@@ -19,8 +19,8 @@ from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from vigia.domain import Document
+from vigia.services.accounts import create_api_token, create_user
 from vigia.settings import Settings
-from vigia.store.accounts import create_api_token, create_user
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import FactRow
 from vigia.store.repository import store_document

@@ -18,10 +18,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.web.conftest import Stored
+from vigia.services.jobs import create_job
+from vigia.services.logins import start_login_session
 from vigia.settings import Settings
 from vigia.store.database import open_database, session_factory
-from vigia.store.jobs import create_job
-from vigia.store.logins import start_login_session
 from vigia.store.models import DocumentRow, ExtractionJobRow, FactRow, UserRow
 from vigia.web.app import create_app
 from vigia.web.sessions import CSRF_FIELD, SESSION_COOKIE, LoginSession, SessionCodec

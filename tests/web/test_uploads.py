@@ -23,10 +23,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.web.conftest import Stored, bearer
+from vigia.services.jobs import FAILED, create_job, find_job
 from vigia.settings import Settings, SettingsError
 from vigia.store.audit import list_entries
 from vigia.store.database import open_database, session_factory
-from vigia.store.jobs import FAILED, create_job, find_job
 from vigia.store.models import (
     AuditLogRow,
     DocumentRow,

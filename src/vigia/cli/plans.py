@@ -13,8 +13,8 @@ from vigia.domain import LANGUAGES, WorkPlan
 from vigia.evaluate.plan_store import all_plans, find_plan
 from vigia.ingest import UnreadableFileError
 from vigia.plans import plan_to_data
+from vigia.services.accounts import find_user
 from vigia.services.plans import import_plan_text, read_plan_file
-from vigia.store.accounts import find_user
 from vigia.store.errors import ReviewError
 from vigia.store.permissions import principal_for
 

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from vigia.cli.database import database_option, database_session
 from vigia.cli.errors import InputError
-from vigia.store.accounts import (
+from vigia.services.accounts import (
     AccountError,
     check_new_user,
     check_password,

@@ -15,7 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from vigia.store.accounts import user_for_token
+from vigia.services.accounts import user_for_token
 from vigia.store.models import UserRow
 
 BEARER = "bearer"

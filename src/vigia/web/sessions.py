@@ -3,8 +3,8 @@
 A session is a small JSON object (the user's id, or none before login; the key of the login kept
 on the server; a CSRF token; when it was issued) signed with HMAC-SHA256 under the application's
 ``secret_key``. The cookie is HttpOnly, SameSite=Lax, and Secure when the request came over https.
-A login is also a row on the server (:mod:`vigia.store.logins`): the pages accept the cookie's user
-only while that row is open, so logout, deactivation and a password change end the session for
+A login is also a row on the server (:mod:`vigia.services.logins`): the pages accept the cookie's
+user only while that row is open, so logout, deactivation and a password change end the session for
 every worker, and a session older than :data:`SESSION_LIFETIME` ends anyway.
 
 Every form that posts carries the session's CSRF token in a hidden field, compared in constant
@@ -38,7 +38,7 @@ class LoginSession:
     user_id: int | None
     csrf_token: str
     issued_at: int
-    #: The key of the login kept on the server (vigia.store.logins); None before login.
+    #: The key of the login kept on the server (vigia.services.logins); None before login.
     key: str | None = None
 
     @classmethod

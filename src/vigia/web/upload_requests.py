@@ -31,7 +31,7 @@ from starlette.requests import ClientDisconnect
 from vigia.ingest import sniff_media_type
 from vigia.ingest.errors import UnreadableContentError
 from vigia.reference import countries
-from vigia.store.jobs import Job, create_job, fail_job
+from vigia.services.jobs import Job, create_job, fail_job
 from vigia.store.models import FOCAL_POINT, MeetingRow, UserRow
 from vigia.store.permissions import SECRETARIAT, Principal, can_upload_for, principal_for
 from vigia.web.input_guard import NUL_MESSAGE, holds_nul

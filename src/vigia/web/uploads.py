@@ -1,6 +1,6 @@
 """Extraction of uploaded files in the background, on a small pool of threads owned by the app.
 
-An accepted upload is a queued job (:mod:`vigia.store.jobs`) and a temporary file holding the
+An accepted upload is a queued job (:mod:`vigia.services.jobs`) and a temporary file holding the
 uploaded bytes under the original suffix. :func:`run_upload` hands it to
 :func:`vigia.services.ingestion.ingest_upload`, which reads the file, extracts its facts (unless
 the same content is already stored) and stores the document with the upload's details, moving the
@@ -39,8 +39,8 @@ from starlette.concurrency import run_in_threadpool
 
 from vigia.ingest import UnreadableFileError
 from vigia.services.ingestion import ingest_upload
+from vigia.services.jobs import UploadDetails, fail_abandoned_jobs, fail_job
 from vigia.store.database import describe_error
-from vigia.store.jobs import UploadDetails, fail_abandoned_jobs, fail_job
 from vigia.store.repository import InvalidDocumentError
 
 logger = logging.getLogger(__name__)

@@ -22,9 +22,9 @@ from sqlalchemy import select
 
 from vigia.domain import Document
 from vigia.extract.batch import extract_file
+from vigia.services.accounts import create_user, find_user
 from vigia.services.review import review_facts
 from vigia.settings import Settings
-from vigia.store.accounts import create_user, find_user
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import FactRow
 from vigia.store.permissions import principal_for

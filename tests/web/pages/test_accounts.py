@@ -14,7 +14,7 @@ from tests.web.pages.conftest import (
     log_in,
     post_form,
 )
-from vigia.store.accounts import find_user
+from vigia.services.accounts import find_user
 from vigia.store.database import open_database, session_factory
 
 NEW_EMAIL = "focal.pan@example.org"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from tests.web.pages.conftest import FOCAL_POINT, PASSWORD, SECRETARIAT, Site, csrf_token, log_in
+from vigia.services.accounts import find_user, set_active
 from vigia.settings import Settings
-from vigia.store.accounts import find_user, set_active
 from vigia.store.database import open_database, session_factory
 from vigia.web.app import create_app
 from vigia.web.sessions import SESSION_COOKIE

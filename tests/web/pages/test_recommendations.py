@@ -29,7 +29,7 @@ from vigia.evaluate.recommendations import (
     draft_recommendations,
     list_recommendations,
 )
-from vigia.store.accounts import find_user
+from vigia.services.accounts import find_user
 from vigia.store.database import open_database, session_factory
 from vigia.store.permissions import principal_for
 

@@ -1,9 +1,10 @@
 """``/accounts``: the administrators' page of users: the list, a new user, (de)activating one.
 
 Only administrators see it (anybody else logged in gets 403, an anonymous visitor goes to the
-login page). Every form posts with the CSRF token; changes go through :mod:`vigia.store.accounts`,
-which checks the input and records them in the audit log. A refused new user is shown again on
-the page, with status 400, the reason and what was typed (except the password).
+login page). Every form posts with the CSRF token; changes go through
+:mod:`vigia.services.accounts`, which checks the input and records them in the audit log. A
+refused new user is shown again on the page, with status 400, the reason and what was typed
+(except the password).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
 from vigia.reference import countries
-from vigia.store.accounts import AccountError, create_user, list_users, set_active
+from vigia.services.accounts import AccountError, create_user, list_users, set_active
 from vigia.store.models import FOCAL_POINT, ROLES, UserRow
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_

@@ -2,7 +2,7 @@
 
 A successful login starts a new session, kept on the server (a new CSRF token too), and goes back
 to the page that asked for it; logging out ends it there. Failed attempts count against the
-account at the client's address and against the address (:mod:`vigia.store.logins`): past a few,
+account at the client's address and against the address (:mod:`vigia.services.logins`): past a few,
 each is refused with 429 for a delay that grows with every further failure, whatever the password.
 """
 
@@ -14,8 +14,8 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from vigia.store.accounts import authenticate
-from vigia.store.logins import (
+from vigia.services.accounts import authenticate
+from vigia.services.logins import (
     end_login_session,
     forget_login_failures,
     login_wait,

@@ -15,8 +15,8 @@ from typing import Annotated, cast
 from fastapi import Depends, Request, Response
 from sqlalchemy.orm import Session
 
+from vigia.services.logins import login_session_is_open
 from vigia.settings import Settings
-from vigia.store.logins import login_session_is_open
 from vigia.store.models import UserRow
 from vigia.store.permissions import (
     ADMINISTRATOR,

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from vigia.reference import countries
+from vigia.services.jobs import Job, find_job, upload_outcome
 from vigia.settings import Settings
-from vigia.store.jobs import Job, find_job, upload_outcome
 from vigia.store.models import FOCAL_POINT, MeetingRow, UserRow
 from vigia.store.permissions import SECRETARIAT, review_scope
 from vigia.web import i18n

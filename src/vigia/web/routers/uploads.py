@@ -15,8 +15,8 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from vigia.services.jobs import Job, find_job
 from vigia.settings import Settings
-from vigia.store.jobs import Job, find_job
 from vigia.store.models import UserRow
 from vigia.store.permissions import principal_for
 from vigia.web.dependencies import CurrentCaller, DatabaseSession

@@ -1,4 +1,4 @@
-"""Login sessions on the server and failed logins per account and address: vigia.store.logins."""
+"""Login sessions on the server and failed logins per account and address: vigia.services.logins."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from datetime import UTC, datetime, timedelta
 from argon2 import PasswordHasher
 from sqlalchemy.orm import Session
 
-from vigia.store.accounts import create_user, set_active, set_password
-from vigia.store.audit import list_entries
-from vigia.store.logins import (
+from vigia.services.accounts import create_user, set_active, set_password
+from vigia.services.logins import (
     ACCOUNT_AT_ADDRESS,
     ADDRESS,
     end_login_session,
@@ -20,6 +19,7 @@ from vigia.store.logins import (
     start_login_session,
     throttle_keys,
 )
+from vigia.store.audit import list_entries
 from vigia.store.models import UserRow
 
 HASHER = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)

@@ -1,4 +1,4 @@
-"""Extraction jobs: vigia.store.jobs."""
+"""Extraction jobs: vigia.services.jobs."""
 
 from __future__ import annotations
 
@@ -10,8 +10,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from vigia.domain import Document
-from vigia.store.audit import list_entries
-from vigia.store.jobs import (
+from vigia.services.jobs import (
     DONE,
     ERROR_LENGTH,
     FAILED,
@@ -27,6 +26,7 @@ from vigia.store.jobs import (
     set_progress,
     store_upload,
 )
+from vigia.store.audit import list_entries
 from vigia.store.models import DocumentRow, FactRow
 
 ORIGINAL = b"the uploaded bytes"

@@ -28,8 +28,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from vigia.reference import countries
+from vigia.services.logins import end_user_sessions
 from vigia.store import audit
-from vigia.store.logins import end_user_sessions
 from vigia.store.models import EMAIL, FOCAL_POINT, LABEL, ROLES, ApiTokenRow, UserRow
 
 MINIMUM_PASSWORD_LENGTH = 12

@@ -1,4 +1,4 @@
-"""Accounts and API tokens: vigia.store.accounts."""
+"""Accounts and API tokens: vigia.services.accounts."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from vigia.store.accounts import (
+from vigia.services.accounts import (
     AccountError,
     authenticate,
     create_api_token,
