@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from vigia.extract.batch import extract_file
+from vigia.services.extraction import extract_file
 from vigia.services.ingestion import ingest_path
 from vigia.store.database import open_database, session_factory
 

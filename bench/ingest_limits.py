@@ -29,12 +29,12 @@ SENTENCE = (
 CHILD = """
 import json, resource, sys, time
 from pathlib import Path
-from vigia.extract import extract
+from vigia.services.extraction import extract_document
 from vigia.ingest import UnreadableFileError, read_document
 started = time.perf_counter()
 try:
     document = read_document(Path(sys.argv[1]))
-    facts = len(extract(document).facts)
+    facts = len(extract_document(document).facts)
     outcome = f"read {len(document.text):,} characters, {facts:,} facts"
 except UnreadableFileError as error:
     outcome = f"refused: {error.reason}"

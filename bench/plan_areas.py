@@ -22,9 +22,8 @@ from tests.extract.area_agreement import (  # noqa: E402
     mapped_areas,
     overall,
 )
-from vigia.extract import extract  # noqa: E402
-from vigia.ingest import read_document  # noqa: E402
 from vigia.plans import AREAS  # noqa: E402
+from vigia.services.extraction import extract_file  # noqa: E402
 
 ANNOTATION = REPOSITORY / "tests/data/plan-mapping/rtp3-rapporteur-report.fr.areas.json"
 REPORT = REPOSITORY.parent / "shared/corpus/rtp3-rapporteur-report.fr.txt"
@@ -37,7 +36,7 @@ def main() -> None:
     parser.add_argument("--disagreements", action="store_true", help="list every disagreement")
     arguments = parser.parse_args()
     expected = load_annotation(arguments.annotation)
-    document = extract(read_document(arguments.report))
+    document = extract_file(arguments.report)
     found = mapped_areas(document)
     results = agreement(expected, found, AREAS)
     print(f"{len(expected)} annotated sentences")

@@ -8,8 +8,8 @@ from typing import Any
 
 from vigia.domain import AreaEvaluation
 from vigia.evaluate.scorecard import evaluate_meeting
-from vigia.extract.batch import extract_file
 from vigia.services.accounts import create_user
+from vigia.services.extraction import extract_file
 from vigia.store.database import open_database, session_factory
 from vigia.store.repository import store_document
 

@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from tests.extract.scoring import Score, score_extraction
-from vigia.extract.batch import extract_file
-from vigia.extract.contract import document_data
+from vigia.publish.contract import document_data
+from vigia.services.extraction import extract_file
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 SHARED = REPOSITORY.parent / "shared"

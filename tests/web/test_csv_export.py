@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from tests.web.conftest import Stored, bearer
 from vigia.cli import main
-from vigia.store import fact_csv
+from vigia.publish import fact_csv
 from vigia.web.csv_export import COLUMNS, csv_chunks, csv_row
 from vigia.web.schemas import DocumentReference, Evidence, FactResource
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from vigia.domain import Document
-from vigia.extract.batch import extract_files
-from vigia.extract.contract import document_data
+from vigia.publish.contract import document_data
+from vigia.services.extraction import extract_files
 
 
 def render_table(document: Document) -> str:

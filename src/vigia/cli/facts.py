@@ -10,7 +10,7 @@ import click
 
 from vigia.cli.database import database_option, database_session
 from vigia.cli.options import checked_country, checked_indicator
-from vigia.store.fact_csv import csv_chunks
+from vigia.publish.fact_csv import csv_chunks
 from vigia.store.repository import FactRecord, list_facts
 
 EXCERPT_LENGTH = 60
@@ -55,7 +55,7 @@ def render_table(records: Sequence[FactRecord]) -> str:
 
 
 def render_csv(records: Sequence[FactRecord]) -> str:
-    """CSV with a header row: the columns of ``GET /api/v1/facts.csv`` (vigia.store.fact_csv)."""
+    """CSV with a header row: the columns of ``GET /api/v1/facts.csv`` (vigia.publish.fact_csv)."""
     return "".join(csv_chunks(records))
 
 

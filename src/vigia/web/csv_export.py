@@ -1,6 +1,6 @@
 """Facts as CSV for spreadsheets, as ``GET /api/v1/facts.csv`` streams them.
 
-The layout is :mod:`vigia.store.fact_csv`'s, shared with ``vigia facts --format csv``: each fact
+The layout is :mod:`vigia.publish.fact_csv`'s, shared with ``vigia facts --format csv``: each fact
 resource is turned into a :class:`~vigia.store.repository.FactRecord` and written there.
 """
 
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from vigia.store import fact_csv
-from vigia.store.fact_csv import COLUMNS
+from vigia.publish import fact_csv
+from vigia.publish.fact_csv import COLUMNS
 from vigia.store.repository import FactRecord
 from vigia.web.schemas import FactResource
 
@@ -17,7 +17,7 @@ __all__ = ["COLUMNS", "csv_chunks", "csv_row", "fact_record"]
 
 
 def csv_chunks(facts: Iterable[FactResource]) -> Iterator[str]:
-    """The CSV of ``facts``, in pieces (see :func:`vigia.store.fact_csv.csv_chunks`)."""
+    """The CSV of ``facts``, in pieces (see :func:`vigia.publish.fact_csv.csv_chunks`)."""
     return fact_csv.csv_chunks(fact_record(fact) for fact in facts)
 
 

@@ -1,7 +1,7 @@
 """A site to browse: a report extracted and stored, accounts, and a browser on the application.
 
 The report is written to ``tmp_path`` and goes through the real pipeline
-(:func:`vigia.extract.batch.extract_file`): two country sections, Costa Rica (two facts, one of
+(:func:`vigia.services.extraction.extract_file`): two country sections, Costa Rica (two facts, one of
 whose sentences holds HTML markup; an event, roles, a cooperation link) and Panama (one fact). A made-up meeting report
 (``make_document``) is stored too, for the meeting page. Accounts: a focal point of Costa Rica, the
 secretariat, and an administrator, all with the same password.
@@ -21,8 +21,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from vigia.domain import Document
-from vigia.extract.batch import extract_file
 from vigia.services.accounts import create_user, find_user
+from vigia.services.extraction import extract_file
 from vigia.services.review import review_facts
 from vigia.settings import Settings
 from vigia.store.database import open_database, session_factory

@@ -30,7 +30,7 @@ from vigia.cli import main
 from vigia.domain import MeetingEvaluation, Rating
 from vigia.evaluate.mappings import list_mappings
 from vigia.evaluate.scorecard import evaluate_meeting
-from vigia.extract.batch import extract_file
+from vigia.services.extraction import extract_file
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import RatingReviewRow
 from vigia.store.repository import store_document

@@ -1,4 +1,7 @@
-"""Read and extract several files: the good ones go through, the bad ones are reported."""
+"""Extraction without storing: one file or several read and extracted, the bad ones reported.
+
+For ``vigia extract``, the benchmarks and the scorer; :mod:`vigia.services.ingestion` also stores.
+"""
 
 from __future__ import annotations
 
@@ -17,12 +20,18 @@ class ExtractionResult:
     errors: list[UnreadableFileError] = field(default_factory=list)
 
 
+def extract_document(document: Document) -> Document:
+    """Run the extraction pipeline on a document already read."""
+    return extract(document)
+
+
 def extract_file(path: Path) -> Document:
     """Read one file and run the extraction pipeline on it."""
     return extract(read_document(path))
 
 
 def extract_files(paths: Iterable[Path]) -> ExtractionResult:
+    """Every file read and extracted, in order; a file that cannot be read is reported."""
     result = ExtractionResult()
     for path in paths:
         try:
