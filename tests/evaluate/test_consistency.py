@@ -23,10 +23,10 @@ from vigia.evaluate.consistency import (
     find_inconsistencies,
     finding_message,
 )
-from vigia.extract.work_plan import fold
 from vigia.reference import indicators
 from vigia.services.review import correct_fact, reject_fact
 from vigia.store.models import FactRow
+from vigia.text import fold
 
 IDENTIFIED_47 = Figure("victims_identified", 47, "The team identified 47 victims in 2013.", 2013)
 IDENTIFIED_52 = Figure("victims_identified", 52, "Officials identified 52 victims in 2013.", 2013)

@@ -32,10 +32,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from vigia.domain import LANGUAGES, Finding, Qualifier
-from vigia.extract.work_plan import fold
 from vigia.reference import countries, indicators, load_data_file
 from vigia.store.fact_views import current_values
 from vigia.store.models import REJECTED, DocumentRow, FactRow
+from vigia.text import fold
 
 FIGURE_DISAGREEMENT = "figure_disagreement"
 IDENTIFIED_VS_ASSISTED = "identified_vs_assisted"

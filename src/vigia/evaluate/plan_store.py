@@ -19,8 +19,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from vigia.domain import LANGUAGES, WorkPlan
-from vigia.extract.work_plan import WorkPlanParseError, parse_work_plan
 from vigia.plans import plan_for_year, plan_from_data, plan_to_data, validate_plan, work_plans
+from vigia.plans.parser import WorkPlanParseError, parse_work_plan
 from vigia.reference import closest_first
 from vigia.store import audit
 from vigia.store.errors import InvalidValue, NotFound, PermissionDenied

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from vigia.domain import GENERAL_SECRETARIAT, MEMBER_STATES, PlanObjective, WorkPlan
-from vigia.extract.work_plan import (
+from vigia.plans import validate_plan
+from vigia.plans.parser import (
     IMPORTED,
     TITLE_LENGTH,
     WorkPlanParseError,
@@ -17,7 +18,6 @@ from vigia.extract.work_plan import (
     parse_work_plan,
     short_title,
 )
-from vigia.plans import validate_plan
 
 PLANS = Path(__file__).resolve().parents[1] / "data" / "plans"
 SPANISH_PLAN = PLANS / "plan-regional-2030.es.txt"

@@ -14,7 +14,6 @@ skipped. Each objective and activity goes to one of the eight areas by keywords
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -30,6 +29,7 @@ from vigia.domain import (
 )
 from vigia.plans import AREAS, area_codes, area_labels
 from vigia.reference import lexicon
+from vigia.text import fold
 
 #: ``WorkPlan.source`` of a plan read from a document.
 IMPORTED = "imported"
@@ -59,12 +59,6 @@ class ImportCues:
     headings: tuple[tuple[str, Patterns], ...]
     secretariat: Patterns
     plan: Patterns
-
-
-def fold(text: str) -> str:
-    """Lower case without accents, typographic apostrophes made plain: what keywords match."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("’", "'"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
 
 
 def keyword_pattern(keyword: str) -> re.Pattern[str]:
