@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,28 @@ def test_edges_reach_the_store_only_through_services_or_the_reads_left() -> None
     reached = _edge_imports("vigia.store")
     assert reached  # the edges were found
     assert set(reached) - STORE_MODULES_THE_EDGES_STILL_READ == set()
+
+
+ARCHITECTURE = SOURCE.parents[1] / "docs" / "architecture.md"
+DRAWN_IMPORT = re.compile(r"^\s*(\w+) --> (\w+)\s*$", re.MULTILINE)
+
+
+def _package_imports() -> set[tuple[str, str]]:
+    packages = {path.name for path in SOURCE.iterdir() if (path / "__init__.py").is_file()}
+    shared = {"plans"}  # shared by every package, like vigia.domain: not drawn
+    drawn = packages - shared
+    found: set[tuple[str, str]] = set()
+    for package in drawn:
+        for path in (SOURCE / package).rglob("*.py"):
+            for module in _imported_modules(path):
+                parts = module.split(".")
+                if parts[0] == "vigia" and len(parts) > 1 and parts[1] in drawn - {package}:
+                    found.add((package, parts[1]))
+    return found
+
+
+def test_architecture_page_draws_the_imports_between_packages() -> None:
+    page = ARCHITECTURE.read_text(encoding="utf-8")
+    block = page.split("<!-- imports: begin -->")[1].split("<!-- imports: end -->")[0]
+    drawn = set(DRAWN_IMPORT.findall(block))
+    assert drawn == _package_imports()
