@@ -12,8 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from vigia.domain import Document, NumberKind, Section, Sentence
+from vigia.extract import CATALOGUE
 from vigia.extract.numbers import add_numbers, find_numbers, parse_number
-from vigia.extract.pipeline import REGISTRY
 
 
 @pytest.mark.parametrize(
@@ -117,8 +117,8 @@ def test_add_numbers_falls_back_to_english_without_any_language() -> None:
     assert [m.value for m in add_numbers(document).numbers] == [13.5]
 
 
-def test_numbers_component_is_registered_with_its_needs() -> None:
-    numbers = REGISTRY["numbers"]
+def test_numbers_component_is_in_the_catalogue_with_its_needs() -> None:
+    numbers = CATALOGUE["numbers"]
     assert numbers.version == "1"
     assert set(numbers.needs) == {"sentences", "language", "sections"}
     assert numbers.adds == ("numbers",)

@@ -1,14 +1,18 @@
-"""The extraction pipeline: small named components ``Document -> Document`` and their registry.
+"""The extraction pipeline: small named components ``Document -> Document``, and pipelines of them.
 
 Each component declares the ``Document`` fields it needs and the fields it fills, as spaCy's
-pipeline components do. :func:`build_pipeline` checks that every need is met by an earlier
-component, so a misordered pipeline fails when it is built, not half-way through a document.
+pipeline components do. A :class:`Pipeline` is built from components (or from a configuration that
+names them, :meth:`Pipeline.from_config`) and checks that every need is met by an earlier component,
+so a misordered pipeline fails when it is built, not half-way through a document. There is no global
+registry: a pipeline owns its components, and two differently configured pipelines (today's and a
+new one, or a trained one) run side by side in one process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from vigia.domain import Document
 
@@ -20,6 +24,8 @@ READER_FIELDS = frozenset({"text", "path", "sha256", "media_type", "page_starts"
 
 @dataclass(frozen=True)
 class Component:
+    """A step of extraction: a function with its name, version, and the fields it needs and adds."""
+
     name: str
     version: str
     needs: tuple[str, ...]
@@ -33,42 +39,65 @@ class Component:
 
 
 class PipelineError(ValueError):
-    """A pipeline that names an unknown component or runs one before what it needs."""
-
-
-REGISTRY: dict[str, Component] = {}
+    """A pipeline that names an unknown component, names one twice, or runs one before what it
+    needs."""
 
 
 def component(
     name: str, *, version: str, needs: Sequence[str], adds: Sequence[str]
-) -> Callable[[ComponentFunction], ComponentFunction]:
-    """Register a function as a pipeline component under ``name``."""
+) -> Callable[[ComponentFunction], Component]:
+    """Make a function a pipeline component named ``name``."""
 
-    def register(function: ComponentFunction) -> ComponentFunction:
-        if name in REGISTRY:
-            raise PipelineError(f"component {name!r} is registered twice")
-        REGISTRY[name] = Component(name, version, tuple(needs), tuple(adds), function)
-        return function
+    def declare(function: ComponentFunction) -> Component:
+        return Component(name, version, tuple(needs), tuple(adds), function)
 
-    return register
+    return declare
 
 
-def build_pipeline(names: Iterable[str]) -> list[Component]:
-    available = set(READER_FIELDS)
-    pipeline: list[Component] = []
-    for name in names:
-        if name not in REGISTRY:
-            raise PipelineError(f"unknown component {name!r}; known: {', '.join(sorted(REGISTRY))}")
-        step = REGISTRY[name]
-        missing = [need for need in step.needs if need not in available]
-        if missing:
-            raise PipelineError(f"component {name!r} needs {', '.join(missing)}, not yet provided")
-        available.update(step.adds)
-        pipeline.append(step)
-    return pipeline
+class Pipeline:
+    """Components run in order over a document; checked when built."""
 
+    def __init__(self, components: Iterable[Component]) -> None:
+        self.components = tuple(components)
+        available = set(READER_FIELDS)
+        seen: set[str] = set()
+        for step in self.components:
+            if step.name in seen:
+                raise PipelineError(f"component {step.name!r} is in the pipeline twice")
+            seen.add(step.name)
+            missing = [need for need in step.needs if need not in available]
+            if missing:
+                raise PipelineError(
+                    f"component {step.name!r} needs {', '.join(missing)}, not yet provided"
+                )
+            available.update(step.adds)
 
-def run_pipeline(document: Document, pipeline: Sequence[Component]) -> Document:
-    for step in pipeline:
-        document = step(document)
-    return document
+    @classmethod
+    def from_config(cls, config: Mapping[str, Any], catalogue: Mapping[str, Component]) -> Pipeline:
+        """The pipeline of ``config["components"]``, a list of names found in ``catalogue``."""
+        names = config.get("components")
+        if not isinstance(names, Sequence) or isinstance(names, str):
+            raise PipelineError("a pipeline configuration needs 'components', a list of names")
+        unknown = [name for name in names if name not in catalogue]
+        if unknown:
+            raise PipelineError(
+                f"unknown component {unknown[0]!r}; known: {', '.join(sorted(catalogue))}"
+            )
+        return cls(catalogue[name] for name in names)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(step.name for step in self.components)
+
+    @property
+    def config(self) -> dict[str, Any]:
+        """The configuration that builds this pipeline again from the same catalogue."""
+        return {"components": list(self.names)}
+
+    def __call__(self, document: Document) -> Document:
+        for step in self.components:
+            document = step(document)
+        return document
+
+    def __repr__(self) -> str:
+        return f"Pipeline({', '.join(self.names)})"
