@@ -1,6 +1,7 @@
 """Numbers in any language: parse_number, offsets, the pipeline component, speed.
 
-The per-language behaviour of find_numbers is tested in test_numbers_es/en/fr/pt.py.
+The per-language behaviour of find_numbers is tested in test_numbers_by_language.py, from the case
+tables of number_cases.py.
 """
 
 from __future__ import annotations
