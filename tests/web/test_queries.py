@@ -23,7 +23,15 @@ def session(stored: Stored) -> Iterator[Session]:
 
 
 def _user(role: str, country: str | None = None) -> UserRow:
-    return UserRow(email=f"{role}@example.org", password_hash="", role=role, country=country)
+    """A user as the API gets it from a token: active, with an id."""
+    return UserRow(
+        id=900,
+        email=f"{role}@example.org",
+        password_hash="",
+        role=role,
+        country=country,
+        is_active=True,
+    )
 
 
 def test_file_name_drops_folders_of_any_system() -> None:

@@ -8,14 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session, contains_eager
 
 from vigia.reference import indicators
 from vigia.store.errors import InvalidValue, NotFound
-from vigia.store.fact_scope import fact_scope_clause
-from vigia.store.models import PROPOSED, PUBLISHED, DocumentRow, EvidenceRow, FactRow
-from vigia.store.permissions import CountryScope, Principal, review_scope, unpublished_scope
+from vigia.store.fact_scope import fact_scope_clause, visible_facts
+from vigia.store.models import PROPOSED, DocumentRow, EvidenceRow, FactRow
+from vigia.store.permissions import Principal, review_scope
 
 MAX_LIMIT = 500
 LARGEST_ID = 2**31 - 1
@@ -140,7 +140,7 @@ def list_fact_views(
 
     Filters compare with the effective indicator and year. Facts come in document and text order.
     """
-    conditions = [_readable(principal), *_filters(country, indicator, year, status)]
+    conditions = [visible_facts(principal), *_filters(country, indicator, year, status)]
     return _page(session, conditions, limit, offset)
 
 
@@ -148,7 +148,7 @@ def review_queue(
     session: Session, principal: Principal, limit: int = 50, offset: int = 0
 ) -> tuple[list[FactView], int]:
     """One page of the proposed facts ``principal`` may review, and how many there are."""
-    conditions = [FactRow.status == PROPOSED, _scope_clause(review_scope(principal))]
+    conditions = [FactRow.status == PROPOSED, fact_scope_clause(review_scope(principal))]
     return _page(session, conditions, limit, offset)
 
 
@@ -156,7 +156,7 @@ def find_fact_view(session: Session, principal: Principal, fact_id: int) -> Fact
     """The fact, if ``principal`` may see it; NotFound otherwise (whether or not it exists)."""
     if isinstance(fact_id, bool) or not isinstance(fact_id, int) or not 0 < fact_id <= LARGEST_ID:
         raise NotFound(f"no fact {fact_id!r}")
-    statement = _view_statement().where(FactRow.id == fact_id, _readable(principal))
+    statement = _view_statement().where(FactRow.id == fact_id, visible_facts(principal))
     fact = session.scalar(statement)
     if fact is None:
         raise NotFound(f"no fact {fact_id}", fact_id)
@@ -204,15 +204,6 @@ def _check_page(limit: int, offset: int) -> None:
         raise InvalidValue(f"limit is a whole number from 0 to {MAX_LIMIT}, not {limit!r}")
     if isinstance(offset, bool) or not isinstance(offset, int) or offset < 0:
         raise InvalidValue(f"offset is a whole number of zero or more, not {offset!r}")
-
-
-def _readable(principal: Principal) -> ColumnElement[bool]:
-    """Published facts, and the unpublished ones of the countries ``principal`` may read."""
-    return or_(FactRow.status == PUBLISHED, _scope_clause(unpublished_scope(principal)))
-
-
-def _scope_clause(scope: CountryScope) -> ColumnElement[bool]:
-    return fact_scope_clause(scope)
 
 
 def _filters(

@@ -1,14 +1,14 @@
 """The reads behind the JSON API, as SQLAlchemy ``select()`` statements with bound parameters.
 
-Who sees what is decided by :func:`sees_everything` and :func:`visible_facts` alone (everything
-else derives from them), so that the rule can be swapped for the store's permissions in one place:
+Who sees what is :mod:`vigia.store.fact_scope`'s rule, the one the pages read through too:
 
 - anyone, signed in or not, sees published facts;
 - the secretariat sees every fact;
 - a focal point also sees the unpublished facts of their own country.
 
 A document's text and its events (whose evidence quotes the text) are readable by a caller who
-sees at least one of its facts, and by the secretariat.
+sees at least one of its facts, by a focal point of the country it was uploaded for, and by the
+secretariat.
 """
 
 from __future__ import annotations
@@ -17,14 +17,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, exists, func, or_, select, true
+from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from vigia.reference import countries, indicators
-from vigia.store.fact_scope import fact_scope_clause
+from vigia.store.fact_scope import readable_document, visible_facts
 from vigia.store.fact_views import current_values, extracted_values
 from vigia.store.models import (
-    FOCAL_POINT,
     DocumentRow,
     EventRow,
     EvidenceRow,
@@ -33,7 +32,7 @@ from vigia.store.models import (
     SectionRow,
     UserRow,
 )
-from vigia.store.permissions import NO_COUNTRY, CountryScope
+from vigia.store.permissions import principal_for
 from vigia.store.repository import file_name
 from vigia.web.schemas import (
     CountryResource,
@@ -51,8 +50,6 @@ from vigia.web.schemas import (
     SectionResource,
 )
 
-PUBLISHED = "published"
-SECRETARIAT = "secretariat"
 #: Identifiers are INTEGER columns: an id outside these bounds names no row.
 IDENTIFIERS = range(1, 2**31)
 #: Rows read at a time when a whole export is streamed.
@@ -120,33 +117,6 @@ def _equal_to(*wanted: tuple[InstrumentedAttribute[Any], object]) -> list[Column
     return [column == value for column, value in wanted if value is not None]
 
 
-# --- Who sees what ------------------------------------------------------------------------------
-
-
-def sees_everything(caller: Caller) -> bool:
-    """Whether ``caller`` sees every fact, published or not."""
-    return caller is not None and caller.role == SECRETARIAT
-
-
-def visible_facts(caller: Caller) -> ColumnElement[bool]:
-    """The condition on ``facts`` rows that ``caller`` may see."""
-    if sees_everything(caller):
-        return true()
-    scope = NO_COUNTRY
-    if caller is not None and caller.role == FOCAL_POINT and caller.country is not None:
-        scope = CountryScope(countries=frozenset({caller.country}))
-    return or_(FactRow.status == PUBLISHED, fact_scope_clause(scope))
-
-
-def readable_documents(
-    caller: Caller, document_id: InstrumentedAttribute[int]
-) -> ColumnElement[bool]:
-    """The condition that ``caller`` may read the text of the document ``document_id``."""
-    if sees_everything(caller):
-        return true()
-    return exists().where(FactRow.document_id == document_id, visible_facts(caller))
-
-
 # --- Reference data -----------------------------------------------------------------------------
 
 
@@ -196,7 +166,7 @@ def list_documents(
 ) -> DocumentPage:
     """Every document's metadata (by id), and whether ``caller`` may read its text."""
     conditions = [] if meeting is None else [DocumentRow.meeting_code == meeting]
-    readable = readable_documents(caller, DocumentRow.id).label("text_available")
+    readable = readable_document(principal_for(caller), DocumentRow.id).label("text_available")
     statement = select(*DOCUMENT_SUMMARY_COLUMNS, readable).where(*conditions)
     rows = session.execute(_windowed(statement.order_by(DocumentRow.id), window))
     return DocumentPage(
@@ -211,7 +181,7 @@ def find_document(session: Session, caller: Caller, document_id: int) -> Documen
     """A document with its sections; its text only if ``caller`` may read it."""
     if document_id not in IDENTIFIERS:
         return None
-    readable = readable_documents(caller, DocumentRow.id).label("text_available")
+    readable = readable_document(principal_for(caller), DocumentRow.id).label("text_available")
     statement = select(*DOCUMENT_SUMMARY_COLUMNS, DocumentRow.page_starts, readable).where(
         DocumentRow.id == document_id
     )
@@ -280,7 +250,7 @@ def _document_reference(row: AnyRow) -> DocumentReference:
 
 def list_facts(session: Session, caller: Caller, filters: FactFilters, window: Window) -> FactPage:
     """The facts ``caller`` sees that match ``filters``, in document and text order."""
-    conditions = [visible_facts(caller), *filters.conditions()]
+    conditions = [visible_facts(principal_for(caller)), *filters.conditions()]
     rows = session.execute(_windowed(_fact_statement(conditions), window))
     return FactPage(
         items=[_fact_resource(row) for row in rows],
@@ -294,7 +264,7 @@ def stream_facts(
     session: Session, caller: Caller, filters: FactFilters, limit: int | None, offset: int = 0
 ) -> Iterator[FactResource]:
     """Like :func:`list_facts`, all of them (or ``limit``), read a batch at a time, for exports."""
-    statement = _fact_statement([visible_facts(caller), *filters.conditions()])
+    statement = _fact_statement([visible_facts(principal_for(caller)), *filters.conditions()])
     statement = statement.limit(limit).offset(offset).execution_options(yield_per=STREAM_BATCH)
     for row in session.execute(statement):
         yield _fact_resource(row)
@@ -338,7 +308,10 @@ def list_events(
     session: Session, caller: Caller, filters: EventFilters, window: Window
 ) -> EventPage:
     """Events of the documents ``caller`` may read, matching ``filters``, in text order."""
-    conditions = [readable_documents(caller, EventRow.document_id), *filters.conditions()]
+    conditions = [
+        readable_document(principal_for(caller), EventRow.document_id),
+        *filters.conditions(),
+    ]
     statement = (
         select(EventRow, EvidenceRow, *DOCUMENT_REFERENCE_COLUMNS)
         .join(EvidenceRow, EventRow.evidence_id == EvidenceRow.id)

@@ -1,10 +1,7 @@
 """The reads behind the pages that the store's review module does not already give.
 
-Who sees which facts is always :mod:`vigia.store.permissions`' rule, applied in SQL: everybody sees
-published facts; a principal also sees the unpublished facts of the countries it may review. A
-document's text (and what else was extracted from it: events, roles, cooperation) is readable by
-whoever sees one of its facts, by the principals covering the country it was uploaded for, and by
-the secretariat.
+Who sees what is :mod:`vigia.store.fact_scope`'s rule, the one the JSON API and the review queue
+read through too.
 """
 
 from __future__ import annotations
@@ -13,10 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, case, exists, false, func, or_, select, true
-from sqlalchemy.orm import InstrumentedAttribute, Session, contains_eager
+from sqlalchemy import ColumnElement, case, func, or_, select
+from sqlalchemy.orm import Session, contains_eager
 
-from vigia.store.fact_scope import fact_scope_clause
+from vigia.store.fact_scope import readable_document, visible_facts
 from vigia.store.fact_views import FactView, fact_view
 from vigia.store.models import (
     PUBLISHED,
@@ -31,7 +28,7 @@ from vigia.store.models import (
     OfficerRow,
     RoleRow,
 )
-from vigia.store.permissions import CountryScope, Principal, unpublished_scope
+from vigia.store.permissions import Principal
 
 #: At most this many facts are marked in one document page.
 MOST_FACTS_PER_DOCUMENT = 2000
@@ -82,35 +79,6 @@ class MeetingRecordView:
     tabled: list[str]
     documents: list[tuple[int, str, str | None]]
     decisions: list[DecisionRow]
-
-
-# --- Who sees what ------------------------------------------------------------------------------
-
-
-def scope_clause(scope: CountryScope, column: InstrumentedAttribute[Any]) -> ColumnElement[bool]:
-    """The condition that ``column`` (a country code) is in ``scope``."""
-    if scope.every_country:
-        return true()
-    if not scope.countries:
-        return false()
-    return column.in_(sorted(scope.countries))
-
-
-def visible_facts(principal: Principal) -> ColumnElement[bool]:
-    """Published facts, and the unpublished ones of the countries ``principal`` may review."""
-    return or_(FactRow.status == PUBLISHED, fact_scope_clause(unpublished_scope(principal)))
-
-
-def readable_document(principal: Principal, document_id: Any) -> ColumnElement[bool]:
-    """Whether ``principal`` may read the document ``document_id`` (see the module)."""
-    scope = unpublished_scope(principal)
-    if scope.every_country:
-        return true()
-    seen_fact = exists().where(FactRow.document_id == document_id, visible_facts(principal))
-    uploaded_for = exists().where(
-        DocumentRow.id == document_id, scope_clause(scope, DocumentRow.country)
-    )
-    return or_(seen_fact, uploaded_for)
 
 
 def effective_indicator() -> ColumnElement[str]:
