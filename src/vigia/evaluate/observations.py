@@ -26,6 +26,7 @@ from vigia.store import audit
 from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import ObservationRow, UserRow
 from vigia.store.permissions import Principal, can_answer_observation, can_submit_observation
+from vigia.store.times import as_utc
 from vigia.store.transactions import committed
 
 OBSERVATIONS = ObservationRow.__tablename__
@@ -226,12 +227,5 @@ def observation_view(row: ObservationRow) -> ObservationView:
         author_label=row.author_label,
         country=row.country,
         text=row.text,
-        created_at=_utc(row.created_at),
+        created_at=as_utc(row.created_at),
     )
-
-
-def _utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; SQLite gives back naive datetimes, which are stored as UTC."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)

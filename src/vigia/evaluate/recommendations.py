@@ -26,6 +26,7 @@ from vigia.store import audit
 from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import RECOMMENDATION_STATUSES, FollowUpRow, RecommendationRow, UserRow
 from vigia.store.permissions import Principal, can_manage_recommendations
+from vigia.store.times import as_utc
 from vigia.store.transactions import committed
 
 DRAFT, ADOPTED, WITHDRAWN = RECOMMENDATION_STATUSES
@@ -337,9 +338,9 @@ def recommendation_view(row: RecommendationRow) -> RecommendationView:
         indicator=row.indicator,
         text=row.text,
         status=row.status,
-        created_at=_utc(row.created_at),
+        created_at=as_utc(row.created_at),
         created_by=row.created_by,
-        adopted_at=None if row.adopted_at is None else _utc(row.adopted_at),
+        adopted_at=None if row.adopted_at is None else as_utc(row.adopted_at),
         adopted_by=row.adopted_by,
         follow_ups=tuple(_record(item) for item in follow_ups),
     )
@@ -351,7 +352,7 @@ def _record(row: FollowUpRow) -> FollowUpRecord:
         status=FollowUpStatus(row.status),
         note=row.note,
         set_by=row.set_by,
-        set_at=_utc(row.set_at),
+        set_at=as_utc(row.set_at),
     )
 
 
@@ -384,10 +385,3 @@ def recommendation_to_data(view: RecommendationView) -> dict[str, Any]:
             for item in view.follow_ups
         ],
     }
-
-
-def _utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; SQLite gives back naive datetimes, which are stored as UTC."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)

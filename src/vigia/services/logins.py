@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from vigia.store.models import LoginFailureRow, LoginSessionRow, UserRow
+from vigia.store.times import as_utc
 from vigia.store.transactions import commit
 
 SESSION_KEY_BYTES = 32
@@ -121,7 +122,7 @@ def login_wait(session: Session, keys: Iterable[str], now: datetime | None = Non
     for key in keys:
         row = session.get(LoginFailureRow, key, populate_existing=True)
         if row is not None and row.blocked_until is not None:
-            waits.append((_aware(row.blocked_until) - moment).total_seconds())
+            waits.append((as_utc(row.blocked_until) - moment).total_seconds())
     return max(waits)
 
 
@@ -151,18 +152,13 @@ def _count_failure(session: Session, keys: list[str], moment: datetime) -> None:
         if row is None:
             row = LoginFailureRow(key=key, failures=0, last_failed_at=moment)
             session.add(row)
-        elif moment - _aware(row.last_failed_at) > policy.forget_after:
+        elif moment - as_utc(row.last_failed_at) > policy.forget_after:
             row.failures = 0
         row.failures += 1
         row.last_failed_at = moment
         delay = policy.delay(row.failures)
         row.blocked_until = None if delay is None else moment + delay
     commit(session)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite gives back naive datetimes, stored as UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def _now() -> datetime:

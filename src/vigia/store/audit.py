@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigia.store.models import AuditLogRow, UserRow
+from vigia.store.times import as_utc
 
 #: ``actor_label`` of changes made by no user (the command line, a script, a migration).
 SYSTEM_ACTOR = "system"
@@ -103,7 +104,7 @@ def list_entries(
     """
     statement = select(AuditLogRow).order_by(AuditLogRow.at.desc(), AuditLogRow.id.desc())
     if since is not None:
-        statement = statement.where(AuditLogRow.at >= _utc(since))
+        statement = statement.where(AuditLogRow.at >= as_utc(since))
     if action is not None:
         statement = statement.where(AuditLogRow.action == action)
     if limit is not None:
@@ -146,7 +147,7 @@ def _json_cell(snapshot: dict[str, Any] | None) -> str:
 def _entry(row: AuditLogRow) -> AuditEntry:
     return AuditEntry(
         id=row.id,
-        at=_utc(row.at),
+        at=as_utc(row.at),
         actor_user_id=row.actor_user_id,
         actor_label=row.actor_label,
         action=row.action,
@@ -158,13 +159,6 @@ def _entry(row: AuditLogRow) -> AuditEntry:
     )
 
 
-def _utc(moment: datetime) -> datetime:
-    """``moment`` in UTC; SQLite gives back naive datetimes, which are stored as UTC."""
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
-
-
 def _plain(snapshot: Snapshot | None) -> dict[str, Any] | None:
     """A JSON-ready copy: datetimes become ISO 8601 strings in UTC."""
     if snapshot is None:
@@ -174,7 +168,7 @@ def _plain(snapshot: Snapshot | None) -> dict[str, Any] | None:
 
 def _plain_value(value: Any) -> Any:
     if isinstance(value, datetime):
-        return _utc(value).isoformat()
+        return as_utc(value).isoformat()
     if isinstance(value, Mapping):
         return {key: _plain_value(item) for key, item in value.items()}
     if isinstance(value, list | tuple):

@@ -6,7 +6,7 @@ country's unpublished facts gets that country's published facts only, counts inc
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session, contains_eager
@@ -16,6 +16,7 @@ from vigia.store.errors import InvalidValue, NotFound
 from vigia.store.fact_scope import fact_scope_clause, visible_facts
 from vigia.store.models import PROPOSED, DocumentRow, EvidenceRow, FactRow
 from vigia.store.permissions import Principal, review_scope
+from vigia.store.times import as_utc
 
 MAX_LIMIT = 500
 LARGEST_ID = 2**31 - 1
@@ -120,9 +121,9 @@ def fact_view(fact: FactRow) -> FactView:
         component_version=fact.component_version,
         review_note=fact.review_note,
         reviewed_by=fact.reviewed_by,
-        reviewed_at=_utc(fact.reviewed_at),
+        reviewed_at=None if fact.reviewed_at is None else as_utc(fact.reviewed_at),
         published_by=fact.published_by,
-        published_at=_utc(fact.published_at),
+        published_at=None if fact.published_at is None else as_utc(fact.published_at),
     )
 
 
@@ -251,12 +252,3 @@ def _number(value: float) -> int | float:
 
 def _optional_number(value: float | None) -> int | float | None:
     return None if value is None else _number(value)
-
-
-def _utc(moment: datetime | None) -> datetime | None:
-    """``moment`` in UTC; SQLite gives back naive datetimes, which are stored as UTC."""
-    if moment is None:
-        return None
-    if moment.tzinfo is None:
-        return moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC)
