@@ -28,7 +28,6 @@ Facts as shown (:class:`~vigia.store.fact_views.FactView`) are read with
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,8 +36,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from vigia.domain import Qualifier
-from vigia.reference import indicators
+from vigia.services.fact_values import (
+    amount,
+    checked_note,
+    known_indicator,
+    known_qualifier,
+    plausible_year,
+)
 from vigia.store import audit
 from vigia.store.errors import (
     InvalidTransition,
@@ -91,9 +95,6 @@ PUBLISHING_ACTIONS = frozenset({PUBLISH, UNPUBLISH})
 #: What :func:`review_facts` does to many facts at once; corrections are made one by one.
 BULK_ACTIONS = (CONFIRM, REJECT, PUBLISH, UNPUBLISH)
 MAX_BULK = 500
-MAX_NOTE_LENGTH = 4000
-EARLIEST_YEAR = 1900
-LATEST_YEAR = 2100
 #: The review columns of a fact, as the audit log keeps them (with the fact's id and figure).
 REVIEW_COLUMNS = (
     "status",
@@ -337,7 +338,7 @@ def _distinct_ids(fact_ids: Iterable[int]) -> list[int]:
 
 
 def _details(note: str | None) -> dict[str, Any] | None:
-    checked = _note(note)
+    checked = checked_note(note)
     return None if checked is None else {"note": checked}
 
 
@@ -345,7 +346,7 @@ def _bulk_change(action: str, note: str | None) -> tuple[Change, dict[str, Any] 
     if action == CONFIRM:
         return _confirming(note), None
     if action == REJECT:
-        _note(note, required=True)
+        checked_note(note, required=True)
         return _rejecting(note), None
     if action == PUBLISH:
         return _publishing(), _details(note)
@@ -357,7 +358,7 @@ def _bulk_change(action: str, note: str | None) -> tuple[Change, dict[str, Any] 
 
 def _confirming(note: str | None) -> Change:
     def confirm(fact: FactRow, stamp: _Stamp) -> None:
-        review_note = _note(note)
+        review_note = checked_note(note)
         _clear_correction(fact)
         _reviewed(fact, CONFIRMED, review_note, stamp)
 
@@ -373,26 +374,26 @@ def _correcting(
     note: str | None,
 ) -> Change:
     def correct(fact: FactRow, stamp: _Stamp) -> None:
-        corrected_value = _amount(value, "value")
-        corrected_min = None if value_min is None else _amount(value_min, "value_min")
+        corrected_value = amount(value, "value")
+        corrected_min = None if value_min is None else amount(value_min, "value_min")
         if corrected_min is not None and corrected_min > corrected_value:
             raise InvalidValue(f"value_min {value_min} is more than value {value}")
         corrected_qualifier = _effective(fact, "qualifier") if qualifier is None else qualifier
         corrected_year = _effective(fact, "year") if year is None else year
         corrected_indicator = _effective(fact, "indicator") if indicator is None else indicator
-        fact.corrected_qualifier = _known_qualifier(corrected_qualifier)
-        fact.corrected_year = _plausible_year(corrected_year)
-        fact.corrected_indicator = _known_indicator(corrected_indicator)
+        fact.corrected_qualifier = known_qualifier(corrected_qualifier)
+        fact.corrected_year = plausible_year(corrected_year)
+        fact.corrected_indicator = known_indicator(corrected_indicator)
         fact.corrected_value = corrected_value
         fact.corrected_value_min = corrected_min
-        _reviewed(fact, CORRECTED, _note(note), stamp)
+        _reviewed(fact, CORRECTED, checked_note(note), stamp)
 
     return correct
 
 
 def _rejecting(note: str | None) -> Change:
     def reject(fact: FactRow, stamp: _Stamp) -> None:
-        _reviewed(fact, REJECTED, _note(note, required=True), stamp)
+        _reviewed(fact, REJECTED, checked_note(note, required=True), stamp)
 
     return reject
 
@@ -435,49 +436,3 @@ def _effective(fact: FactRow, name: str) -> Any:
     if fact.corrected_value is not None:
         return getattr(fact, f"corrected_{name}")
     return getattr(fact, name)
-
-
-def _amount(value: object, label: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InvalidValue(f"{label} {value!r} is not a number")
-    try:
-        number = float(value)
-    except OverflowError:
-        number = math.inf
-    if not math.isfinite(number) or number < 0:
-        raise InvalidValue(f"{label} {value!r} is not a finite number of zero or more")
-    return number
-
-
-def _known_qualifier(qualifier: object) -> str:
-    if isinstance(qualifier, str) and qualifier in set(Qualifier):
-        return Qualifier(qualifier).value
-    known = ", ".join(member.value for member in Qualifier)
-    raise InvalidValue(f"unknown qualifier {qualifier!r}: one of {known}")
-
-
-def _plausible_year(year: object) -> int | None:
-    if year is None:
-        return None
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise InvalidValue(f"year {year!r} is not a whole number")
-    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise InvalidValue(f"year {year} is not between {EARLIEST_YEAR} and {LATEST_YEAR}")
-    return year
-
-
-def _known_indicator(indicator: object) -> str:
-    if not isinstance(indicator, str) or indicator not in indicators():
-        raise InvalidValue(f"unknown indicator {indicator!r} (see vigia/data/indicators.json)")
-    return indicator
-
-
-def _note(note: object, required: bool = False) -> str | None:
-    if note is not None and not isinstance(note, str):
-        raise InvalidValue(f"a note is text, not {type(note).__name__}")
-    text = (note or "").strip()
-    if required and not text:
-        raise InvalidValue("a rejection needs a note saying why")
-    if len(text) > MAX_NOTE_LENGTH:
-        raise InvalidValue(f"a note has at most {MAX_NOTE_LENGTH} characters, not {len(text)}")
-    return text or None

@@ -21,10 +21,10 @@ from sqlalchemy.orm import Session
 
 from vigia.domain import Qualifier
 from vigia.reference import indicators
+from vigia.services.fact_values import MAX_NOTE_LENGTH
 from vigia.services.review import (
     BULK_ACTIONS,
     CONFIRM,
-    MAX_NOTE_LENGTH,
     PUBLISH,
     REJECT,
     UNPUBLISH,
