@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from vigia.evaluate.plan_store import all_plans
 from vigia.store import audit
 from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
-from vigia.store.models import ObservationRow, UserRow
+from vigia.store.models import ObservationRow, UserRow, is_row_id
 from vigia.store.permissions import Principal, can_answer_observation, can_submit_observation
 from vigia.store.times import as_utc
 from vigia.store.transactions import committed
@@ -38,7 +38,6 @@ PERMISSIONS: dict[str, tuple[Callable[[Principal], bool], str]] = {
     ANSWER: (can_answer_observation, "only the secretariat answers observations"),
 }
 MAX_TEXT_LENGTH = 5000
-LARGEST_ID = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -146,11 +145,7 @@ def _check_activity(session: Session, plan: str, activity: str) -> None:
 
 
 def _top_level(session: Session, observation_id: int) -> ObservationRow:
-    if (
-        isinstance(observation_id, bool)
-        or not isinstance(observation_id, int)
-        or not 0 < observation_id <= LARGEST_ID
-    ):
+    if not is_row_id(observation_id):
         raise NotFound(f"no observation {observation_id!r}")
     row = session.get(ObservationRow, observation_id)
     if row is None:

@@ -24,7 +24,13 @@ from vigia.evaluate.gaps import find_gaps, recommendation_text
 from vigia.evaluate.meetings import meeting_order
 from vigia.store import audit
 from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
-from vigia.store.models import RECOMMENDATION_STATUSES, FollowUpRow, RecommendationRow, UserRow
+from vigia.store.models import (
+    RECOMMENDATION_STATUSES,
+    FollowUpRow,
+    RecommendationRow,
+    UserRow,
+    is_row_id,
+)
 from vigia.store.permissions import Principal, can_manage_recommendations
 from vigia.store.times import as_utc
 from vigia.store.transactions import committed
@@ -34,7 +40,6 @@ RECOMMENDATIONS = RecommendationRow.__tablename__
 FOLLOW_UPS = FollowUpRow.__tablename__
 MAX_TEXT_LENGTH = 5000
 MAX_NOTE_LENGTH = 2000
-LARGEST_ID = 2**31 - 1
 #: The follow-up of an area recommendation, by the area's rating at the later meeting.
 
 # --- Views --------------------------------------------------------------------------------------
@@ -220,11 +225,7 @@ def recommendation_manager(session: Session, principal: Principal) -> UserRow:
 
 
 def recommendation_row(session: Session, recommendation_id: int) -> RecommendationRow:
-    if (
-        isinstance(recommendation_id, bool)
-        or not isinstance(recommendation_id, int)
-        or not 0 < recommendation_id <= LARGEST_ID
-    ):
+    if not is_row_id(recommendation_id):
         raise NotFound(f"no recommendation {recommendation_id!r}")
     statement = (
         select(RecommendationRow)

@@ -51,7 +51,7 @@ from vigia.store.errors import (
     PermissionDenied,
     ReviewError,
 )
-from vigia.store.fact_views import LARGEST_ID, FactView, views_of
+from vigia.store.fact_views import FactView, views_of
 from vigia.store.models import (
     CONFIRMED,
     CORRECTED,
@@ -61,6 +61,7 @@ from vigia.store.models import (
     REJECTED,
     FactRow,
     UserRow,
+    is_row_id,
 )
 from vigia.store.permissions import (
     Principal,
@@ -274,7 +275,7 @@ def _who(principal: Principal) -> str:
 
 def _fact_for_change(session: Session, fact_id: int) -> FactRow:
     """The fact, locked until the end of the transaction (on PostgreSQL), or NotFound."""
-    if isinstance(fact_id, bool) or not isinstance(fact_id, int) or not 0 < fact_id <= LARGEST_ID:
+    if not is_row_id(fact_id):
         raise NotFound(f"no fact {fact_id!r}")
     statement = (
         select(FactRow)

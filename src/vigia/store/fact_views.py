@@ -14,12 +14,11 @@ from sqlalchemy.orm import Session, contains_eager
 from vigia.reference import indicators
 from vigia.store.errors import InvalidValue, NotFound
 from vigia.store.fact_scope import fact_scope_clause, visible_facts
-from vigia.store.models import PROPOSED, DocumentRow, EvidenceRow, FactRow
+from vigia.store.models import PROPOSED, DocumentRow, EvidenceRow, FactRow, is_row_id
 from vigia.store.permissions import Principal, review_scope
 from vigia.store.times import as_utc
 
 MAX_LIMIT = 500
-LARGEST_ID = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -155,7 +154,7 @@ def review_queue(
 
 def find_fact_view(session: Session, principal: Principal, fact_id: int) -> FactView:
     """The fact, if ``principal`` may see it; NotFound otherwise (whether or not it exists)."""
-    if isinstance(fact_id, bool) or not isinstance(fact_id, int) or not 0 < fact_id <= LARGEST_ID:
+    if not is_row_id(fact_id):
         raise NotFound(f"no fact {fact_id!r}")
     statement = _view_statement().where(FactRow.id == fact_id, visible_facts(principal))
     fact = session.scalar(statement)

@@ -31,6 +31,7 @@ from vigia.store.models import (
     MeetingRow,
     SectionRow,
     UserRow,
+    is_row_id,
 )
 from vigia.store.permissions import principal_for
 from vigia.store.repository import file_name
@@ -50,8 +51,6 @@ from vigia.web.schemas import (
     SectionResource,
 )
 
-#: Identifiers are INTEGER columns: an id outside these bounds names no row.
-IDENTIFIERS = range(1, 2**31)
 #: Rows read at a time when a whole export is streamed.
 STREAM_BATCH = 1000
 
@@ -179,7 +178,7 @@ def list_documents(
 
 def find_document(session: Session, caller: Caller, document_id: int) -> DocumentDetail | None:
     """A document with its sections; its text only if ``caller`` may read it."""
-    if document_id not in IDENTIFIERS:
+    if not is_row_id(document_id):
         return None
     readable = readable_document(principal_for(caller), DocumentRow.id).label("text_available")
     statement = select(*DOCUMENT_SUMMARY_COLUMNS, DocumentRow.page_starts, readable).where(

@@ -23,7 +23,7 @@ from vigia.store.models.accounts import (
     LoginSessionRow,
     UserRow,
 )
-from vigia.store.models.base import CODE, LABEL, NAMING_CONVENTION, Base
+from vigia.store.models.base import CODE, LABEL, LARGEST_ID, NAMING_CONVENTION, Base, is_row_id
 from vigia.store.models.documents import (
     CONFIRMED,
     CORRECTED,
@@ -71,6 +71,7 @@ __all__ = [
     "FOLLOW_UP_STATUSES",
     "JOB_STATUSES",
     "LABEL",
+    "LARGEST_ID",
     "MAPPING_STATUSES",
     "NAMING_CONVENTION",
     "PROPOSED",
@@ -105,4 +106,5 @@ __all__ = [
     "SectionRow",
     "UserRow",
     "WorkPlanRow",
+    "is_row_id",
 ]

@@ -18,14 +18,13 @@ from sqlalchemy.orm import Session
 
 from vigia.reference import countries
 from vigia.services.accounts import AccountError, create_user, list_users, set_active
-from vigia.store.models import FOCAL_POINT, ROLES, UserRow
+from vigia.store.models import FOCAL_POINT, LARGEST_ID, ROLES, UserRow
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import redirect_to, show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor, SignedInVisitor
 from vigia.web.pages.visitor import Visitor
 
-LARGEST_ID = 2**31 - 1
 LONGEST_EMAIL = 320
 LONGEST_NAME = 255
 #: Longest password accepted, so that hashing cannot be made to take long.

@@ -15,6 +15,7 @@ from fastapi import APIRouter, Path, Request, status
 from fastapi.responses import HTMLResponse
 
 from vigia.store.fact_views import FactView
+from vigia.store.models import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages import reads
 from vigia.web.pages.labels import N_
@@ -23,7 +24,6 @@ from vigia.web.pages.routing import PageError, PageRoute
 from vigia.web.pages.visitor import CurrentVisitor
 
 NO_DOCUMENT = N_("There is no such document, or you may not read it.")
-LARGEST_ID = 2**31 - 1
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 

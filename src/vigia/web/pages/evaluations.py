@@ -38,6 +38,7 @@ from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.evaluate.visibility import as_seen_by, drafts_readable_by
 from vigia.plans import AREAS, area_labels
 from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
+from vigia.store.models import LARGEST_ID
 from vigia.store.permissions import can_confirm_rating, can_read_unpublished, can_review
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_
@@ -46,7 +47,6 @@ from vigia.web.pages.responses import redirect_to, show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor
 from vigia.web.pages.visitor import CurrentVisitor, Visitor
 
-LARGEST_ID = 2**31 - 1
 UNKNOWN_MEETING = N_("No document of this meeting is stored, so it cannot be evaluated.")
 NOT_REPORTED = N_("This state has no section in the documents of this meeting.")
 UNKNOWN_AREA = N_("There is no such area in the Work Plan.")

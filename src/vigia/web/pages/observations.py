@@ -26,6 +26,7 @@ from vigia.evaluate.observations import (
 )
 from vigia.evaluate.plan_store import UnknownPlan, find_plan
 from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
+from vigia.store.models import LARGEST_ID
 from vigia.store.permissions import can_answer_observation, can_submit_observation
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.evaluations import title_in, vocabulary
@@ -35,7 +36,6 @@ from vigia.web.pages.responses import redirect_to, show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor
 from vigia.web.pages.visitor import CurrentVisitor, Visitor
 
-LARGEST_ID = 2**31 - 1
 UNKNOWN_ACTIVITY = N_("This Work Plan has no activity with this code.")
 NO_SUCH_OBSERVATION = N_("There is no such observation on this activity.")
 NOT_A_SENDER = N_("Only focal points and the secretariat send observations.")

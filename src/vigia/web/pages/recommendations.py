@@ -52,7 +52,7 @@ from vigia.evaluate.recommendations import (
 from vigia.evaluate.visibility import drafts_readable_by, follow_ups_as_seen_by
 from vigia.reference import countries
 from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
-from vigia.store.models import RECOMMENDATION_STATUSES
+from vigia.store.models import LARGEST_ID, RECOMMENDATION_STATUSES
 from vigia.store.permissions import can_manage_recommendations, can_read_unpublished
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.i18n import LANGUAGE_NAMES
@@ -63,7 +63,6 @@ from vigia.web.pages.responses import local_address, redirect_to, show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor, SignedInVisitor
 from vigia.web.pages.visitor import CurrentVisitor, Visitor
 
-LARGEST_ID = 2**31 - 1
 HOME = "/recommendations"
 NOT_THE_SECRETARIAT = N_("Only the secretariat drafts, adopts and follows up recommendations.")
 NO_SUCH_RECOMMENDATION = N_("There is no such recommendation.")

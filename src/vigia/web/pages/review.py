@@ -43,7 +43,7 @@ from vigia.store.errors import (
     ReviewError,
 )
 from vigia.store.fact_views import FactView, list_fact_views, review_queue
-from vigia.store.models import CONFIRMED, CORRECTED, FACT_STATUSES, PROPOSED
+from vigia.store.models import CONFIRMED, CORRECTED, FACT_STATUSES, LARGEST_ID, PROPOSED
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_
 from vigia.web.pages.paging import Paging
@@ -52,7 +52,6 @@ from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor, S
 from vigia.web.pages.visitor import Visitor
 
 FACTS_PER_PAGE = 25
-LARGEST_ID = 2**31 - 1
 NOT_A_REVIEWER = N_("Your account does not review facts.")
 NOT_A_NUMBER = N_("The value must be a number of zero or more.")
 NOT_A_YEAR = N_("The year must be a whole number between 1900 and 2100.")

@@ -21,7 +21,7 @@ from starlette.concurrency import run_in_threadpool
 from vigia.reference import countries
 from vigia.services.jobs import Job, find_job, upload_outcome
 from vigia.settings import Settings
-from vigia.store.models import FOCAL_POINT, MeetingRow, UserRow
+from vigia.store.models import FOCAL_POINT, LARGEST_ID, MeetingRow, UserRow
 from vigia.store.permissions import SECRETARIAT, review_scope
 from vigia.web import i18n
 from vigia.web.dependencies import DatabaseSession
@@ -48,7 +48,6 @@ from vigia.web.upload_requests import (
 )
 from vigia.web.uploads import UploadRunner, upload_runner
 
-HIGHEST_ID = 2**31 - 1
 #: Seconds between two reloads of a job's page without script.
 REFRESH_SECONDS = 3
 ACCEPTED_SUFFIXES = ".pdf,.docx,.html,.htm,.txt"
@@ -73,7 +72,7 @@ pages_router = APIRouter(route_class=PageRoute, include_in_schema=False)
 #: The JSON the job page's script reads: errors stay JSON, not pages.
 status_router = APIRouter(include_in_schema=False)
 
-JobIdentifier = Annotated[int, Path(ge=1, le=HIGHEST_ID)]
+JobIdentifier = Annotated[int, Path(ge=1, le=LARGEST_ID)]
 Runner = Annotated[UploadRunner, Depends(upload_runner)]
 
 

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from vigia.services.jobs import Job, find_job
 from vigia.settings import Settings
-from vigia.store.models import UserRow
+from vigia.store.models import LARGEST_ID, UserRow
 from vigia.store.permissions import principal_for
 from vigia.web.dependencies import CurrentCaller, DatabaseSession
 from vigia.web.routers.api import ERRORS
@@ -35,7 +35,6 @@ from vigia.web.upload_requests import (
 )
 from vigia.web.uploads import UploadRunner, upload_lifespan, upload_runner
 
-HIGHEST_ID = 2**31 - 1
 UPLOAD_ERRORS: dict[int | str, dict[str, Any]] = {
     status.HTTP_400_BAD_REQUEST: {"model": ErrorResponse, "description": "Malformed body."},
     status.HTTP_403_FORBIDDEN: {
@@ -86,7 +85,7 @@ NO_JOB: dict[int | str, dict[str, Any]] = {
 
 router = APIRouter(prefix="/api/v1", tags=["uploads"], responses=ERRORS, lifespan=upload_lifespan)
 
-JobIdentifier = Annotated[int, Path(ge=1, le=HIGHEST_ID, description="The job's id.")]
+JobIdentifier = Annotated[int, Path(ge=1, le=LARGEST_ID, description="The job's id.")]
 Runner = Annotated[UploadRunner, Depends(upload_runner)]
 
 

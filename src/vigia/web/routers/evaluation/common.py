@@ -9,14 +9,13 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, status
 from pydantic import AfterValidator
 
 from vigia.domain import LANGUAGES
-from vigia.store.models import UserRow
+from vigia.store.models import LARGEST_ID, UserRow
 from vigia.store.permissions import Principal, principal_for
 from vigia.web.dependencies import CurrentCaller, current_caller
 from vigia.web.parameters import LONGEST_LABEL, country_code, label
 from vigia.web.routers.api import ERRORS
 from vigia.web.schemas import ErrorResponse
 
-LARGEST_ID = 2**31 - 1
 REFUSED: dict[int | str, dict[str, Any]] = {
     status.HTTP_403_FORBIDDEN: {"model": ErrorResponse, "description": "You may not do this."},
     status.HTTP_404_NOT_FOUND: {"model": ErrorResponse, "description": "No such thing."},

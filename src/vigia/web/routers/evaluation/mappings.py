@@ -7,16 +7,12 @@ from typing import Annotated
 from fastapi import Query
 
 from vigia.evaluate.mappings import list_mappings, review_mapping
+from vigia.store.models import LARGEST_ID
 from vigia.store.permissions import can_read_unpublished
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.evaluation_schemas import MappingList, MappingResource, MappingReviewRequest
 from vigia.web.parameters import CountryParameter, MeetingParameter
-from vigia.web.routers.evaluation.common import (
-    LARGEST_ID,
-    Identifier,
-    SignedInPrincipal,
-    evaluation_router,
-)
+from vigia.web.routers.evaluation.common import Identifier, SignedInPrincipal, evaluation_router
 
 router = evaluation_router()
 
