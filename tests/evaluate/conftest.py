@@ -21,9 +21,9 @@ from sqlalchemy.orm import Session
 from vigia.domain import Document, Evidence, Fact, MeetingRecord, Provenance, Qualifier, Section
 from vigia.extract import extract
 from vigia.ingest import read_document
+from vigia.permissions import Principal, principal_for
 from vigia.reference import countries, indicators
 from vigia.services.accounts import create_user
-from vigia.store.permissions import Principal, principal_for
 from vigia.store.repository import StoredDocument, store_document
 
 REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"

@@ -14,9 +14,9 @@ from sqlalchemy.orm import Session
 from vigia.domain import Document
 from vigia.extract import extract
 from vigia.ingest import read_document
+from vigia.permissions import Principal, principal_for
 from vigia.services.accounts import create_user
 from vigia.store.database import open_database, session_factory
-from vigia.store.permissions import Principal, principal_for
 from vigia.store.repository import store_document
 
 REPORTS = Path(__file__).parents[1] / "data" / "reports"

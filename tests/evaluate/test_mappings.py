@@ -14,9 +14,9 @@ from tests.evaluate.reports import (
     reviewers,
     store_reports,
 )
+from vigia.errors import InvalidValue, PermissionDenied
 from vigia.evaluate.mappings import list_mappings, review_mapping
 from vigia.evaluate.scorecard import evaluate_state
-from vigia.store.errors import InvalidValue, PermissionDenied
 from vigia.store.models import AreaMappingRow
 
 __all__ = ["evaluation_session", "reviewers", "store_reports"]

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.evaluate.conftest import People
+from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.observations import (
     answer_observation,
     count_observations,
@@ -18,7 +19,6 @@ from vigia.evaluate.observations import (
 from vigia.evaluate.plan_store import import_plan
 from vigia.services.accounts import find_user, set_active
 from vigia.store.audit import list_entries
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import ObservationRow
 
 PLAN = "WP-2015"

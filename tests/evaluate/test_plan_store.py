@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from tests.evaluate.conftest import SPANISH_RTP4, People, StoreReport
+from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.plan_store import (
     UnknownPlan,
     all_plans,
@@ -19,7 +20,6 @@ from vigia.evaluate.plan_store import (
 from vigia.plans import plan_to_data, work_plans
 from vigia.services.accounts import find_user, set_active
 from vigia.store.audit import list_entries
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import WorkPlanRow
 
 PLANS = Path(__file__).resolve().parents[1] / "data" / "plans"

@@ -15,9 +15,9 @@ from tests.evaluate.reports import (
     store_reports,
 )
 from vigia.domain import Rating
+from vigia.errors import InvalidValue, PermissionDenied
 from vigia.evaluate.ratings import confirm_rating
 from vigia.evaluate.scorecard import evaluate_state
-from vigia.store.errors import InvalidValue, PermissionDenied
 from vigia.store.models import AuditLogRow
 
 __all__ = ["evaluation_session", "reviewers", "store_reports"]

@@ -18,6 +18,7 @@ from tests.evaluate.conftest import (
     extracted_report,
 )
 from vigia.domain import LANGUAGES, Finding, FollowUpStatus, Rating
+from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.follow_up import follow_up, follow_up_to_data, set_follow_up
 from vigia.evaluate.gaps import GAP_CODES, find_gaps, gap_message, recommendation_text
 from vigia.evaluate.meetings import UnknownMeeting
@@ -34,7 +35,6 @@ from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.reference import countries
 from vigia.services.review import reject_fact
 from vigia.store.audit import list_entries
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import FactRow, FollowUpRow, RecommendationRow
 
 #: States of the Spanish RTP-IV report that also report to RTP-V, and those that do not.

@@ -17,7 +17,7 @@ from vigia.evaluate.changes import compare_rounds
 from vigia.evaluate.ratings import confirm_rating
 from vigia.evaluate.scorecard import area_to_data, evaluate_meeting
 from vigia.evaluate.visibility import as_seen_by, drafts_readable_by
-from vigia.store.permissions import Principal
+from vigia.permissions import Principal
 
 __all__ = ["evaluation_session", "reviewers", "store_reports"]
 

@@ -15,6 +15,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigia.domain import Document
+from vigia.errors import (
+    InvalidTransition,
+    InvalidValue,
+    NotFound,
+    PermissionDenied,
+    ReviewError,
+)
+from vigia.permissions import Principal, principal_for
 from vigia.services.accounts import create_user, find_user, set_active
 from vigia.services.review import (
     confirm_fact,
@@ -25,16 +33,8 @@ from vigia.services.review import (
     unpublish_fact,
 )
 from vigia.store.audit import list_entries
-from vigia.store.errors import (
-    InvalidTransition,
-    InvalidValue,
-    NotFound,
-    PermissionDenied,
-    ReviewError,
-)
 from vigia.store.fact_views import FactValues, find_fact_view, list_fact_views, review_queue
 from vigia.store.models import FactRow
-from vigia.store.permissions import Principal, principal_for
 from vigia.store.repository import store_document
 
 MakeDocument = Callable[..., Document]

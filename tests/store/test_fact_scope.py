@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigia.domain import Document
+from vigia.permissions import Principal
 from vigia.store.fact_scope import readable_document, visible_facts
 from vigia.store.models import DocumentRow, FactRow
-from vigia.store.permissions import Principal
 from vigia.store.repository import store_document
 
 ANONYMOUS = Principal.anonymous()

@@ -6,7 +6,7 @@ import pytest
 from fastapi import FastAPI, HTTPException
 from fastapi.testclient import TestClient
 
-from vigia.store.errors import (
+from vigia.errors import (
     InvalidTransition,
     InvalidValue,
     NotFound,

@@ -10,13 +10,13 @@ import click
 from vigia.cli.database import database_option, database_session
 from vigia.cli.errors import InputError
 from vigia.domain import LANGUAGES, WorkPlan
+from vigia.errors import ReviewError
 from vigia.evaluate.plan_store import all_plans, find_plan
 from vigia.ingest import UnreadableFileError
+from vigia.permissions import principal_for
 from vigia.plans import plan_to_data
 from vigia.services.accounts import find_user
 from vigia.services.plans import import_plan_text, read_plan_file
-from vigia.store.errors import ReviewError
-from vigia.store.permissions import principal_for
 
 
 def _title(plan: WorkPlan, language: str) -> str:

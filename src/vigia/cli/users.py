@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from vigia.cli.database import database_option, database_session
 from vigia.cli.errors import InputError
+from vigia.permissions import ROLES
 from vigia.services.accounts import (
     AccountError,
     check_new_user,
@@ -33,7 +34,7 @@ from vigia.services.accounts import (
     set_active,
     set_password,
 )
-from vigia.store.models import ROLES, UserRow
+from vigia.store.models import UserRow
 
 LIST_HEADINGS = ("email", "role", "country", "name", "active", "tokens", "last login (UTC)")
 

@@ -34,8 +34,9 @@ from sqlalchemy.orm import Session, joinedload
 from vigia.domain import LANGUAGES, Finding, Qualifier
 from vigia.reference import countries, indicators, load_data_file
 from vigia.store.fact_views import current_values
-from vigia.store.models import REJECTED, DocumentRow, FactRow
+from vigia.store.models import DocumentRow, FactRow
 from vigia.text import fold
+from vigia.vocabulary import REJECTED
 
 FIGURE_DISAGREEMENT = "figure_disagreement"
 IDENTIFIED_VS_ASSISTED = "identified_vs_assisted"

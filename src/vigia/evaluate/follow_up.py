@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from vigia.domain import AreaEvaluation, FollowUpStatus, MeetingEvaluation, Rating, StateEvaluation
+from vigia.errors import InvalidValue
 from vigia.evaluate.consistency import FIGURE_DISAGREEMENT, Inconsistency, list_inconsistencies
 from vigia.evaluate.gaps import AREA_WITHOUT_EVIDENCE, CORE_INDICATOR_MISSING, FIGURE_CONTRADICTION
 from vigia.evaluate.meetings import UnknownMeeting, meeting_codes, meeting_order
@@ -32,10 +33,9 @@ from vigia.evaluate.recommendations import (
     recommendation_views,
 )
 from vigia.evaluate.scorecard import evaluate_meeting, has_evidence
+from vigia.permissions import Principal
 from vigia.store import audit
-from vigia.store.errors import InvalidValue
 from vigia.store.models import FollowUpRow, RecommendationRow
-from vigia.store.permissions import Principal
 from vigia.store.transactions import committed
 
 AREA_PROGRESS = {

@@ -15,16 +15,11 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
+from vigia.errors import InvalidValue, NotFound, PermissionDenied
+from vigia.permissions import Principal, can_review
 from vigia.plans import AREAS
 from vigia.store import audit
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
-from vigia.store.models import (
-    AreaMappingRow,
-    DocumentRow,
-    EvidenceRow,
-    UserRow,
-)
-from vigia.store.permissions import Principal, can_review
+from vigia.store.models import AreaMappingRow, DocumentRow, EvidenceRow, UserRow
 from vigia.store.transactions import committed
 
 ACCEPT = "accept"

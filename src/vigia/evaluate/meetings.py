@@ -8,8 +8,8 @@ from collections import Counter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vigia.errors import NotFound
 from vigia.reference import closest_first
-from vigia.store.errors import NotFound
 from vigia.store.models import DocumentRow, MeetingRow, SectionRow
 
 ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}

@@ -7,7 +7,7 @@ hangs off the top-level observation, so that each observation and its answers re
 The write functions follow :mod:`vigia.services.review`: check that the principal may act, check
 the input, store, record ``observation.submit`` or ``observation.answer`` in the audit log and
 commit, all in one transaction; on failure roll back and raise an error whose message is fit to
-show a user (:class:`~vigia.store.errors.PermissionDenied`, ``NotFound``, ``InvalidValue``).
+show a user (:class:`~vigia.errors.PermissionDenied`, ``NotFound``, ``InvalidValue``).
 """
 
 from __future__ import annotations
@@ -21,13 +21,14 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.plan_store import all_plans
+from vigia.permissions import Principal, can_answer_observation, can_submit_observation
 from vigia.store import audit
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
-from vigia.store.models import ObservationRow, UserRow, is_row_id
-from vigia.store.permissions import Principal, can_answer_observation, can_submit_observation
+from vigia.store.models import ObservationRow, UserRow
 from vigia.store.times import as_utc
 from vigia.store.transactions import committed
+from vigia.vocabulary import is_row_id
 
 OBSERVATIONS = ObservationRow.__tablename__
 SUBMIT = "observation.submit"

@@ -19,13 +19,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from vigia.domain import LANGUAGES, WorkPlan
+from vigia.errors import InvalidValue, NotFound, PermissionDenied
+from vigia.permissions import SECRETARIAT, Principal
 from vigia.plans import plan_for_year, plan_from_data, plan_to_data, validate_plan, work_plans
 from vigia.plans.parser import WorkPlanParseError, parse_work_plan
 from vigia.reference import closest_first
 from vigia.store import audit
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import CODE, DocumentRow, UserRow, WorkPlanRow
-from vigia.store.permissions import SECRETARIAT, Principal
 from vigia.store.transactions import committed
 
 PLANS = WorkPlanRow.__tablename__
@@ -89,8 +89,8 @@ def import_plan(
     """Read a plan from ``text`` (written in ``language``), check it, store it and commit.
 
     Secretariat only. ``code`` must be new; ``document_id`` names the stored document the text
-    came from, if any. Refused input raises :class:`~vigia.store.errors.InvalidValue`, an unknown
-    document :class:`~vigia.store.errors.NotFound`. Audited as ``plan.import``.
+    came from, if any. Refused input raises :class:`~vigia.errors.InvalidValue`, an unknown
+    document :class:`~vigia.errors.NotFound`. Audited as ``plan.import``.
     """
     try:
         with committed(session):

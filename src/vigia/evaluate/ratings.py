@@ -9,12 +9,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigia.domain import AreaEvaluation, Rating
+from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.scorecard import evaluate_state, has_evidence
+from vigia.permissions import Principal, can_confirm_rating
 from vigia.plans import AREAS
 from vigia.store import audit
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.store.models import RatingReviewRow, UserRow
-from vigia.store.permissions import Principal, can_confirm_rating
 from vigia.store.transactions import committed
 
 MAX_NOTE = 2000

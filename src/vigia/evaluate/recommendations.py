@@ -4,7 +4,7 @@ The secretariat drafts one recommendation per gap, edits, adopts or withdraws th
 at later meetings is :mod:`vigia.evaluate.follow_up`.
 
 Write functions follow :mod:`vigia.services.review`: check the principal may act (the secretariat,
-:func:`~vigia.store.permissions.can_manage_recommendations`), check the input, change, audit
+:func:`~vigia.permissions.can_manage_recommendations`), check the input, change, audit
 (``recommendation.draft``, ``.edit``, ``.adopt``, ``.withdraw``) and commit in one transaction; on
 failure roll back and raise an error whose message is fit to show a user.
 """
@@ -20,20 +20,15 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from vigia.domain import LANGUAGES, Finding, FollowUpStatus
+from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.gaps import find_gaps, recommendation_text
 from vigia.evaluate.meetings import meeting_order
+from vigia.permissions import Principal, can_manage_recommendations
 from vigia.store import audit
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
-from vigia.store.models import (
-    RECOMMENDATION_STATUSES,
-    FollowUpRow,
-    RecommendationRow,
-    UserRow,
-    is_row_id,
-)
-from vigia.store.permissions import Principal, can_manage_recommendations
+from vigia.store.models import FollowUpRow, RecommendationRow, UserRow
 from vigia.store.times import as_utc
 from vigia.store.transactions import committed
+from vigia.vocabulary import RECOMMENDATION_STATUSES, is_row_id
 
 DRAFT, ADOPTED, WITHDRAWN = RECOMMENDATION_STATUSES
 RECOMMENDATIONS = RecommendationRow.__tablename__

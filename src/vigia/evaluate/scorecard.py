@@ -44,7 +44,6 @@ from vigia.evaluate.rubric import rate
 from vigia.plans import AREAS
 from vigia.reference import indicators, lexicon
 from vigia.store.models import (
-    REJECTED,
     AreaMappingRow,
     DocumentRow,
     FactRow,
@@ -52,6 +51,7 @@ from vigia.store.models import (
     SectionRow,
     UserRow,
 )
+from vigia.vocabulary import REJECTED
 
 WORD = re.compile(r"\w{5,}")
 TITLE_OVERLAP = 2

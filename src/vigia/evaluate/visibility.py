@@ -2,7 +2,7 @@
 
 The rules propose a rating for every state and area as soon as a document is stored; those
 proposals are drafts. A caller who may read a state's unpublished facts (the secretariat, the
-state's own focal point: :func:`vigia.store.permissions.can_read_unpublished`) sees them all, with
+state's own focal point: :func:`vigia.permissions.can_read_unpublished`) sees them all, with
 the sentences and figures behind them. Anyone else sees, for that state, only the ratings the
 secretariat confirmed; an unconfirmed area is *withheld*: its rating is replaced by
 ``no_information`` and marked so, its proposal, sentences, figures and activities are dropped, so
@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from vigia.domain import AreaEvaluation, MeetingEvaluation, Rating, StateEvaluation
 from vigia.evaluate.follow_up import FollowUpView
-from vigia.store.permissions import Principal, can_read_unpublished
+from vigia.permissions import Principal, can_read_unpublished
 
 
 def drafts_readable_by(principal: Principal) -> Callable[[str], bool]:

@@ -27,10 +27,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from vigia.permissions import FOCAL_POINT, ROLES
 from vigia.reference import countries
 from vigia.services.logins import end_user_sessions
 from vigia.store import audit
-from vigia.store.models import EMAIL, FOCAL_POINT, LABEL, ROLES, ApiTokenRow, UserRow
+from vigia.store.models import EMAIL, LABEL, ApiTokenRow, UserRow
 
 MINIMUM_PASSWORD_LENGTH = 12
 TOKEN_PREFIX = "vig_"

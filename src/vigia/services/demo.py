@@ -15,11 +15,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from vigia.ingest import UnreadableFileError
+from vigia.permissions import principal_for
 from vigia.services.accounts import create_user, find_user
 from vigia.services.ingestion import ingest_path
 from vigia.services.review import confirm_fact, publish_fact
 from vigia.store.models import DocumentRow, FactRow, UserRow
-from vigia.store.permissions import principal_for
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Checks of the values a reviewer gives: figures, qualifiers, years, indicators and notes.
 
-Each returns the value to store, or raises :class:`~vigia.store.errors.InvalidValue` with a message
+Each returns the value to store, or raises :class:`~vigia.errors.InvalidValue` with a message
 fit to show the reviewer.
 """
 
@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 
 from vigia.domain import Qualifier
+from vigia.errors import InvalidValue
 from vigia.reference import indicators
-from vigia.store.errors import InvalidValue
 
 MAX_NOTE_LENGTH = 4000
 EARLIEST_YEAR = 1900

@@ -16,7 +16,7 @@ from vigia.domain import WorkPlan
 from vigia.evaluate.plan_store import import_plan
 from vigia.extract.language import detect_language
 from vigia.ingest import read_document
-from vigia.store.permissions import Principal
+from vigia.permissions import Principal
 
 #: The language assumed when the file's own cannot be told.
 FALLBACK_LANGUAGE = "en"

@@ -1,12 +1,12 @@
 """The review of extracted facts: confirming, correcting, rejecting, and publishing them.
 
-Every write function takes the session, the :class:`~vigia.store.permissions.Principal` acting and
+Every write function takes the session, the :class:`~vigia.permissions.Principal` acting and
 the fact's id; it checks that the principal may act at all, finds the fact, checks that the
 principal may act on *this* fact and that the fact's status allows the change, checks the values
 given, changes the fact, records the change in the audit log (``fact.confirm``, ``fact.correct``,
 ``fact.reject``, ``fact.publish``, ``fact.unpublish``; the fact's review columns before and
 after) and commits, all in one transaction. On any failure it rolls back (anything else pending in
-the session goes too) and raises a :class:`~vigia.store.errors.ReviewError`, whose message is fit
+the session goes too) and raises a :class:`~vigia.errors.ReviewError`, whose message is fit
 to show a user.
 
 Transitions, by action::
@@ -36,6 +36,20 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vigia.errors import (
+    InvalidTransition,
+    InvalidValue,
+    NotFound,
+    PermissionDenied,
+    ReviewError,
+)
+from vigia.permissions import (
+    Principal,
+    can_publish,
+    can_review,
+    can_review_fact,
+    review_scope,
+)
 from vigia.services.fact_values import (
     amount,
     checked_note,
@@ -44,31 +58,16 @@ from vigia.services.fact_values import (
     plausible_year,
 )
 from vigia.store import audit
-from vigia.store.errors import (
-    InvalidTransition,
-    InvalidValue,
-    NotFound,
-    PermissionDenied,
-    ReviewError,
-)
 from vigia.store.fact_views import FactView, views_of
-from vigia.store.models import (
+from vigia.store.models import FactRow, UserRow
+from vigia.vocabulary import (
     CONFIRMED,
     CORRECTED,
     FACT_STATUSES,
     PROPOSED,
     PUBLISHED,
     REJECTED,
-    FactRow,
-    UserRow,
     is_row_id,
-)
-from vigia.store.permissions import (
-    Principal,
-    can_publish,
-    can_review,
-    can_review_fact,
-    review_scope,
 )
 
 FACTS = FactRow.__tablename__

@@ -1,4 +1,4 @@
-"""Who sees what, in SQL: :mod:`vigia.store.permissions` for queries, the one rule every read uses.
+"""Who sees what, in SQL: :mod:`vigia.permissions` for queries, the one rule every read uses.
 
 Everybody sees published facts; a principal also sees the unpublished facts of the countries it may
 review (:func:`visible_facts`). A document's text, and what else was extracted from it (events,
@@ -21,8 +21,9 @@ from sqlalchemy import and_, exists, false, or_, select, true
 from sqlalchemy.orm import InstrumentedAttribute, aliased
 from sqlalchemy.sql.elements import ColumnElement
 
-from vigia.store.models import PUBLISHED, DocumentRow, FactRow
-from vigia.store.permissions import CountryScope, Principal, unpublished_scope
+from vigia.permissions import CountryScope, Principal, unpublished_scope
+from vigia.store.models import DocumentRow, FactRow
+from vigia.vocabulary import PUBLISHED
 
 
 def fact_scope_clause(scope: CountryScope) -> ColumnElement[bool]:

@@ -11,12 +11,13 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, Select, case, func, select
 from sqlalchemy.orm import Session, contains_eager
 
+from vigia.errors import InvalidValue, NotFound
+from vigia.permissions import Principal, review_scope
 from vigia.reference import indicators
-from vigia.store.errors import InvalidValue, NotFound
 from vigia.store.fact_scope import fact_scope_clause, visible_facts
-from vigia.store.models import PROPOSED, DocumentRow, EvidenceRow, FactRow, is_row_id
-from vigia.store.permissions import Principal, review_scope
+from vigia.store.models import DocumentRow, EvidenceRow, FactRow
 from vigia.store.times import as_utc
+from vigia.vocabulary import PROPOSED, is_row_id
 
 MAX_LIMIT = 500
 

@@ -1,7 +1,7 @@
 """Every error the service answers is JSON: ``{"error": {"status": 404, "message": "…"}}``.
 
 HTTP errors keep their status and message; a refusal of the application
-(:class:`~vigia.store.errors.ReviewError`: permission denied, not found, a status that does not
+(:class:`~vigia.errors.ReviewError`: permission denied, not found, a status that does not
 allow the change, an invalid value) gives 403, 404, 409 or 422 with its message; invalid
 parameters give 422 naming each parameter and what is wrong with it; a database that stops
 answering gives 503; anything unexpected gives 500 with a generic message (the details go to the
@@ -21,7 +21,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
-from vigia.store.errors import (
+from vigia.errors import (
     InvalidTransition,
     InvalidValue,
     NotFound,

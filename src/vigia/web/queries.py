@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
+from vigia.permissions import principal_for
 from vigia.reference import countries, indicators
 from vigia.store.fact_scope import readable_document, visible_facts
 from vigia.store.fact_views import current_values, extracted_values
@@ -31,10 +32,9 @@ from vigia.store.models import (
     MeetingRow,
     SectionRow,
     UserRow,
-    is_row_id,
 )
-from vigia.store.permissions import principal_for
 from vigia.store.repository import file_name
+from vigia.vocabulary import is_row_id
 from vigia.web.schemas import (
     CountryResource,
     DocumentDetail,

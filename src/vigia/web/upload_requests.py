@@ -30,10 +30,10 @@ from starlette.requests import ClientDisconnect
 
 from vigia.ingest import sniff_media_type
 from vigia.ingest.errors import UnreadableContentError
+from vigia.permissions import FOCAL_POINT, SECRETARIAT, Principal, can_upload_for, principal_for
 from vigia.reference import countries
 from vigia.services.jobs import Job, create_job, fail_job
-from vigia.store.models import FOCAL_POINT, MeetingRow, UserRow
-from vigia.store.permissions import SECRETARIAT, Principal, can_upload_for, principal_for
+from vigia.store.models import MeetingRow, UserRow
 from vigia.web.input_guard import NUL_MESSAGE, holds_nul
 from vigia.web.uploads import Upload, UploadRunner, this_worker, upload_file_prefix
 

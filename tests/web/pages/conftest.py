@@ -21,13 +21,13 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from vigia.domain import Document
+from vigia.permissions import principal_for
 from vigia.services.accounts import create_user, find_user
 from vigia.services.extraction import extract_file
 from vigia.services.review import review_facts
 from vigia.settings import Settings
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import FactRow
-from vigia.store.permissions import principal_for
 from vigia.store.repository import store_document
 from vigia.web.app import create_app
 

@@ -29,9 +29,9 @@ from vigia.evaluate.recommendations import (
     draft_recommendations,
     list_recommendations,
 )
+from vigia.permissions import principal_for
 from vigia.services.accounts import find_user
 from vigia.store.database import open_database, session_factory
-from vigia.store.permissions import principal_for
 
 OTHER_REPORT = """REPORT OF THE MEETING OF NATIONAL AUTHORITIES ON TRAFFICKING IN PERSONS
 

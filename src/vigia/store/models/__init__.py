@@ -15,23 +15,15 @@ from __future__ import annotations
 
 from vigia.store.models.accounts import (
     EMAIL,
-    FOCAL_POINT,
-    ROLES,
     ApiTokenRow,
     AuditLogRow,
     LoginFailureRow,
     LoginSessionRow,
     UserRow,
 )
-from vigia.store.models.base import CODE, LABEL, LARGEST_ID, NAMING_CONVENTION, Base, is_row_id
+from vigia.store.models.base import CODE, LABEL, NAMING_CONVENTION, Base
 from vigia.store.models.documents import (
-    CONFIRMED,
-    CORRECTED,
     DOCUMENT_CHILD_TABLES,
-    FACT_STATUSES,
-    PROPOSED,
-    PUBLISHED,
-    REJECTED,
     CooperationLinkRow,
     DecisionRow,
     DocumentRow,
@@ -46,10 +38,6 @@ from vigia.store.models.documents import (
     SectionRow,
 )
 from vigia.store.models.follow_up import (
-    FOLLOW_UP_STATUSES,
-    MAPPING_STATUSES,
-    RATINGS,
-    RECOMMENDATION_STATUSES,
     AreaMappingRow,
     FollowUpRow,
     MappedDocumentRow,
@@ -58,28 +46,14 @@ from vigia.store.models.follow_up import (
     RecommendationRow,
     WorkPlanRow,
 )
-from vigia.store.models.jobs import JOB_STATUSES, ExtractionJobRow
+from vigia.store.models.jobs import ExtractionJobRow
 
 __all__ = [
     "CODE",
-    "CONFIRMED",
-    "CORRECTED",
     "DOCUMENT_CHILD_TABLES",
     "EMAIL",
-    "FACT_STATUSES",
-    "FOCAL_POINT",
-    "FOLLOW_UP_STATUSES",
-    "JOB_STATUSES",
     "LABEL",
-    "LARGEST_ID",
-    "MAPPING_STATUSES",
     "NAMING_CONVENTION",
-    "PROPOSED",
-    "PUBLISHED",
-    "RATINGS",
-    "RECOMMENDATION_STATUSES",
-    "REJECTED",
-    "ROLES",
     "ApiTokenRow",
     "AreaMappingRow",
     "AuditLogRow",
@@ -106,5 +80,4 @@ __all__ = [
     "SectionRow",
     "UserRow",
     "WorkPlanRow",
-    "is_row_id",
 ]

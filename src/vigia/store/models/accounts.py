@@ -18,13 +18,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from vigia.permissions import ROLES
 from vigia.store.models.base import CODE, LABEL, Base, utc_now
 
 # --- Accounts and the audit log (revision 0002) -------------------------------------------------
 
-#: What a user may be: a country's focal point, the OAS secretariat, or an administrator.
-ROLES = ("focal_point", "secretariat", "administrator")
-FOCAL_POINT = "focal_point"
 EMAIL = String(320)
 
 

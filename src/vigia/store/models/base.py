@@ -17,8 +17,6 @@ NAMING_CONVENTION = {
 }
 
 CODE = String(64)
-#: The largest id an INTEGER primary key holds: a larger number names no row.
-LARGEST_ID = 2**31 - 1
 LABEL = String(255)
 
 
@@ -54,8 +52,3 @@ class Base(DeclarativeBase):
         list[int]: JSON,
         list[str]: JSON,
     }
-
-
-def is_row_id(value: object) -> bool:
-    """Whether ``value`` can be the id of a row: a whole number from 1 to :data:`LARGEST_ID`."""
-    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= LARGEST_ID

@@ -30,18 +30,10 @@ from vigia.store.models.base import (
     optional_user_id_column,
     utc_now,
 )
+from vigia.vocabulary import FACT_STATUSES
 
 if TYPE_CHECKING:
     from vigia.store.models.follow_up import AreaMappingRow
-
-#: Where a fact is in its review (revision 0003): extracted facts are ``proposed``; only
-#: ``published`` ones are shown to everybody.
-PROPOSED = "proposed"
-CONFIRMED = "confirmed"
-CORRECTED = "corrected"
-REJECTED = "rejected"
-PUBLISHED = "published"
-FACT_STATUSES = (PROPOSED, CONFIRMED, CORRECTED, REJECTED, PUBLISHED)
 
 
 class DocumentRow(Base):

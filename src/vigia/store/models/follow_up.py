@@ -19,22 +19,18 @@ from vigia.store.models.base import (
     optional_user_id_column,
     utc_now,
 )
+from vigia.vocabulary import (
+    FOLLOW_UP_STATUSES,
+    MAPPING_STATUSES,
+    RATINGS,
+    RECOMMENDATION_STATUSES,
+)
 
 if TYPE_CHECKING:
     from vigia.store.models.documents import DocumentRow, EvidenceRow
 
 
 # --- The Work Plan follow-up (revision 0005) ----------------------------------------------------
-
-#: Where an area mapping is in its review: as the rules proposed it, accepted, moved by a
-#: reviewer to another area (``original_area`` keeps where the rules had put it), or dismissed
-#: as evidence for no area at all.
-MAPPING_STATUSES = ("proposed", "accepted", "moved", "dismissed")
-#: The rubric's ratings, strongest first (``data/rubric.json`` describes them).
-RATINGS = ("substantial_evidence", "some_evidence", "mentioned_only", "no_information")
-RECOMMENDATION_STATUSES = ("draft", "adopted", "withdrawn")
-#: What became of an adopted recommendation by a later meeting.
-FOLLOW_UP_STATUSES = ("implemented", "in_progress", "not_started", "no_information")
 
 
 def _in(column: str, values: tuple[str, ...]) -> str:

@@ -8,11 +8,9 @@ from sqlalchemy import CheckConstraint, DateTime, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from vigia.store.models.base import Base, optional_user_id_column, utc_now
+from vigia.vocabulary import JOB_STATUSES
 
 # --- Background extraction (revision 0003) ------------------------------------------------------
-
-#: Where an extraction job is: waiting, being run, finished with a document, or failed.
-JOB_STATUSES = ("queued", "running", "done", "failed")
 
 
 class ExtractionJobRow(Base):

@@ -16,9 +16,11 @@ from fastapi import APIRouter, Form, Path, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
+from vigia.permissions import FOCAL_POINT, ROLES
 from vigia.reference import countries
 from vigia.services.accounts import AccountError, create_user, list_users, set_active
-from vigia.store.models import FOCAL_POINT, LARGEST_ID, ROLES, UserRow
+from vigia.store.models import UserRow
+from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import redirect_to, show

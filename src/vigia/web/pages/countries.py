@@ -1,7 +1,7 @@
 """``/countries/{iso3}``: a country's facts by indicator and year with their quotes, its events,
 roles and cooperation.
 
-Visitors see the facts :mod:`vigia.store.permissions` lets them see (the public: published ones
+Visitors see the facts :mod:`vigia.permissions` lets them see (the public: published ones
 only). The summary counts the facts per indicator and year; the list below it shows one page of
 them at a time, optionally for one indicator and year, so that a country with thousands of facts
 still gives a small page.

@@ -15,7 +15,7 @@ from fastapi import APIRouter, Path, Request, status
 from fastapi.responses import HTMLResponse
 
 from vigia.store.fact_views import FactView
-from vigia.store.models import LARGEST_ID
+from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages import reads
 from vigia.web.pages.labels import N_

@@ -9,8 +9,8 @@ shown to those who may read the state's unpublished facts (its focal point, the 
 others see the ratings only.
 
 Two forms post from the scorecard: confirming a rating (the secretariat, never for its own state:
-:func:`vigia.store.permissions.can_confirm_rating`) and accepting, moving or dismissing the mapping
-of a sentence (reviewers of the state: :func:`vigia.store.permissions.can_review`). The evaluate
+:func:`vigia.permissions.can_confirm_rating`) and accepting, moving or dismissing the mapping
+of a sentence (reviewers of the state: :func:`vigia.permissions.can_review`). The evaluate
 package checks permissions again; a refused post gets an error page saying why, and a value it
 does not accept shows the scorecard again with the reason and what was typed.
 """
@@ -27,6 +27,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
 from vigia.domain import MeetingEvaluation, Rating, WorkPlan
+from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.changes import AreaChange, compare_evaluations
 from vigia.evaluate.mappings import ACTIONS as MAPPING_ACTIONS
 from vigia.evaluate.mappings import MOVE, review_mapping
@@ -36,10 +37,9 @@ from vigia.evaluate.ratings import MAX_NOTE, confirm_rating
 from vigia.evaluate.rubric import rubric
 from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.evaluate.visibility import as_seen_by, drafts_readable_by
+from vigia.permissions import can_confirm_rating, can_read_unpublished, can_review
 from vigia.plans import AREAS, area_labels
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
-from vigia.store.models import LARGEST_ID
-from vigia.store.permissions import can_confirm_rating, can_read_unpublished, can_review
+from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_
 from vigia.web.pages.rendering import country_name

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
 from vigia.domain import PlanActivity, PlanArea, PlanObjective, WorkPlan
+from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.observations import (
     MAX_TEXT_LENGTH,
     answer_observation,
@@ -25,9 +26,8 @@ from vigia.evaluate.observations import (
     submit_observation,
 )
 from vigia.evaluate.plan_store import UnknownPlan, find_plan
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
-from vigia.store.models import LARGEST_ID
-from vigia.store.permissions import can_answer_observation, can_submit_observation
+from vigia.permissions import can_answer_observation, can_submit_observation
+from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.evaluations import title_in, vocabulary
 from vigia.web.pages.labels import N_

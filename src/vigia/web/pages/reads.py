@@ -13,10 +13,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
+from vigia.permissions import Principal
 from vigia.store.fact_scope import readable_document, visible_facts
 from vigia.store.fact_views import FactView, fact_view
 from vigia.store.models import (
-    PUBLISHED,
     CooperationLinkRow,
     DecisionRow,
     DocumentRow,
@@ -28,7 +28,7 @@ from vigia.store.models import (
     OfficerRow,
     RoleRow,
 )
-from vigia.store.permissions import Principal
+from vigia.vocabulary import PUBLISHED
 
 #: At most this many facts are marked in one document page.
 MOST_FACTS_PER_DOCUMENT = 2000

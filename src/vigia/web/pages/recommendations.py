@@ -26,6 +26,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
 from vigia.domain import LANGUAGES, FollowUpStatus
+from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.consistency import (
     FIGURE_DISAGREEMENT,
     IDENTIFIED_VS_ASSISTED,
@@ -50,10 +51,9 @@ from vigia.evaluate.recommendations import (
     withdraw_recommendation,
 )
 from vigia.evaluate.visibility import drafts_readable_by, follow_ups_as_seen_by
+from vigia.permissions import can_manage_recommendations, can_read_unpublished
 from vigia.reference import countries
-from vigia.store.errors import InvalidValue, NotFound, PermissionDenied
-from vigia.store.models import LARGEST_ID, RECOMMENDATION_STATUSES
-from vigia.store.permissions import can_manage_recommendations, can_read_unpublished
+from vigia.vocabulary import LARGEST_ID, RECOMMENDATION_STATUSES
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.i18n import LANGUAGE_NAMES
 from vigia.web.pages.accounts import member_states

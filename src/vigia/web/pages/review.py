@@ -20,6 +20,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
 from vigia.domain import Qualifier
+from vigia.errors import (
+    InvalidTransition,
+    InvalidValue,
+    NotFound,
+    PermissionDenied,
+    ReviewError,
+)
 from vigia.reference import indicators
 from vigia.services.fact_values import MAX_NOTE_LENGTH
 from vigia.services.review import (
@@ -35,15 +42,8 @@ from vigia.services.review import (
     review_facts,
     unpublish_fact,
 )
-from vigia.store.errors import (
-    InvalidTransition,
-    InvalidValue,
-    NotFound,
-    PermissionDenied,
-    ReviewError,
-)
 from vigia.store.fact_views import FactView, list_fact_views, review_queue
-from vigia.store.models import CONFIRMED, CORRECTED, FACT_STATUSES, LARGEST_ID, PROPOSED
+from vigia.vocabulary import CONFIRMED, CORRECTED, FACT_STATUSES, LARGEST_ID, PROPOSED
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_
 from vigia.web.pages.paging import Paging

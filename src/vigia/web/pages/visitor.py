@@ -15,10 +15,7 @@ from typing import Annotated, cast
 from fastapi import Depends, Request, Response
 from sqlalchemy.orm import Session
 
-from vigia.services.logins import login_session_is_open
-from vigia.settings import Settings
-from vigia.store.models import UserRow
-from vigia.store.permissions import (
+from vigia.permissions import (
     ADMINISTRATOR,
     SECRETARIAT,
     Principal,
@@ -27,6 +24,9 @@ from vigia.store.permissions import (
     principal_for,
     review_scope,
 )
+from vigia.services.logins import login_session_is_open
+from vigia.settings import Settings
+from vigia.store.models import UserRow
 from vigia.web import i18n
 from vigia.web.dependencies import database_session
 from vigia.web.sessions import SESSION_COOKIE, LoginSession, SessionCodec

@@ -18,11 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from vigia.permissions import FOCAL_POINT, SECRETARIAT, review_scope
 from vigia.reference import countries
 from vigia.services.jobs import Job, find_job, upload_outcome
 from vigia.settings import Settings
-from vigia.store.models import FOCAL_POINT, LARGEST_ID, MeetingRow, UserRow
-from vigia.store.permissions import SECRETARIAT, review_scope
+from vigia.store.models import MeetingRow, UserRow
+from vigia.vocabulary import LARGEST_ID
 from vigia.web import i18n
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.errors import error_response

@@ -15,10 +15,11 @@ from pydantic import BaseModel, Field
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from vigia.permissions import principal_for
 from vigia.services.jobs import Job, find_job
 from vigia.settings import Settings
-from vigia.store.models import LARGEST_ID, UserRow
-from vigia.store.permissions import principal_for
+from vigia.store.models import UserRow
+from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import CurrentCaller, DatabaseSession
 from vigia.web.routers.api import ERRORS
 from vigia.web.schemas import ErrorResponse

@@ -9,8 +9,9 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, status
 from pydantic import AfterValidator
 
 from vigia.domain import LANGUAGES
-from vigia.store.models import LARGEST_ID, UserRow
-from vigia.store.permissions import Principal, principal_for
+from vigia.permissions import Principal, principal_for
+from vigia.store.models import UserRow
+from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import CurrentCaller, current_caller
 from vigia.web.parameters import LONGEST_LABEL, country_code, label
 from vigia.web.routers.api import ERRORS

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vigia.evaluate.consistency import Inconsistency, finding_message, list_inconsistencies
-from vigia.store.permissions import can_read_unpublished
+from vigia.permissions import can_read_unpublished
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.evaluation_schemas import FindingList, FindingResource
 from vigia.web.parameters import CountryParameter

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import Query
 
 from vigia.evaluate.mappings import list_mappings, review_mapping
-from vigia.store.models import LARGEST_ID
-from vigia.store.permissions import can_read_unpublished
+from vigia.permissions import can_read_unpublished
+from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.evaluation_schemas import MappingList, MappingResource, MappingReviewRequest
 from vigia.web.parameters import CountryParameter, MeetingParameter

@@ -15,9 +15,9 @@ from vigia.domain import LANGUAGES, WorkPlan
 from vigia.evaluate.plan_store import all_plans, find_plan
 from vigia.evaluate.rubric import rubric
 from vigia.ingest import UnreadableFileError
+from vigia.permissions import Principal, principal_for
 from vigia.plans import area_codes, area_descriptions, area_labels, plan_to_data
 from vigia.services.plans import import_plan_text, read_plan_file
-from vigia.store.permissions import Principal, principal_for
 from vigia.web.dependencies import CurrentCaller, DatabaseSession
 from vigia.web.evaluation_schemas import (
     AreaList,

@@ -16,7 +16,7 @@ from vigia.evaluate.recommendations import (
     withdraw_recommendation,
 )
 from vigia.evaluate.visibility import drafts_readable_by, follow_ups_as_seen_by
-from vigia.store.permissions import can_manage_recommendations
+from vigia.permissions import can_manage_recommendations
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.evaluation_schemas import (
     DraftRequest,

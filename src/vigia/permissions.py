@@ -22,11 +22,26 @@ same rules as a set of countries, so that queries can apply them in SQL.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from vigia.store.models import FOCAL_POINT, UserRow
-
+#: What a user may be: a country's focal point, the OAS secretariat, or an administrator.
+FOCAL_POINT = "focal_point"
 SECRETARIAT = "secretariat"
 ADMINISTRATOR = "administrator"
+ROLES = (FOCAL_POINT, SECRETARIAT, ADMINISTRATOR)
+
+
+class Account(Protocol):
+    """What the rules read of a user account (a ``UserRow``, or anything shaped like one)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def role(self) -> str: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def is_active(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -46,7 +61,7 @@ class Principal:
         return self.user_id is None or self.role is None
 
 
-def principal_for(user: UserRow | None) -> Principal:
+def principal_for(user: Account | None) -> Principal:
     """The principal acting as ``user``; anonymous for no user or a deactivated one."""
     if user is None or not user.is_active:
         return Principal.anonymous()

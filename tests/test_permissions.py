@@ -1,11 +1,10 @@
-"""Who may do what: vigia.store.permissions (pure rules, no database)."""
+"""Who may do what: vigia.permissions (pure rules, no database)."""
 
 from __future__ import annotations
 
 import pytest
 
-from vigia.store.models import UserRow
-from vigia.store.permissions import (
+from vigia.permissions import (
     Principal,
     can_manage_accounts,
     can_publish,
@@ -16,6 +15,7 @@ from vigia.store.permissions import (
     review_scope,
     unpublished_scope,
 )
+from vigia.store.models import UserRow
 
 SECRETARIAT = Principal(1, "secretariat", None)
 ADMINISTRATOR = Principal(2, "administrator", None)
