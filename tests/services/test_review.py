@@ -1,4 +1,4 @@
-"""The review workflow, commands (vigia.services.review) and reads (vigia.store.fact_views), on
+"""The review workflow, commands (vigia.services.review) and reads (vigia.services.fact_views), on
 SQLite and PostgreSQL."""
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from vigia.errors import (
 )
 from vigia.permissions import Principal, principal_for
 from vigia.services.accounts import create_user, find_user, set_active
+from vigia.services.fact_views import FactValues, find_fact_view, list_fact_views, review_queue
 from vigia.services.review import (
     confirm_fact,
     correct_fact,
@@ -33,7 +34,6 @@ from vigia.services.review import (
     unpublish_fact,
 )
 from vigia.store.audit import list_entries
-from vigia.store.fact_views import FactValues, find_fact_view, list_fact_views, review_queue
 from vigia.store.models import FactRow
 from vigia.store.repository import store_document
 

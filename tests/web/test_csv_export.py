@@ -11,8 +11,8 @@ from fastapi.testclient import TestClient
 from tests.web.conftest import Stored, bearer
 from vigia.cli import main
 from vigia.publish import fact_csv
+from vigia.publish.resources import DocumentReference, Evidence, FactResource
 from vigia.web.csv_export import COLUMNS, csv_chunks, csv_row
-from vigia.web.schemas import DocumentReference, Evidence, FactResource
 
 
 def _fact(sentence: str, value: float = 12) -> FactResource:

@@ -1,7 +1,7 @@
 """Figures that do not fit together: consistency flags over the stored facts.
 
 Every fact not rejected, about a country and with a year, is read with its *effective* figure
-(the reviewers' correction if there is one, :func:`vigia.store.fact_views.current_values`). Three
+(the reviewers' correction if there is one, :func:`vigia.services.fact_views.current_values`). Three
 rules, kept in ``data/consistency.json``, compare them:
 
 - ``figure_disagreement``: two documents give figures for the same country, indicator and year
@@ -33,7 +33,7 @@ from sqlalchemy.orm import Session, joinedload
 
 from vigia.domain import LANGUAGES, Finding, Qualifier
 from vigia.reference import countries, indicators, load_data_file
-from vigia.store.fact_views import current_values
+from vigia.store.figures import current_values
 from vigia.store.models import DocumentRow, FactRow
 from vigia.text import fold
 from vigia.vocabulary import REJECTED

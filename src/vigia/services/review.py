@@ -22,8 +22,8 @@ change; a correction fills the ``corrected_*`` columns beside them, and confirmi
 (after a rejection) clears them. The *effective* figure of a fact is the corrected one if there is
 one, else the extracted one.
 
-Facts as shown (:class:`~vigia.store.fact_views.FactView`) are read with
-:mod:`vigia.store.fact_views`.
+Facts as shown (:class:`~vigia.services.fact_views.FactView`) are read with
+:mod:`vigia.services.fact_views`.
 """
 
 from __future__ import annotations
@@ -57,8 +57,8 @@ from vigia.services.fact_values import (
     known_qualifier,
     plausible_year,
 )
+from vigia.services.fact_views import FactView, views_of
 from vigia.store import audit
-from vigia.store.fact_views import FactView, views_of
 from vigia.store.models import FactRow, UserRow
 from vigia.vocabulary import (
     CONFIRMED,

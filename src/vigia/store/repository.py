@@ -30,6 +30,7 @@ from vigia.domain import (
     Role,
     Section,
 )
+from vigia.store.figures import whole_as_int
 from vigia.store.models import (
     DOCUMENT_CHILD_TABLES,
     AreaMappingRow,
@@ -155,8 +156,8 @@ def _fact_record(fact: FactRow, path: str, evidence: EvidenceRow) -> FactRecord:
         actor=fact.actor,
         region=fact.region,
         indicator=fact.indicator,
-        value=_whole_as_int(fact.value),
-        value_min=None if fact.value_min is None else _whole_as_int(fact.value_min),
+        value=whole_as_int(fact.value),
+        value_min=None if fact.value_min is None else whole_as_int(fact.value_min),
         qualifier=fact.qualifier,
         year=fact.year,
         unit=fact.unit,
@@ -166,10 +167,6 @@ def _fact_record(fact: FactRow, path: str, evidence: EvidenceRow) -> FactRecord:
         end=evidence.end,
         page=evidence.page,
     )
-
-
-def _whole_as_int(value: float) -> int | float:
-    return int(value) if value.is_integer() else value
 
 
 def file_name(path: str) -> str:

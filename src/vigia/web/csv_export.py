@@ -10,8 +10,8 @@ from collections.abc import Iterable, Iterator
 
 from vigia.publish import fact_csv
 from vigia.publish.fact_csv import COLUMNS
+from vigia.publish.resources import FactResource
 from vigia.store.repository import FactRecord
-from vigia.web.schemas import FactResource
 
 __all__ = ["COLUMNS", "csv_chunks", "csv_row", "fact_record"]
 

@@ -28,7 +28,7 @@ from vigia.errors import (
     PermissionDenied,
     ReviewError,
 )
-from vigia.web.schemas import ErrorDetail, ErrorResponse
+from vigia.publish.resources import ErrorDetail, ErrorResponse
 
 logger = logging.getLogger(__name__)
 

@@ -13,7 +13,7 @@ from fastapi import Depends, Path, Query
 from pydantic import AfterValidator
 
 from vigia.reference import UnknownReference, check_country, check_indicator
-from vigia.web.queries import EventFilters, FactFilters, Window
+from vigia.services.queries import EventFilters, FactFilters, Window
 
 DEFAULT_LIMIT = 50
 HIGHEST_LIMIT = 500

@@ -5,8 +5,8 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from tests.web.pages.conftest import FOCAL_POINT, MARKUP, Site, log_in, publish
+from vigia.services.reads import Count
 from vigia.web.pages.countries import summary_table
-from vigia.web.pages.reads import Count
 
 TRAINED_SENTENCE = "In 2012 the National Coalition of Costa Rica trained more than 6000 officials."
 COMPLAINTS_SENTENCE = "The hotline received 45 complaints"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from tests.web.pages.conftest import FOCAL_POINT, MARKUP, SECRETARIAT, Site, log_in, publish
-from vigia.store.fact_views import FactValues, FactView
+from vigia.services.fact_views import FactValues, FactView
 from vigia.web.pages.documents import marked_segments
 
 

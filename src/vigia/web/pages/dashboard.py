@@ -8,9 +8,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from vigia.reference import countries
-from vigia.store.fact_views import review_queue
+from vigia.services import reads
+from vigia.services.fact_views import review_queue
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages import reads
 from vigia.web.pages.rendering import country_name
 from vigia.web.pages.responses import show
 from vigia.web.pages.routing import PageRoute

@@ -14,10 +14,10 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, status
 from fastapi.responses import HTMLResponse
 
-from vigia.store.fact_views import FactView
+from vigia.services import reads
+from vigia.services.fact_views import FactView
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages import reads
 from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import show
 from vigia.web.pages.routing import PageError, PageRoute

@@ -7,8 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, status
 from fastapi.responses import HTMLResponse
 
+from vigia.services import reads
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages import reads
 from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import show
 from vigia.web.pages.routing import PageError, PageRoute

@@ -29,6 +29,7 @@ from vigia.errors import (
 )
 from vigia.reference import indicators
 from vigia.services.fact_values import MAX_NOTE_LENGTH
+from vigia.services.fact_views import FactView, list_fact_views, review_queue
 from vigia.services.review import (
     BULK_ACTIONS,
     CONFIRM,
@@ -42,7 +43,6 @@ from vigia.services.review import (
     review_facts,
     unpublish_fact,
 )
-from vigia.store.fact_views import FactView, list_fact_views, review_queue
 from vigia.vocabulary import CONFIRMED, CORRECTED, FACT_STATUSES, LARGEST_ID, PROPOSED
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_

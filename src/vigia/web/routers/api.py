@@ -10,7 +10,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, HTTPException, Query, status
 from fastapi.responses import StreamingResponse
 
-from vigia.web import queries
+from vigia.publish.resources import (
+    CountryList,
+    DocumentDetail,
+    DocumentPage,
+    ErrorResponse,
+    EventPage,
+    FactPage,
+    IndicatorList,
+    MeetingList,
+)
+from vigia.services import queries
 from vigia.web.csv_export import csv_chunks
 from vigia.web.dependencies import CurrentCaller, DatabaseSession, current_caller
 from vigia.web.parameters import (
@@ -20,16 +30,6 @@ from vigia.web.parameters import (
     FactFiltersParameters,
     MeetingParameter,
     PageWindow,
-)
-from vigia.web.schemas import (
-    CountryList,
-    DocumentDetail,
-    DocumentPage,
-    ErrorResponse,
-    EventPage,
-    FactPage,
-    IndicatorList,
-    MeetingList,
 )
 
 ERRORS: dict[int | str, dict[str, Any]] = {

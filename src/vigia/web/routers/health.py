@@ -10,10 +10,10 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from vigia.publish.resources import ErrorDetail, Health
 from vigia.store.database import describe_error, schema_revision
 from vigia.web.dependencies import database_engine
 from vigia.web.errors import UNAVAILABLE_MESSAGE
-from vigia.web.schemas import ErrorDetail, Health
 
 logger = logging.getLogger(__name__)
 router = APIRouter(tags=["health"])

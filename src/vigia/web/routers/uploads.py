@@ -16,13 +16,13 @@ from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from vigia.permissions import principal_for
+from vigia.publish.resources import ErrorResponse
 from vigia.services.jobs import Job, find_job
 from vigia.settings import Settings
 from vigia.store.models import UserRow
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import CurrentCaller, DatabaseSession
 from vigia.web.routers.api import ERRORS
-from vigia.web.schemas import ErrorResponse
 from vigia.web.upload_requests import (
     COUNTRY_FIELD,
     FILE_FIELD,

@@ -10,12 +10,12 @@ from pydantic import AfterValidator
 
 from vigia.domain import LANGUAGES
 from vigia.permissions import Principal, principal_for
+from vigia.publish.resources import ErrorResponse
 from vigia.store.models import UserRow
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import CurrentCaller, current_caller
 from vigia.web.parameters import LONGEST_LABEL, country_code, label
 from vigia.web.routers.api import ERRORS
-from vigia.web.schemas import ErrorResponse
 
 REFUSED: dict[int | str, dict[str, Any]] = {
     status.HTTP_403_FORBIDDEN: {"model": ErrorResponse, "description": "You may not do this."},

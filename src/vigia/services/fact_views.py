@@ -13,24 +13,13 @@ from sqlalchemy.orm import Session, contains_eager
 
 from vigia.errors import InvalidValue, NotFound
 from vigia.permissions import Principal, review_scope
-from vigia.reference import indicators
 from vigia.store.fact_scope import fact_scope_clause, visible_facts
+from vigia.store.figures import FactValues, corrected_values, extracted_values, unit_of
 from vigia.store.models import DocumentRow, EvidenceRow, FactRow
 from vigia.store.times import as_utc
 from vigia.vocabulary import PROPOSED, is_row_id
 
 MAX_LIMIT = 500
-
-
-@dataclass(frozen=True)
-class FactValues:
-    """A figure as extracted or as corrected. Numbers are ints when whole."""
-
-    indicator: str
-    value: int | float
-    value_min: int | float | None
-    qualifier: str
-    year: int | None
 
 
 @dataclass(frozen=True)
@@ -72,29 +61,10 @@ class FactView:
         return self.corrected is not None
 
 
-# --- Reading ----------------------------------------------------------------------------------
-
-
-def extracted_values(fact: FactRow) -> FactValues:
-    """The figure as the extractor read it, kept whatever the reviewers did."""
-    return FactValues(
-        indicator=fact.indicator,
-        value=_number(fact.value),
-        value_min=_optional_number(fact.value_min),
-        qualifier=fact.qualifier,
-        year=fact.year,
-    )
-
-
-def current_values(fact: FactRow) -> FactValues:
-    """The figure as it stands: the reviewers' correction if there is one, else the extracted."""
-    return _corrected_values(fact) or extracted_values(fact)
-
-
 def fact_view(fact: FactRow) -> FactView:
     """``fact`` as shown; reads its evidence and document (loaded with it by the functions here)."""
     extracted = extracted_values(fact)
-    corrected = _corrected_values(fact)
+    corrected = corrected_values(fact)
     effective = corrected or extracted
     evidence = fact.evidence
     return FactView(
@@ -105,7 +75,7 @@ def fact_view(fact: FactRow) -> FactView:
         value_min=effective.value_min,
         qualifier=effective.qualifier,
         year=effective.year,
-        unit=_unit(fact, effective.indicator),
+        unit=unit_of(fact, effective.indicator),
         extracted=extracted,
         corrected=corrected,
         country=fact.country,
@@ -224,31 +194,3 @@ def _filters(
     if status is not None:
         conditions.append(FactRow.status == status)
     return conditions
-
-
-def _corrected_values(fact: FactRow) -> FactValues | None:
-    if fact.corrected_value is None:
-        return None
-    return FactValues(
-        indicator=fact.corrected_indicator or fact.indicator,
-        value=_number(fact.corrected_value),
-        value_min=_optional_number(fact.corrected_value_min),
-        qualifier=fact.corrected_qualifier or fact.qualifier,
-        year=fact.corrected_year,
-    )
-
-
-def _unit(fact: FactRow, indicator: str) -> str:
-    """The extracted unit, or the unit of the indicator a correction changed the fact to."""
-    known = indicators().get(indicator)
-    if indicator == fact.indicator or known is None:
-        return fact.unit
-    return known.unit
-
-
-def _number(value: float) -> int | float:
-    return int(value) if value.is_integer() else value
-
-
-def _optional_number(value: float | None) -> int | float | None:
-    return None if value is None else _number(value)

@@ -21,21 +21,7 @@ from sqlalchemy import ColumnElement, Row, Select, func, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from vigia.permissions import principal_for
-from vigia.reference import countries, indicators
-from vigia.store.fact_scope import readable_document, visible_facts
-from vigia.store.fact_views import current_values, extracted_values
-from vigia.store.models import (
-    DocumentRow,
-    EventRow,
-    EvidenceRow,
-    FactRow,
-    MeetingRow,
-    SectionRow,
-    UserRow,
-)
-from vigia.store.repository import file_name
-from vigia.vocabulary import is_row_id
-from vigia.web.schemas import (
+from vigia.publish.resources import (
     CountryResource,
     DocumentDetail,
     DocumentPage,
@@ -50,6 +36,20 @@ from vigia.web.schemas import (
     MeetingResource,
     SectionResource,
 )
+from vigia.reference import countries, indicators
+from vigia.store.fact_scope import readable_document, visible_facts
+from vigia.store.figures import current_values, extracted_values, unit_of
+from vigia.store.models import (
+    DocumentRow,
+    EventRow,
+    EvidenceRow,
+    FactRow,
+    MeetingRow,
+    SectionRow,
+    UserRow,
+)
+from vigia.store.repository import file_name
+from vigia.vocabulary import is_row_id
 
 #: Rows read at a time when a whole export is streamed.
 STREAM_BATCH = 1000
@@ -297,7 +297,7 @@ def _fact_resource(row: AnyRow) -> FactResource:
         value_min=current.value_min,
         qualifier=current.qualifier,
         year=current.year,
-        unit=_unit(fact, current.indicator),
+        unit=unit_of(fact, current.indicator),
         evidence=_evidence(row.EvidenceRow),
         extracted=None if extracted == current else asdict(extracted),
     )
@@ -351,12 +351,3 @@ def _windowed(statement: AnySelect, window: Window) -> AnySelect:
 
 def _count(session: Session, statement: AnySelect) -> int:
     return session.scalar(select(func.count()).select_from(statement.subquery())) or 0
-
-
-def _unit(fact: FactRow, indicator: str) -> str:
-    """The extracted unit, or that of the indicator a correction changed the fact to."""
-    return fact.unit if indicator == fact.indicator else indicators()[indicator].unit
-
-
-def _whole_as_int(value: float) -> int | float:
-    return int(value) if value.is_integer() else value

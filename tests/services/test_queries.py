@@ -1,17 +1,24 @@
-"""The API's reads and its access rule: vigia.web.queries."""
+"""The API's reads and its access rule: vigia.services.queries."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy.orm import Session
 
-from tests.web.conftest import Stored
+from tests.web.conftest import Stored, fill
+from vigia.domain import Document
+from vigia.services.queries import FactFilters, Window, find_document, list_facts
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import UserRow
 from vigia.store.repository import file_name
-from vigia.web.queries import FactFilters, Window, find_document, list_facts
+
+
+@pytest.fixture
+def stored(database_url: str, make_document: Callable[..., Document]) -> Stored:
+    """The web tests' database: documents of several countries, in every status."""
+    return fill(database_url, make_document)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The reads behind the pages that the store's review module does not already give.
+"""The reads behind the web pages, besides facts as shown (:mod:`vigia.services.fact_views`).
 
 Who sees what is :mod:`vigia.store.fact_scope`'s rule, the one the JSON API and the review queue
 read through too.
@@ -14,8 +14,8 @@ from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
 from vigia.permissions import Principal
+from vigia.services.fact_views import FactView, fact_view
 from vigia.store.fact_scope import readable_document, visible_facts
-from vigia.store.fact_views import FactView, fact_view
 from vigia.store.models import (
     CooperationLinkRow,
     DecisionRow,
