@@ -30,3 +30,7 @@ class InvalidTransition(ReviewError):
 
 class InvalidValue(ReviewError):
     """A value given is not acceptable: an unknown indicator, a negative figure, no note…"""
+
+
+class InvalidDocumentError(ValueError):
+    """A document holding something that cannot be stored (a value that is not a number…)."""

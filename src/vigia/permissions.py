@@ -166,3 +166,9 @@ def can_submit_observation(principal: Principal) -> bool:
 def can_answer_observation(principal: Principal) -> bool:
     """May ``principal`` answer an observation? The secretariat only."""
     return not principal.is_anonymous and principal.role == SECRETARIAT
+
+
+def can_read_audit_log(principal: Principal) -> bool:
+    """May ``principal`` read the audit log? The secretariat, and the administrators, who
+    manage accounts."""
+    return not principal.is_anonymous and principal.role in (SECRETARIAT, ADMINISTRATOR)

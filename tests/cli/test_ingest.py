@@ -13,8 +13,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from vigia.cli import main
+from vigia.services.fact_views import list_fact_records
 from vigia.store.database import open_database, session_factory
-from vigia.store.repository import list_facts
 
 STORED_LINE = re.compile(r"^stored (?P<path>.+): (?P<count>\d+) facts?$")
 
@@ -44,7 +44,7 @@ def _stored_fact_count(url: str) -> int:
     engine = open_database(url)
     try:
         with session_factory(engine)() as session:
-            return len(list_facts(session))
+            return len(list_fact_records(session))
     finally:
         engine.dispose()
 

@@ -22,9 +22,10 @@ from vigia.domain import Document, Evidence, Fact, MeetingRecord, Provenance, Qu
 from vigia.extract import extract
 from vigia.ingest import read_document
 from vigia.permissions import Principal, principal_for
+from vigia.records import StoredDocument
 from vigia.reference import countries, indicators
 from vigia.services.accounts import create_user
-from vigia.store.repository import StoredDocument, store_document
+from vigia.store.repository import store_document
 
 REPORTS = Path(__file__).resolve().parents[1] / "data" / "reports"
 SPANISH_RTP4 = "rtp4-informe-relatoria.es.txt"

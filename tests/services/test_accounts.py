@@ -21,6 +21,7 @@ from vigia.services.accounts import (
     list_users,
     revoke_api_token,
     set_active,
+    user_by_id,
     user_for_token,
 )
 from vigia.store.audit import list_entries
@@ -339,3 +340,15 @@ def test_set_active_to_the_current_state_records_nothing(
     set_active(session, focal_point, True)
 
     assert [entry.action for entry in list_entries(session)] == ["user.create"]
+
+
+def test_user_by_id_finds_active_and_deactivated_users_and_nothing_else(
+    session: Session, focal_point: UserRow
+) -> None:
+    assert user_by_id(session, focal_point.id) is focal_point
+    set_active(session, focal_point, False)
+    found = user_by_id(session, focal_point.id)
+    assert found is not None and not found.is_active
+    assert user_by_id(session, focal_point.id + 1) is None
+    assert user_by_id(session, 2**40) is None  # beyond any id: no query, no overflow
+    assert user_by_id(session, 0) is None

@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 
 from tests.web.conftest import Stored, fill
 from vigia.domain import Document
+from vigia.records import file_name
 from vigia.services.queries import FactFilters, Window, find_document, list_facts
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import UserRow
-from vigia.store.repository import file_name
 
 
 @pytest.fixture

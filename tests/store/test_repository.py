@@ -11,6 +11,9 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from vigia.domain import Document
+from vigia.errors import InvalidDocumentError
+from vigia.records import FactRecord
+from vigia.services.fact_views import list_fact_records
 from vigia.store.models import (
     DOCUMENT_CHILD_TABLES,
     Base,
@@ -22,13 +25,7 @@ from vigia.store.models import (
     OfficerRow,
     SectionRow,
 )
-from vigia.store.repository import (
-    FactRecord,
-    InvalidDocumentError,
-    find_document,
-    list_facts,
-    store_document,
-)
+from vigia.store.repository import find_document, store_document
 
 MakeDocument = Callable[..., Document]
 HOSTILE = "x' OR 1=1 --"
@@ -54,7 +51,7 @@ def test_store_document_round_trip(session: Session, make_document: MakeDocument
         select(FactRow.id).where(FactRow.indicator == "persons_trained").order_by(FactRow.id)
     )
     assert first_fact is not None
-    assert list_facts(session)[0] == FactRecord(
+    assert list_fact_records(session)[0] == FactRecord(
         id=first_fact,
         document_id=stored.id,
         document="first.txt",
@@ -214,7 +211,7 @@ def test_list_facts_returns_whole_values_as_int(
 ) -> None:
     store_document(session, make_document())
 
-    values = [(fact.value, fact.value_min) for fact in list_facts(session)]
+    values = [(fact.value, fact.value_min) for fact in list_fact_records(session)]
 
     assert values == [(6000, None), (45, None), (3.5, None), (12, 10)]
     assert all(type(value) is int for value, _ in values if value != 3.5)
@@ -223,7 +220,7 @@ def test_list_facts_returns_whole_values_as_int(
 def test_list_facts_filters_by_country(session: Session, make_document: MakeDocument) -> None:
     store_document(session, make_document())
 
-    facts = list_facts(session, country="SMP")
+    facts = list_fact_records(session, country="SMP")
 
     assert [(fact.indicator, fact.page) for fact in facts] == [("investigations", 2)]
 
@@ -234,8 +231,8 @@ def test_list_facts_filters_by_indicator_and_country(
     store_document(session, make_document("first"))
     store_document(session, make_document("second"))
 
-    complaints = list_facts(session, indicator="complaints")
-    none_for_smp = list_facts(session, country="SMP", indicator="complaints")
+    complaints = list_fact_records(session, indicator="complaints")
+    none_for_smp = list_fact_records(session, country="SMP", indicator="complaints")
 
     assert [fact.document for fact in complaints] == ["first.txt", "second.txt"]
     assert none_for_smp == []
@@ -244,12 +241,12 @@ def test_list_facts_filters_by_indicator_and_country(
 def test_list_facts_limit(session: Session, make_document: MakeDocument) -> None:
     store_document(session, make_document())
 
-    assert [fact.indicator for fact in list_facts(session, limit=2)] == [
+    assert [fact.indicator for fact in list_fact_records(session, limit=2)] == [
         "persons_trained",
         "complaints",
     ]
     with pytest.raises(ValueError, match="limit"):
-        list_facts(session, limit=-1)
+        list_fact_records(session, limit=-1)
 
 
 def test_list_facts_hostile_filter_finds_nothing_and_breaks_nothing(
@@ -257,8 +254,8 @@ def test_list_facts_hostile_filter_finds_nothing_and_breaks_nothing(
 ) -> None:
     store_document(session, make_document())
 
-    assert list_facts(session, country=HOSTILE) == []
-    assert list_facts(session, indicator=HOSTILE) == []
-    assert list_facts(session, country=HOSTILE, indicator=HOSTILE) == []
-    assert len(list_facts(session)) == 4
+    assert list_fact_records(session, country=HOSTILE) == []
+    assert list_fact_records(session, indicator=HOSTILE) == []
+    assert list_fact_records(session, country=HOSTILE, indicator=HOSTILE) == []
+    assert len(list_fact_records(session)) == 4
     assert session.scalar(select(func.count()).select_from(EvidenceRow)) == 3

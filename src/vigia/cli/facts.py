@@ -11,7 +11,8 @@ import click
 from vigia.cli.database import database_option, database_session
 from vigia.cli.options import checked_country, checked_indicator
 from vigia.publish.fact_csv import csv_chunks
-from vigia.store.repository import FactRecord, list_facts
+from vigia.records import FactRecord
+from vigia.services.fact_views import list_fact_records
 
 EXCERPT_LENGTH = 60
 TABLE_HEADINGS = ("country/actor", "indicator", "value", "qualifier", "year", "evidence")
@@ -122,5 +123,5 @@ def command(
 ) -> None:
     """List the facts stored in the database, in document and text order."""
     with database_session(database_url) as session:
-        records = list_facts(session, country=country, indicator=indicator, limit=limit)
+        records = list_fact_records(session, country=country, indicator=indicator, limit=limit)
     click.echo(RENDERERS[output_format](records), nl=False)

@@ -24,6 +24,7 @@ from vigia.cli.errors import InputError
 from vigia.permissions import ROLES
 from vigia.services.accounts import (
     AccountError,
+    User,
     check_new_user,
     check_password,
     create_api_token,
@@ -34,7 +35,6 @@ from vigia.services.accounts import (
     set_active,
     set_password,
 )
-from vigia.store.models import UserRow
 
 LIST_HEADINGS = ("email", "role", "country", "name", "active", "tokens", "last login (UTC)")
 
@@ -52,7 +52,7 @@ def _hasher() -> PasswordHasher | None:
     return click.get_current_context().find_object(PasswordHasher)
 
 
-def _user(session: Session, email: str) -> UserRow:
+def _user(session: Session, email: str) -> User:
     user = find_user(session, email)
     if user is None:
         raise InputError(f"no user with email {email.strip().lower()}")
@@ -76,7 +76,7 @@ def _moment(moment: datetime | None) -> str:
     return aware.astimezone(UTC).strftime("%Y-%m-%d %H:%M")
 
 
-def _list_cells(user: UserRow) -> tuple[str, ...]:
+def _list_cells(user: User) -> tuple[str, ...]:
     active_tokens = sum(token.revoked_at is None for token in user.tokens)
     return (
         user.email,
@@ -89,7 +89,7 @@ def _list_cells(user: UserRow) -> tuple[str, ...]:
     )
 
 
-def render_users(users: Sequence[UserRow]) -> str:
+def render_users(users: Sequence[User]) -> str:
     """Aligned columns under a heading line, one user per line."""
     rows = [LIST_HEADINGS, *(_list_cells(user) for user in users)]
     widths = [max(len(row[column]) for row in rows) for column in range(len(LIST_HEADINGS))]

@@ -14,7 +14,7 @@ import csv
 import io
 from collections.abc import Iterable, Iterator
 
-from vigia.store.repository import FactRecord, file_name
+from vigia.records import FactRecord, file_name
 
 COLUMNS = (
     "id",

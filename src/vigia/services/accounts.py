@@ -19,7 +19,7 @@ import secrets
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeAlias
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -32,6 +32,7 @@ from vigia.reference import countries
 from vigia.services.logins import end_user_sessions
 from vigia.store import audit
 from vigia.store.models import EMAIL, LABEL, ApiTokenRow, UserRow
+from vigia.vocabulary import is_row_id
 
 MINIMUM_PASSWORD_LENGTH = 12
 TOKEN_PREFIX = "vig_"
@@ -44,6 +45,10 @@ TOKEN_NAME_LENGTH = LABEL.length or 255
 USERS = UserRow.__tablename__
 TOKENS = ApiTokenRow.__tablename__
 DEFAULT_HASHER = PasswordHasher()
+
+#: An account as this layer hands it to the edges (the signed-in user, a listed user): the
+#: stored row, which the edges read and pass back, and never query or change themselves.
+User: TypeAlias = UserRow
 
 
 class AccountError(ValueError):
@@ -76,6 +81,11 @@ def check_password(password: str) -> None:
 def find_user(session: Session, email: str) -> UserRow | None:
     """The user with this email (in any case), if there is one."""
     return session.scalar(select(UserRow).where(UserRow.email == normalise_email(email)))
+
+
+def user_by_id(session: Session, user_id: int) -> UserRow | None:
+    """The user with this id, active or not, if there is one."""
+    return session.get(UserRow, user_id) if is_row_id(user_id) else None
 
 
 def list_users(session: Session) -> list[UserRow]:

@@ -13,8 +13,15 @@ from sqlalchemy.orm import Session, contains_eager
 
 from vigia.errors import InvalidValue, NotFound
 from vigia.permissions import Principal, review_scope
+from vigia.records import FactRecord
 from vigia.store.fact_scope import fact_scope_clause, visible_facts
-from vigia.store.figures import FactValues, corrected_values, extracted_values, unit_of
+from vigia.store.figures import (
+    FactValues,
+    corrected_values,
+    extracted_values,
+    unit_of,
+    whole_as_int,
+)
 from vigia.store.models import DocumentRow, EvidenceRow, FactRow
 from vigia.store.times import as_utc
 from vigia.vocabulary import PROPOSED, is_row_id
@@ -194,3 +201,51 @@ def _filters(
     if status is not None:
         conditions.append(FactRow.status == status)
     return conditions
+
+
+def list_fact_records(
+    session: Session,
+    country: str | None = None,
+    indicator: str | None = None,
+    limit: int | None = None,
+) -> list[FactRecord]:
+    """Stored facts in document and text order, optionally for one country and/or indicator."""
+    statement = (
+        select(FactRow, DocumentRow.path, EvidenceRow)
+        .join(DocumentRow, FactRow.document_id == DocumentRow.id)
+        .join(EvidenceRow, FactRow.evidence_id == EvidenceRow.id)
+        .order_by(DocumentRow.id, EvidenceRow.start, FactRow.id)
+    )
+    if country is not None:
+        statement = statement.where(FactRow.country == country)
+    if indicator is not None:
+        statement = statement.where(FactRow.indicator == indicator)
+    if limit is not None:
+        if limit < 0:
+            raise ValueError(f"limit must be zero or more, not {limit}")
+        statement = statement.limit(limit)
+    return [
+        _fact_record(fact, path, evidence) for fact, path, evidence in session.execute(statement)
+    ]
+
+
+def _fact_record(fact: FactRow, path: str, evidence: EvidenceRow) -> FactRecord:
+    return FactRecord(
+        id=fact.id,
+        document_id=fact.document_id,
+        document=path,
+        country=fact.country,
+        actor=fact.actor,
+        region=fact.region,
+        indicator=fact.indicator,
+        value=whole_as_int(fact.value),
+        value_min=None if fact.value_min is None else whole_as_int(fact.value_min),
+        qualifier=fact.qualifier,
+        year=fact.year,
+        unit=fact.unit,
+        status=fact.status,
+        evidence=evidence.text,
+        start=evidence.start,
+        end=evidence.end,
+        page=evidence.page,
+    )

@@ -15,8 +15,9 @@ from sqlalchemy.orm import Session
 
 from vigia.extract import extract
 from vigia.ingest import read_document
+from vigia.records import StoredDocument
 from vigia.services.jobs import UploadDetails, set_progress, store_upload
-from vigia.store.repository import StoredDocument, find_document, store_document
+from vigia.store.repository import find_document, store_document
 
 #: A job's progress, in percent, when each step of an upload starts.
 READING = 10

@@ -22,9 +22,10 @@ from sqlalchemy import event, func, select
 from sqlalchemy.orm import Session
 
 from vigia.domain import Document
+from vigia.records import StoredDocument
 from vigia.store import audit
 from vigia.store.models import DocumentRow, ExtractionJobRow, FactRow, UserRow
-from vigia.store.repository import StoredDocument, find_document, store_document
+from vigia.store.repository import find_document, store_document
 from vigia.store.transactions import commit
 
 QUEUED = "queued"

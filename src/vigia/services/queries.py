@@ -36,6 +36,7 @@ from vigia.publish.resources import (
     MeetingResource,
     SectionResource,
 )
+from vigia.records import file_name
 from vigia.reference import countries, indicators
 from vigia.store.fact_scope import readable_document, visible_facts
 from vigia.store.figures import current_values, extracted_values, unit_of
@@ -48,7 +49,6 @@ from vigia.store.models import (
     SectionRow,
     UserRow,
 )
-from vigia.store.repository import file_name
 from vigia.vocabulary import is_row_id
 
 #: Rows read at a time when a whole export is streamed.

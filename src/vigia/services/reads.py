@@ -271,3 +271,14 @@ def _distinct(rows: Sequence[Any], key: Any) -> list[Any]:
     for row in rows:
         seen.setdefault(key(row), row)
     return list(seen.values())
+
+
+def meeting_choices(session: Session) -> list[tuple[str, str | None]]:
+    """Every meeting's code and name, by code: what a document can be filed under."""
+    rows = session.execute(select(MeetingRow.code, MeetingRow.name).order_by(MeetingRow.code))
+    return [(code, name) for code, name in rows]
+
+
+def meeting_exists(session: Session, code: str) -> bool:
+    """Whether a meeting with this code is known."""
+    return session.scalar(select(MeetingRow.id).where(MeetingRow.code == code)) is not None

@@ -4,7 +4,6 @@ engine = open_database("sqlite:///vigia.db")   # connect() + upgrade()
 engine = open_existing_database(url)           # at the latest schema already, or SchemaNotReady
 with session_factory(engine)() as session:
     stored = store_document(session, document)
-    facts = list_facts(session, country="CRI")
 """
 
 from vigia.store.database import (
@@ -18,26 +17,15 @@ from vigia.store.database import (
     session_factory,
     upgrade,
 )
-from vigia.store.repository import (
-    FactRecord,
-    InvalidDocumentError,
-    StoredDocument,
-    find_document,
-    list_facts,
-    store_document,
-)
+from vigia.store.repository import find_document, store_document
 
 __all__ = [
     "DatabaseError",
-    "FactRecord",
-    "InvalidDocumentError",
     "MissingDatabase",
     "SchemaNotReady",
-    "StoredDocument",
     "connect",
     "downgrade",
     "find_document",
-    "list_facts",
     "open_database",
     "open_existing_database",
     "session_factory",

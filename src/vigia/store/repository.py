@@ -1,4 +1,4 @@
-"""Storing extracted documents and reading facts back.
+"""Storing extracted documents.
 
 :func:`store_document` is idempotent by content: a document whose ``sha256`` is already stored is
 not stored again. Each document is stored in one transaction, committed at the end: when anything
@@ -8,9 +8,7 @@ in it fails, nothing of that document remains and earlier documents are untouche
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
@@ -30,7 +28,8 @@ from vigia.domain import (
     Role,
     Section,
 )
-from vigia.store.figures import whole_as_int
+from vigia.errors import InvalidDocumentError
+from vigia.records import StoredDocument
 from vigia.store.models import (
     DOCUMENT_CHILD_TABLES,
     AreaMappingRow,
@@ -49,44 +48,6 @@ from vigia.store.models import (
     RoleRow,
     SectionRow,
 )
-
-
-class InvalidDocumentError(ValueError):
-    """A document holding something that cannot be stored (a value that is not a number…)."""
-
-
-@dataclass(frozen=True)
-class StoredDocument:
-    id: int
-    sha256: str
-    created: bool
-    counts: dict[str, int]
-
-
-@dataclass(frozen=True)
-class FactRecord:
-    """One stored fact with where it came from. ``value`` is an int when whole.
-
-    ``document`` is the stored path of the fact's document (:func:`file_name` gives its name).
-    """
-
-    id: int
-    document_id: int
-    document: str
-    country: str | None
-    actor: str | None
-    region: str | None
-    indicator: str
-    value: int | float
-    value_min: int | float | None
-    qualifier: str
-    year: int | None
-    unit: str
-    status: str
-    evidence: str
-    start: int
-    end: int
-    page: int | None
 
 
 def find_document(session: Session, sha256: str) -> StoredDocument | None:
@@ -119,62 +80,6 @@ def store_document(session: Session, document: Document) -> StoredDocument:
         session.rollback()
         raise
     return StoredDocument(row.id, row.sha256, True, _count_rows(session, row.id))
-
-
-def list_facts(
-    session: Session,
-    country: str | None = None,
-    indicator: str | None = None,
-    limit: int | None = None,
-) -> list[FactRecord]:
-    """Stored facts in document and text order, optionally for one country and/or indicator."""
-    statement = (
-        select(FactRow, DocumentRow.path, EvidenceRow)
-        .join(DocumentRow, FactRow.document_id == DocumentRow.id)
-        .join(EvidenceRow, FactRow.evidence_id == EvidenceRow.id)
-        .order_by(DocumentRow.id, EvidenceRow.start, FactRow.id)
-    )
-    if country is not None:
-        statement = statement.where(FactRow.country == country)
-    if indicator is not None:
-        statement = statement.where(FactRow.indicator == indicator)
-    if limit is not None:
-        if limit < 0:
-            raise ValueError(f"limit must be zero or more, not {limit}")
-        statement = statement.limit(limit)
-    return [
-        _fact_record(fact, path, evidence) for fact, path, evidence in session.execute(statement)
-    ]
-
-
-def _fact_record(fact: FactRow, path: str, evidence: EvidenceRow) -> FactRecord:
-    return FactRecord(
-        id=fact.id,
-        document_id=fact.document_id,
-        document=path,
-        country=fact.country,
-        actor=fact.actor,
-        region=fact.region,
-        indicator=fact.indicator,
-        value=whole_as_int(fact.value),
-        value_min=None if fact.value_min is None else whole_as_int(fact.value_min),
-        qualifier=fact.qualifier,
-        year=fact.year,
-        unit=fact.unit,
-        status=fact.status,
-        evidence=evidence.text,
-        start=evidence.start,
-        end=evidence.end,
-        page=evidence.page,
-    )
-
-
-def file_name(path: str) -> str:
-    """The last part of a stored path (``/srv/reports/a.txt``, ``C:\\in\\a.txt``): ``a.txt``.
-
-    Only the name is shown, so that answers never tell how the server's folders are laid out.
-    """
-    return re.split(r"[\\/]", path)[-1]
 
 
 def _count_rows(session: Session, document_id: int) -> dict[str, int]:

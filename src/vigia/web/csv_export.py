@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 from vigia.publish import fact_csv
 from vigia.publish.fact_csv import COLUMNS
 from vigia.publish.resources import FactResource
-from vigia.store.repository import FactRecord
+from vigia.records import FactRecord
 
 __all__ = ["COLUMNS", "csv_chunks", "csv_row", "fact_record"]
 

@@ -15,8 +15,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from vigia.services.accounts import user_for_token
-from vigia.store.models import UserRow
+from vigia.services.accounts import User, user_for_token
 
 BEARER = "bearer"
 #: Documents the bearer scheme in OpenAPI; the header itself is checked in :func:`current_caller`.
@@ -45,7 +44,7 @@ def current_caller(
     request: Request,
     session: DatabaseSession,
     _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer_scheme)],
-) -> UserRow | None:
+) -> User | None:
     """The user of the request's API token, None without one; 401 for a token refused."""
     header = request.headers.get("Authorization")
     if header is None:
@@ -65,4 +64,4 @@ def _unauthorized(message: str) -> HTTPException:
     )
 
 
-CurrentCaller = Annotated[UserRow | None, Depends(current_caller)]
+CurrentCaller = Annotated[User | None, Depends(current_caller)]

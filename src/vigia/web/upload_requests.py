@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import BinaryIO
 
 from fastapi import Request, status
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -32,8 +31,9 @@ from vigia.ingest import sniff_media_type
 from vigia.ingest.errors import UnreadableContentError
 from vigia.permissions import FOCAL_POINT, SECRETARIAT, Principal, can_upload_for, principal_for
 from vigia.reference import countries
+from vigia.services.accounts import User
 from vigia.services.jobs import Job, create_job, fail_job
-from vigia.store.models import MeetingRow, UserRow
+from vigia.services.reads import meeting_exists
 from vigia.web.input_guard import NUL_MESSAGE, holds_nul
 from vigia.web.uploads import Upload, UploadRunner, this_worker, upload_file_prefix
 
@@ -124,7 +124,7 @@ async def receive_upload(request: Request, max_bytes: int) -> ReceivedFile:
         await form.close()
 
 
-def check_target(session: Session, user: UserRow, fields: Mapping[str, str]) -> UploadTarget:
+def check_target(session: Session, user: User, fields: Mapping[str, str]) -> UploadTarget:
     """The form's country and meeting, if ``user`` may upload for them.
 
     A focal point's country is its own when the form names none. Refuses an unknown country or
@@ -140,7 +140,7 @@ def check_target(session: Session, user: UserRow, fields: Mapping[str, str]) -> 
 def accept_upload(
     session: Session,
     runner: UploadRunner,
-    user: UserRow,
+    user: User,
     received: ReceivedFile,
     target: UploadTarget,
 ) -> Job:
@@ -272,7 +272,7 @@ def _meeting(session: Session, value: str | None) -> str | None:
     code = (value or "").strip()
     if not code:
         return None
-    if session.scalar(select(MeetingRow.id).where(MeetingRow.code == code)) is None:
+    if not meeting_exists(session, code):
         raise UploadRefusedError(
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             f"unknown meeting {code!r}; GET /api/v1/meetings lists the meetings",

@@ -18,8 +18,13 @@ from sqlalchemy.orm import Session
 
 from vigia.permissions import FOCAL_POINT, ROLES
 from vigia.reference import countries
-from vigia.services.accounts import AccountError, create_user, list_users, set_active
-from vigia.store.models import UserRow
+from vigia.services.accounts import (
+    AccountError,
+    create_user,
+    list_users,
+    set_active,
+    user_by_id,
+)
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_
@@ -101,7 +106,7 @@ def change_activity(
     _check_administrator(visitor)
     if action not in ACTIVATIONS:
         raise PageError(status.HTTP_404_NOT_FOUND, None, visitor)
-    user = session.get(UserRow, user_id)
+    user = user_by_id(session, user_id)
     if user is None:
         raise PageError(status.HTTP_404_NOT_FOUND, NO_SUCH_ACCOUNT, visitor)
     if visitor.user is not None and user.id == visitor.user.id and not ACTIVATIONS[action]:

@@ -7,7 +7,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import HTMLResponse, Response
 
-from vigia.store.audit import export_csv, list_entries
+from vigia.services.audit_log import audit_csv as audit_log_csv
+from vigia.services.audit_log import audit_entries
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import show
@@ -35,7 +36,7 @@ def audit_page(
     action: ActionFilter = None,
 ) -> HTMLResponse:
     _check_allowed(visitor)
-    entries = list_entries(session, action=action or None, limit=ENTRIES_SHOWN)
+    entries = audit_entries(session, visitor.principal, action, limit=ENTRIES_SHOWN)
     values = {"entries": entries, "action": action or "", "shown": ENTRIES_SHOWN}
     return show(request, visitor, "audit.html", values)
 
@@ -45,7 +46,7 @@ def audit_csv(
     visitor: SignedInVisitor, session: DatabaseSession, action: ActionFilter = None
 ) -> Response:
     _check_allowed(visitor)
-    text = export_csv(list_entries(session, action=action or None, limit=None))
+    text = audit_log_csv(session, visitor.principal, action)
     return Response(
         text,
         media_type="text/csv; charset=utf-8",

@@ -16,17 +16,16 @@ from fastapi import Depends, Request, Response
 from sqlalchemy.orm import Session
 
 from vigia.permissions import (
-    ADMINISTRATOR,
-    SECRETARIAT,
     Principal,
     can_manage_accounts,
     can_publish,
+    can_read_audit_log,
     principal_for,
     review_scope,
 )
+from vigia.services.accounts import User, user_by_id
 from vigia.services.logins import login_session_is_open
 from vigia.settings import Settings
-from vigia.store.models import UserRow
 from vigia.web import i18n
 from vigia.web.dependencies import database_session
 from vigia.web.sessions import SESSION_COOKIE, LoginSession, SessionCodec
@@ -41,7 +40,7 @@ class Visitor:
 
     language: str
     login: LoginSession
-    user: UserRow | None
+    user: User | None
     principal: Principal
     #: Whether the session cookie must be sent (new session, or one that changed).
     login_changed: bool = False
@@ -68,17 +67,14 @@ class Visitor:
     @property
     def sees_audit(self) -> bool:
         """The audit log is for the secretariat (and the administrators, who manage accounts)."""
-        return not self.principal.is_anonymous and self.principal.role in (
-            SECRETARIAT,
-            ADMINISTRATOR,
-        )
+        return can_read_audit_log(self.principal)
 
     @property
     def manages_accounts(self) -> bool:
         """Whether the visitor creates and deactivates accounts: the administrators."""
         return can_manage_accounts(self.principal)
 
-    def logged_in(self, user: UserRow, key: str) -> Visitor:
+    def logged_in(self, user: User, key: str) -> Visitor:
         """The same visitor logged in as ``user`` (login ``key``), with a new CSRF token."""
         return Visitor(
             self.language,
@@ -119,7 +115,7 @@ def current_visitor(
     changed = login is None
     if login is None:
         login = LoginSession.fresh()
-    user = None if login.user_id is None else session.get(UserRow, login.user_id)
+    user = None if login.user_id is None else user_by_id(session, login.user_id)
     if login.user_id is not None and (
         user is None
         or not user.is_active

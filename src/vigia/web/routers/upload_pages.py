@@ -14,15 +14,15 @@ from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Path, Request, status
 from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
 from vigia.permissions import FOCAL_POINT, SECRETARIAT, review_scope
 from vigia.reference import countries
+from vigia.services.accounts import User
 from vigia.services.jobs import Job, find_job, upload_outcome
+from vigia.services.reads import meeting_choices
 from vigia.settings import Settings
-from vigia.store.models import MeetingRow, UserRow
 from vigia.vocabulary import LARGEST_ID
 from vigia.web import i18n
 from vigia.web.dependencies import DatabaseSession
@@ -81,7 +81,7 @@ def _max_bytes(request: Request) -> int:
     return cast(Settings, request.app.state.settings).max_upload_bytes
 
 
-def _uploader(visitor: Visitor) -> UserRow:
+def _uploader(visitor: Visitor) -> User:
     """The visitor's account, if it may upload for some country (else 403)."""
     if visitor.user is None:
         raise LoginRequired(visitor)
@@ -90,13 +90,13 @@ def _uploader(visitor: Visitor) -> UserRow:
     return visitor.user
 
 
-def _form_values(session: Session, request: Request, user: UserRow) -> dict[str, Any]:
+def _form_values(session: Session, request: Request, user: User) -> dict[str, Any]:
     """What the upload form offers: the user's countries, the meetings, the size limit."""
     if user.role == FOCAL_POINT:
         country_codes = [user.country] if user.country else []
     else:
         country_codes = sorted(code for code, country in countries().items() if country.oas_member)
-    meetings = session.execute(select(MeetingRow.code, MeetingRow.name).order_by(MeetingRow.code))
+    meetings = meeting_choices(session)
     return {
         "countries": country_codes,
         "regional": user.role == SECRETARIAT,
@@ -137,7 +137,7 @@ async def upload(
     return redirect_to(request, visitor, f"/jobs/{job.id}")
 
 
-def _accept(session: Session, runner: UploadRunner, user: UserRow, received: ReceivedFile) -> Job:
+def _accept(session: Session, runner: UploadRunner, user: User, received: ReceivedFile) -> Job:
     try:
         target = check_target(session, user, received.fields)
         return accept_upload(session, runner, user, received, target)
@@ -150,7 +150,7 @@ def _refused(
     request: Request,
     visitor: Visitor,
     session: Session,
-    user: UserRow,
+    user: User,
     refusal: UploadRefusedError,
     fields: Mapping[str, str],
 ) -> HTMLResponse:

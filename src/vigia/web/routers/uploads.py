@@ -17,9 +17,9 @@ from starlette.concurrency import run_in_threadpool
 
 from vigia.permissions import principal_for
 from vigia.publish.resources import ErrorResponse
+from vigia.services.accounts import User
 from vigia.services.jobs import Job, find_job
 from vigia.settings import Settings
-from vigia.store.models import UserRow
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import CurrentCaller, DatabaseSession
 from vigia.web.routers.api import ERRORS
@@ -157,7 +157,7 @@ async def upload_document(
     return job_resource(job)
 
 
-def _accept(session: Session, runner: UploadRunner, caller: UserRow, received: ReceivedFile) -> Job:
+def _accept(session: Session, runner: UploadRunner, caller: User, received: ReceivedFile) -> Job:
     try:
         target = check_target(session, caller, received.fields)
         return accept_upload(session, runner, caller, received, target)

@@ -11,7 +11,7 @@ from pydantic import AfterValidator
 from vigia.domain import LANGUAGES
 from vigia.permissions import Principal, principal_for
 from vigia.publish.resources import ErrorResponse
-from vigia.store.models import UserRow
+from vigia.services.accounts import User
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import CurrentCaller, current_caller
 from vigia.web.parameters import LONGEST_LABEL, country_code, label
@@ -62,7 +62,7 @@ CallerPrincipal = Annotated[Principal, Depends(caller_principal)]
 SignedInPrincipal = Annotated[Principal, Depends(signed_in_principal)]
 
 
-def signed_in(caller: UserRow | None) -> UserRow:
+def signed_in(caller: User | None) -> User:
     if caller is None:
         raise HTTPException(
             status.HTTP_401_UNAUTHORIZED,
