@@ -12,6 +12,7 @@ from vigia.cli.extract import command as extract_command
 from vigia.cli.facts import command as facts_command
 from vigia.cli.ingest import command as ingest_command
 from vigia.cli.plans import group as plans_group
+from vigia.cli.score import command as score_command
 from vigia.cli.serve import command as serve_command
 from vigia.cli.users import group as users_group
 
@@ -24,6 +25,7 @@ def main() -> None:
 
 for _command in (
     extract_command,
+    score_command,
     ingest_command,
     facts_command,
     evaluate_command,
