@@ -26,10 +26,11 @@ from vigia.domain import (
     Section,
     Sentence,
 )
+from vigia.extract.heads import elided_head, with_head, words_after
 from vigia.extract.pipeline import component
 from vigia.reference import lexicon, load_data_file
 
-PROVENANCE = Provenance("facts", "1")
+PROVENANCE = Provenance("facts", "2")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _WORDS_AFTER = 3
 _WINDOW_BEFORE = 90
@@ -130,13 +131,30 @@ def indicator_before(sentence: str, position: int, language: str) -> IndicatorRu
     return rule if announced or linked or adjacent else None
 
 
-def counts_something(sentence: str, position: int, language: str) -> bool:
-    """Whether the word after a number is a noun it counts (for ``other_count``)."""
-    word = _WORD.match(sentence, position + 1) or _WORD.match(sentence, position)
-    if word is None or sentence[position : word.start()].strip():
+def counts_something(sentence: str, position: int, language: str, value: float = 2) -> bool:
+    """Whether the words after a number name something it counts (for ``other_count``).
+
+    The word right after the number must not be a closed-class word, and above one, the number
+    counts a plural: one of the first two words has a plural's shape ("4 nuevas unidades",
+    "12 repatriation processes"), so that a verb ("1,137 seguían") or a singular counts nothing.
+    """
+    words: list[str] = []
+    end = position
+    for _ in range(2):
+        word = _WORD.match(sentence, end + 1) or _WORD.match(sentence, end)
+        if word is None or sentence[end : word.start()].strip():
+            break
+        text = word.group(0).lower()
+        if len(text) < 3 or text in _cues(language)["not_counted"]:
+            break
+        words.append(text)
+        end = word.end()
+    if not words:
         return False
-    text = word.group(0).lower()
-    return len(text) >= 3 and text not in _cues(language)["not_counted"]
+    if value == 1:
+        return True
+    endings = tuple(_cues(language)["plural_endings"])
+    return any(word.endswith(endings) for word in words)
 
 
 def is_capacity(mention: NumberMention, sentence: Sentence, language: str) -> bool:
@@ -153,14 +171,51 @@ def _indicator_for(mention: NumberMention, sentence: Sentence, language: str) ->
     if mention.kind is NumberKind.MONEY:
         return "budget", mention.unit or "XXX"
     position = mention.end - sentence.start
-    rule = indicator_after(sentence.text, position, language) or indicator_before(
-        sentence.text, mention.start - sentence.start, language
+    head = _elided_head(sentence.text[: mention.start - sentence.start], language)
+    words = words_after(sentence.text, position)
+    rule = indicator_after(sentence.text, position, language)
+    if rule and words:  # "142 sentencias fueron condenatorias": the predicate narrows the noun
+        rule = _indicator_with_head(sentence.text, words[1:], language, words[0]) or rule
+    rule = (
+        rule
+        or (head and _indicator_with_head(sentence.text, words, language, head))
+        or indicator_before(sentence.text, mention.start - sentence.start, language)
     )
     if rule:
         return rule.name, rule.unit
-    if counts_something(sentence.text, position, language):
+    if counts_something(sentence.text, position, language, mention.value):
+        return "other_count", "count"
+    if head and not _names_a_noun(sentence.text, position, language):
         return "other_count", "count"
     return "", ""
+
+
+def _elided_head(before: str, language: str) -> str | None:
+    cues = _cues(language)
+    return elided_head(before, frozenset(cues["not_counted"]), tuple(cues["plural_endings"]))
+
+
+def _indicator_with_head(
+    sentence: str, words: list[str], language: str, head: str
+) -> IndicatorRule | None:
+    """The indicator that ``head`` followed by one of ``words`` names, if one does."""
+
+    def matches(phrase: str) -> IndicatorRule | None:
+        rules = indicator_rules(language)
+        return next(
+            (r for r in rules if r.nouns.fullmatch(phrase) and r.context_holds(sentence)), None
+        )
+
+    return with_head(head, words, matches)
+
+
+def _names_a_noun(sentence: str, position: int, language: str) -> bool:
+    """Whether the word right after a number could be its own counted noun (it is not a verb
+    or an adverb: it has a plural's shape, or it is capitalised)."""
+    words = words_after(sentence, position)
+    if not words:
+        return False
+    return words[0].endswith(tuple(_cues(language)["plural_endings"]))
 
 
 def region_of(sentence: str, language: str) -> str | None:

@@ -1,7 +1,9 @@
-"""Neighbouring numbers read together: ratios ("4 de cada 100") and ranges ("entre 10 y 12")."""
+"""Neighbouring numbers read together: ratios ("4 de cada 100", "de cada 100 denuncias, 19…")
+and ranges ("entre 10 y 12")."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from vigia.domain import NumberKind
@@ -9,6 +11,10 @@ from vigia.extract.numbers.sentence import Candidate, SentenceText
 
 # ---------------------------------------------------------------------------------------------
 # Pairs: ratios and ranges
+
+#: What lies between a ratio's base and its part given after it: the base's noun and a comma
+#: ("de cada 100 denuncias, 19 se resolvieron", "out of every 10 cases, 6 ended…").
+_BASE_THEN_PART = re.compile(r"\s+[^\W\d_][\w-]*(?:\s+[^\W\d_][\w-]*){0,2}\s*,\s*")
 
 
 def paired(sentence: SentenceText, candidates: list[Candidate]) -> list[Candidate]:
@@ -34,10 +40,10 @@ def _pair(sentence: SentenceText, first: Candidate, second: Candidate) -> list[C
     lexicon_ = sentence.lexicon
     ratio = lexicon_.pattern("ratio_between").fullmatch(between)
     if ratio and not second.year_shaped and first.value < second.value:
-        return [
-            replace(first, forced_kind=NumberKind.RATIO, weak=False),
-            replace(second, forced_kind=NumberKind.RATIO, weak=False),
-        ]
+        return _ratio(first, second)
+    based = sentence.ends_with("ratio_before", first.start) and _BASE_THEN_PART.fullmatch(between)
+    if based and not second.year_shaped and second.value <= first.value:
+        return _ratio(first, second)
     opened = sentence.ends_with("range_opener_before", first.start)
     joined = lexicon_.pattern("range_between").fullmatch(between) or (
         opened and lexicon_.pattern("range_between_with_opener").fullmatch(between)
@@ -59,3 +65,10 @@ def _pair(sentence: SentenceText, first: Candidate, second: Candidate) -> list[C
         parts=(replace(first, weak=False), second),
     )
     return [merged]
+
+
+def _ratio(first: Candidate, second: Candidate) -> list[Candidate]:
+    return [
+        replace(first, forced_kind=NumberKind.RATIO, weak=False),
+        replace(second, forced_kind=NumberKind.RATIO, weak=False),
+    ]

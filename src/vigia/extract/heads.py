@@ -1,0 +1,50 @@
+"""Counted nouns left out: a number whose noun is the one an earlier number of the sentence
+counted ("236 sentencias; de estas, 142 fueron condenatorias y 94 absolutorias", "of the 3,715
+complaints, 1,610 were archived").
+
+The elided head is the plural word right after the nearest earlier number of the sentence. A later
+number without a noun of its own is read with that head: with a word that follows it as the
+head's modifier ("[sentencias] condenatorias" → convictions), or else as a part of what the head
+counts (``other_count``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TypeVar
+
+_NUMBER_THEN_WORD = re.compile(r"\d(?:[\d.,\u00a0\u202f ]*\d)?\s+([^\W\d_][\w-]*)")
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+_WORDS_AFTER = 3
+Rule = TypeVar("Rule")
+
+
+def elided_head(
+    before: str, not_counted: frozenset[str], plural_endings: tuple[str, ...]
+) -> str | None:
+    """The plural word after the last number of ``before`` (the sentence up to a number)."""
+    head = None
+    for match in _NUMBER_THEN_WORD.finditer(before):
+        word = match.group(1).lower()
+        if word not in not_counted and word.endswith(plural_endings):
+            head = word
+    return head
+
+
+def words_after(sentence: str, position: int) -> list[str]:
+    """The first words after ``position``, up to the end of the clause."""
+    after = sentence[position : position + 80]
+    clause_end = re.search(r"[;:.]\s|,", after)
+    after = after[: clause_end.start()] if clause_end else after
+    return [match.group(0).lower() for match in _WORD.finditer(after)][:_WORDS_AFTER]
+
+
+def with_head(head: str, words: list[str], matches: Callable[[str], Rule | None]) -> Rule | None:
+    """The first rule that ``head`` followed by one of ``words`` names ("sentencias
+    condenatorias")."""
+    for word in words:
+        found = matches(f"{head} {word}")
+        if found is not None:
+            return found
+    return None
