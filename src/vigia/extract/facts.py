@@ -28,6 +28,7 @@ from vigia.domain import (
 )
 from vigia.extract.heads import elided_head, with_head, words_after
 from vigia.extract.pipeline import component
+from vigia.extract.scope import scope_region
 from vigia.reference import lexicon, load_data_file
 
 PROVENANCE = Provenance("facts", "2")
@@ -175,7 +176,7 @@ def _indicator_for(mention: NumberMention, sentence: Sentence, language: str) ->
     words = words_after(sentence.text, position)
     rule = indicator_after(sentence.text, position, language)
     if rule and words:  # "142 sentencias fueron condenatorias": the predicate narrows the noun
-        rule = _indicator_with_head(sentence.text, words[1:], language, words[0]) or rule
+        rule = _indicator_with_head(sentence.text, words[1:], language, words[0], True) or rule
     rule = (
         rule
         or (head and _indicator_with_head(sentence.text, words, language, head))
@@ -196,7 +197,7 @@ def _elided_head(before: str, language: str) -> str | None:
 
 
 def _indicator_with_head(
-    sentence: str, words: list[str], language: str, head: str
+    sentence: str, words: list[str], language: str, head: str, adjacent_alone: bool = False
 ) -> IndicatorRule | None:
     """The indicator that ``head`` followed by one of ``words`` names, if one does."""
 
@@ -206,12 +207,12 @@ def _indicator_with_head(
             (r for r in rules if r.nouns.fullmatch(phrase) and r.context_holds(sentence)), None
         )
 
-    return with_head(head, words, matches)
+    return with_head(head, words, matches, adjacent_alone)
 
 
 def _names_a_noun(sentence: str, position: int, language: str) -> bool:
-    """Whether the word right after a number could be its own counted noun (it is not a verb
-    or an adverb: it has a plural's shape, or it is capitalised)."""
+    """Whether the word right after a number could be its own counted noun: it has a plural's
+    shape (a verb or an adverb has not, in the languages read)."""
     words = words_after(sentence, position)
     if not words:
         return False
@@ -235,10 +236,19 @@ class Owner:
 
 
 def owner_of(
-    document: Document, section: Section | None, sentence: Sentence, language: str
+    document: Document,
+    section: Section | None,
+    sentence: Sentence,
+    language: str,
+    at: int | None = None,
 ) -> Owner:
-    """Whose figure a sentence gives: never a country the text does not tie it to."""
+    """Whose figure a sentence gives (the one at offset ``at``): never a country the text does
+    not tie it to. In a country's section, a figure whose own clause is about the region or the
+    world, and names no country, is the region's ("genera en Latinoamérica US$16 mil millones")."""
     if section and section.kind == "country":
+        region = None if at is None else scope_region(document, sentence, at, language)
+        if region:
+            return Owner(region=region)
         return Owner(country=section.country)
     if section and section.kind == "actor":
         return Owner(actor=section.actor)
@@ -301,7 +311,8 @@ def _fact(
     indicator, unit = _indicator_for(mention, sentence, language)
     if not indicator:
         return None
-    owner = owner_of(document, document.section_at(sentence.start), sentence, language)
+    section = document.section_at(sentence.start)
+    owner = owner_of(document, section, sentence, language, mention.start)
     if not (owner.country or owner.actor or owner.region):
         return None
     return Fact(

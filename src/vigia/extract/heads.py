@@ -40,11 +40,19 @@ def words_after(sentence: str, position: int) -> list[str]:
     return [match.group(0).lower() for match in _WORD.finditer(after)][:_WORDS_AFTER]
 
 
-def with_head(head: str, words: list[str], matches: Callable[[str], Rule | None]) -> Rule | None:
+def with_head(
+    head: str,
+    words: list[str],
+    matches: Callable[[str], Rule | None],
+    adjacent_alone: bool = False,
+) -> Rule | None:
     """The first rule that ``head`` followed by one of ``words`` names ("sentencias
-    condenatorias")."""
-    for word in words:
+    condenatorias"). With ``adjacent_alone``, the first word may also name it alone: the
+    adjective right after a noun ("niños desaparecidos" → missing persons)."""
+    for index, word in enumerate(words):
         found = matches(f"{head} {word}")
+        if found is None and adjacent_alone and index == 0:
+            found = matches(word)
         if found is not None:
             return found
     return None
