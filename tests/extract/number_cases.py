@@ -152,6 +152,29 @@ SPANISH = NumberCases(
     ],
     sequences=[
         (
+            "Durante 2006 y 2007 operativos policiales rescataron a 45 víctimas.",
+            [
+                ("2006", NumberKind.YEAR),
+                ("2007", NumberKind.YEAR),
+                ("45", NumberKind.COUNT),
+            ],
+        ),
+        (
+            "1)La fiscalía abrió 30 casos.",
+            [
+                ("1", NumberKind.LIST_MARKER),
+                ("30", NumberKind.COUNT),
+            ],
+        ),
+        (
+            "Línea directa 613-1811/633-3788 y 25 denuncias.",
+            [
+                ("613-1811", NumberKind.PHONE),
+                ("633-3788", NumberKind.PHONE),
+                ("25", NumberKind.COUNT),
+            ],
+        ),
+        (
             "Cuatro de cada 100 víctimas y uno de cada cinco casos.",
             [
                 ("Cuatro", NumberKind.RATIO),
@@ -286,6 +309,29 @@ ENGLISH = NumberCases(
     ],
     sequences=[
         (
+            "The 2006 and 2007 Budgets allocated $9 million.",
+            [
+                ("2006", NumberKind.YEAR),
+                ("2007", NumberKind.YEAR),
+                ("$9 million", NumberKind.MONEY),
+            ],
+        ),
+        (
+            "2)The police rescued 14 victims.",
+            [
+                ("2", NumberKind.LIST_MARKER),
+                ("14", NumberKind.COUNT),
+            ],
+        ),
+        (
+            "Hotline 613-1811/633-3788 received 25 calls.",
+            [
+                ("613-1811", NumberKind.PHONE),
+                ("633-3788", NumberKind.PHONE),
+                ("25", NumberKind.COUNT),
+            ],
+        ),
+        (
             "Four out of every 100 victims and one in five cases.",
             [
                 ("Four", NumberKind.RATIO),
@@ -417,6 +463,28 @@ FRENCH = NumberCases(
     ],
     sequences=[
         (
+            "Durant 2006 et 2007 policiers et juges ont été formés.",
+            [
+                ("2006", NumberKind.YEAR),
+                ("2007", NumberKind.YEAR),
+            ],
+        ),
+        (
+            "3)La police a libéré 12 victimes.",
+            [
+                ("3", NumberKind.LIST_MARKER),
+                ("12", NumberKind.COUNT),
+            ],
+        ),
+        (
+            "Ligne directe 613-1811/633-3788 et 25 plaintes.",
+            [
+                ("613-1811", NumberKind.PHONE),
+                ("633-3788", NumberKind.PHONE),
+                ("25", NumberKind.COUNT),
+            ],
+        ),
+        (
             "Le travail est axé sur 4 axes principaux 1- Prévention et 2- Protection.",
             [
                 ("4", NumberKind.STRUCTURAL),
@@ -541,6 +609,29 @@ PORTUGUESE = NumberCases(
         ("Protege crianças menores de 18 anos.", "18", NumberKind.AGE, 18),
     ],
     sequences=[
+        (
+            "Durante 2006 e 2007 operações policiais resgataram 45 vítimas.",
+            [
+                ("2006", NumberKind.YEAR),
+                ("2007", NumberKind.YEAR),
+                ("45", NumberKind.COUNT),
+            ],
+        ),
+        (
+            "4)A polícia resgatou 20 vítimas.",
+            [
+                ("4", NumberKind.LIST_MARKER),
+                ("20", NumberKind.COUNT),
+            ],
+        ),
+        (
+            "Linha direta 613-1811/633-3788 e 25 denúncias.",
+            [
+                ("613-1811", NumberKind.PHONE),
+                ("633-3788", NumberKind.PHONE),
+                ("25", NumberKind.COUNT),
+            ],
+        ),
         (
             "Um em cada quatro casos e 1 em cada 4 vítimas.",
             [

@@ -6,7 +6,12 @@ from collections.abc import Callable
 from decimal import Decimal
 
 from vigia.domain import NumberKind, Qualifier
-from vigia.extract.numbers.patterns import INLINE_LIST_MARK, LIST_MARK_AFTER, NEXT_WORD
+from vigia.extract.numbers.patterns import (
+    INLINE_LIST_MARK,
+    LIST_MARK_AFTER,
+    NEXT_WORD,
+    YEAR_JOINED_BEFORE,
+)
 from vigia.extract.numbers.qualifiers import qualifier_before
 from vigia.extract.numbers.sentence import Candidate, SentenceText
 
@@ -88,6 +93,8 @@ def _is_year(candidate: Candidate, sentence: SentenceText) -> bool:
         return False
     if sentence.ends_with("year_cue_before", candidate.start):
         return True
+    if YEAR_JOINED_BEFORE.search(sentence.text, 0, candidate.start):
+        return True  # "the 2006 and 2007 budgets": a year joined to a year is one
     return not _counts_next_word(candidate, sentence)
 
 

@@ -21,7 +21,11 @@ ROMAN_TABLE += ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
 DECADE_SUFFIX = re.compile(r"'?s(?![^\W\d_])")
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 NEXT_WORD = re.compile(r"[ \u00a0\u202f]+([^\W\d_][\w'-]*)")
-LIST_MARK_AFTER = re.compile(r"(?:[.)]|\s?[-–])(?=\s|$)")
+LIST_MARK_AFTER = re.compile(r"(?:[.)](?=\s|$|[A-ZÀ-ÖØ-Þ])|\s?[-–](?=\s|$))")
+#: A year joined to the number that follows: "2006 and 2007", "2006 y 2007", "2006, 2007".
+YEAR_JOINED_BEFORE = re.compile(
+    r"(?<![\w.,])(?:19|20)\d\d\s*(?:,|&|and|or|y|e|o|et|ou)\s*$", re.IGNORECASE
+)
 INLINE_LIST_MARK = re.compile(r"\s?[-–)]\s+[A-ZÀ-ÖØ-Þ]")
 CLAUSE_BREAKS = ";:,()\n"
 YEAR_SHAPE = re.compile(r"(?:19|20)\d\d")
@@ -39,8 +43,8 @@ NUMERIC_DATE = re.compile(
 PHONE_SHAPES = (
     re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]?\(?\d{1,4}\)?){2,6}(?!\w)"),
     re.compile(r"(?<![\w-])\d{1,4}(?:-\d{1,4})*-[A-Z]{3,}(?!\w)"),
-    re.compile(r"(?<![\w.,/-])\d{1,4}(?:-\d{2,4}){2,}(?![\w-])"),
-    re.compile(r"(?<![\w.,/-])\d{3,4}-\d{4}(?![\w-])"),
+    re.compile(r"(?<![\w.,-])\d{1,4}(?:-\d{2,4}){2,}(?![\w-])"),
+    re.compile(r"(?<![\w.,-])\d{3,4}-\d{4}(?![\w-])"),
     re.compile(r"(?<![\w.,/-])\(\d{2,4}\)\s?\d{3,4}[- ]\d{4}(?![\w-])"),
     re.compile(r"(?<![\w*#])[*#]\d{3,6}(?!\d)"),
 )
