@@ -114,6 +114,8 @@ SPANISH = NumberCases(
         ("Se estimó un costo de un billón de pesos.", "un billón de pesos", 1e12, None),
     ],
     non_figures=[
+        ("El centro de llamadas 1561 atiende denuncias.", "1561", NumberKind.PHONE, 1561),
+        ("Obliga a los tres órdenes de gobierno.", "tres", NumberKind.STRUCTURAL, 3),
         ("La ley se aprobó en 2005.", "2005", NumberKind.YEAR, 2005),
         ("Desde 2008 funciona la comisión.", "2008", NumberKind.YEAR, 2008),
         ("Según el informe de 2011, hubo avances.", "2011", NumberKind.YEAR, 2011),
@@ -272,6 +274,8 @@ ENGLISH = NumberCases(
         ("Brazil spent R$ 3 million.", "R$ 3 million", 3e6, "BRL"),
     ],
     non_figures=[
+        ("Call Centre 1561 Radio broadcasts", "1561", NumberKind.PHONE, 1561),
+        ("It binds the three orders of government.", "three", NumberKind.STRUCTURAL, 3),
         ("The law was passed in 2012.", "2012", NumberKind.YEAR, 2012),
         ("The target year 2017 was missed.", "2017", NumberKind.YEAR, 2017),
         ("Since 2008 the board has met.", "2008", NumberKind.YEAR, 2008),
@@ -432,6 +436,8 @@ FRENCH = NumberCases(
         ("L’amende est de 500 pesos.", "500 pesos", 500, None),
     ],
     non_figures=[
+        ("Le centre d'appels 1561 reçoit les plaintes.", "1561", NumberKind.PHONE, 1561),
+        ("Elle lie les trois ordres de gouvernement.", "trois", NumberKind.STRUCTURAL, 3),
         ("En 2005 a été créée une commission.", "2005", NumberKind.YEAR, 2005),
         ("La loi s’applique depuis 2008.", "2008", NumberKind.YEAR, 2008),
         ("Le rapport de 2011 le montre.", "2011", NumberKind.YEAR, 2011),
@@ -583,6 +589,8 @@ PORTUGUESE = NumberCases(
         ("A multa foi de 500 pesos.", "500 pesos", 500, None),
     ],
     non_figures=[
+        ("A central de atendimento 1561 recebe denúncias.", "1561", NumberKind.PHONE, 1561),
+        ("Vincula as três esferas de governo.", "três", NumberKind.STRUCTURAL, 3),
         ("A lei foi aprovada em 2016.", "2016", NumberKind.YEAR, 2016),
         ("Desde 2008 a comissão funciona.", "2008", NumberKind.YEAR, 2008),
         ("Foram atendidas mais de 2000 vítimas.", "2000", NumberKind.COUNT, 2000),

@@ -149,9 +149,9 @@ class Floor:
 FLOORS = {
     "rtp3-rapporteur-report": Floor(core=9, facts=19, most_wrong=1, most_traps=0),
     "gt-news-desinformemonos-2023": Floor(core=4, facts=8, most_wrong=1, most_traps=0),
-    "guatemala-advances-tip-2012-slides": Floor(core=1, facts=4, most_wrong=1, most_traps=1),
+    "guatemala-advances-tip-2012-slides": Floor(core=1, facts=4, most_wrong=0, most_traps=0),
     "guyana-government-report-tip-measures": Floor(core=0, facts=1, most_wrong=1, most_traps=0),
-    "mexico-cndh-informe-2020-trata": Floor(core=2, facts=2, most_wrong=1, most_traps=1),
+    "mexico-cndh-informe-2020-trata": Floor(core=3, facts=3, most_wrong=0, most_traps=0),
     "rtp3-news-americaeconomia-2012-10": Floor(core=2, facts=4, most_wrong=0, most_traps=0),
     "rtp3-rapporteur-report.en": Floor(core=0, facts=0, most_wrong=0, most_traps=0),
 }

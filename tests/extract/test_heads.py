@@ -85,3 +85,42 @@ def test_a_number_followed_by_a_verb_or_part_of_a_ratio_is_no_figure(
     text: str, analyse: Analyse
 ) -> None:
     assert facts(text, analyse) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. México; se registraron 575 víctimas en 2018 y 668 en 2019.\n",
+            {
+                ("MEX", "victims_identified", 575, "exact", 2018),
+                ("MEX", "victims_identified", 668, "exact", 2019),
+            },
+        ),
+        (
+            "1. Jamaica; police rescued 40 victims in 2018 and 52 in 2019.\n",
+            {
+                ("JAM", "victims_rescued", 40, "exact", 2018),
+                ("JAM", "victims_rescued", 52, "exact", 2019),
+            },
+        ),
+        (
+            "1. Haïti; la police a libéré 40 victimes en 2018 et 52 en 2019.\n",
+            {
+                ("HTI", "victims_rescued", 40, "exact", 2018),
+                ("HTI", "victims_rescued", 52, "exact", 2019),
+            },
+        ),
+        (
+            "1. Brasil; a polícia resgatou 40 vítimas em 2018 e 52 em 2019.\n",
+            {
+                ("BRA", "victims_rescued", 40, "exact", 2018),
+                ("BRA", "victims_rescued", 52, "exact", 2019),
+            },
+        ),
+    ],
+)
+def test_a_number_joined_to_a_figure_repeats_its_measure(
+    text: str, expected: set[tuple[object, ...]], analyse: Analyse
+) -> None:
+    assert facts(text, analyse) == expected

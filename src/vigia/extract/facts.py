@@ -26,7 +26,7 @@ from vigia.domain import (
     Section,
     Sentence,
 )
-from vigia.extract.heads import elided_head, with_head, words_after
+from vigia.extract.heads import elided_head, repeats_measure, with_head, words_after
 from vigia.extract.pipeline import component
 from vigia.extract.scope import scope_region
 from vigia.reference import lexicon, load_data_file
@@ -35,6 +35,8 @@ PROVENANCE = Provenance("facts", "2")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _WORDS_AFTER = 3
 _WINDOW_BEFORE = 90
+#: The figure before a number in its sentence, and the fact it gave.
+Previous = tuple[NumberMention, Fact] | None
 
 
 @dataclass(frozen=True)
@@ -165,8 +167,11 @@ def is_capacity(mention: NumberMention, sentence: Sentence, language: str) -> bo
     return bool(_phrase_pattern(language, "capacity").search(before))
 
 
-def _indicator_for(mention: NumberMention, sentence: Sentence, language: str) -> tuple[str, str]:
-    """(indicator, unit) for a figure, or ("", "") when it names nothing we count."""
+def _indicator_for(
+    mention: NumberMention, sentence: Sentence, language: str, previous: Previous = None
+) -> tuple[str, str]:
+    """(indicator, unit) for a figure, or ("", "") when it names nothing we count; ``previous``
+    is the figure before it in the sentence, with its fact, if it gave one."""
     if is_capacity(mention, sentence, language):
         return "", ""
     if mention.kind is NumberKind.MONEY:
@@ -184,11 +189,30 @@ def _indicator_for(mention: NumberMention, sentence: Sentence, language: str) ->
     )
     if rule:
         return rule.name, rule.unit
+    if previous and _repeats(previous, mention, sentence, words, language):
+        return previous[1].indicator, previous[1].unit
     if counts_something(sentence.text, position, language, mention.value):
         return "other_count", "count"
     if head and not _names_a_noun(sentence.text, position, language):
         return "other_count", "count"
     return "", ""
+
+
+def _repeats(
+    previous: tuple[NumberMention, Fact],
+    mention: NumberMention,
+    sentence: Sentence,
+    words: list[str],
+    language: str,
+) -> bool:
+    earlier, fact = previous
+    if fact.indicator in ("other_count", "budget"):
+        return False
+    between = sentence.text[earlier.end - sentence.start : mention.start - sentence.start]
+    cues = _cues(language)
+    return repeats_measure(
+        between, words, frozenset(cues["conjunctions"]), frozenset(cues["prepositions"])
+    )
 
 
 def _elided_head(before: str, language: str) -> str | None:
@@ -284,7 +308,10 @@ def reference_year(document: Document, sentence: Sentence, language: str, near: 
             if not since.search(before):
                 candidates.append(mention)
     if candidates:
-        closest = min(candidates, key=lambda mention: abs(mention.start - near))
+        # the closest; on a tie, the year after the figure ("575 en 2018 y 668 en 2019")
+        closest = min(
+            candidates, key=lambda mention: (abs(mention.start - near), mention.start < near)
+        )
         return int(closest.value)
     if _phrase_pattern(language, "this_year").search(sentence.text):
         return document_year(document)
@@ -306,9 +333,13 @@ def is_conversion(mention: NumberMention, sentence: Sentence, figures: list[Numb
 
 
 def _fact(
-    document: Document, mention: NumberMention, sentence: Sentence, language: str
+    document: Document,
+    mention: NumberMention,
+    sentence: Sentence,
+    language: str,
+    previous: Previous = None,
 ) -> Fact | None:
-    indicator, unit = _indicator_for(mention, sentence, language)
+    indicator, unit = _indicator_for(mention, sentence, language, previous)
     if not indicator:
         return None
     section = document.section_at(sentence.start)
@@ -389,18 +420,20 @@ def extract_facts(document: Document) -> list[Fact]:
     for sentence in document.sentences:
         language = document.language_at(sentence.start)
         in_sentence = figures.get(sentence.start, [])
+        previous: Previous = None
         for mention in in_sentence:
             if is_conversion(mention, sentence, in_sentence):
                 continue
-            fact = _fact(document, mention, sentence, language)
+            fact = _fact(document, mention, sentence, language, previous)
             if fact:
                 facts.append(fact)
+                previous = (mention, fact)
         facts.extend(article_facts(document, sentence, language))
     return facts
 
 
 @component(
-    "facts", version="1", needs=["sentences", "sections", "numbers", "places"], adds=["facts"]
+    "facts", version="2", needs=["sentences", "sections", "numbers", "places"], adds=["facts"]
 )
 def add_facts(document: Document) -> Document:
     document.facts = extract_facts(document)

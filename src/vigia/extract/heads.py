@@ -5,7 +5,8 @@ complaints, 1,610 were archived").
 The elided head is the plural word right after the nearest earlier number of the sentence. A later
 number without a noun of its own is read with that head: with a word that follows it as the
 head's modifier ("[sentencias] condenatorias" → convictions), or else as a part of what the head
-counts (``other_count``).
+counts (``other_count``). A number joined by a conjunction to the figure before it, with only a
+preposition after it, repeats that figure's measure ("575 víctimas en 2018 y 668 en 2019").
 """
 
 from __future__ import annotations
@@ -56,3 +57,17 @@ def with_head(
         if found is not None:
             return found
     return None
+
+
+def repeats_measure(
+    between: str, after: list[str], conjunctions: frozenset[str], prepositions: frozenset[str]
+) -> bool:
+    """Whether a number repeats the measure of the figure before it: ``between`` them (the text
+    from the end of that figure's number) is one clause with a conjunction, and the words
+    ``after`` the number start with a preposition, or there are none."""
+    if re.search(r"[;:()]|,(?!\d)", between):
+        return False
+    words = {match.group(0).lower() for match in _WORD.finditer(between)}
+    if not words & conjunctions:
+        return False
+    return not after or after[0] in prepositions
