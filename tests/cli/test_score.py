@@ -115,3 +115,11 @@ def test_score_reads_the_shared_annotations() -> None:
     assert len(data["documents"]) == len(files) >= 7
     french = next(s for s in data["documents"] if s["document"] == "rtp3-rapporteur-report")
     assert french["core"] == [9, 9] and french["traps"] == []
+
+
+def test_learn_refuses_a_database_without_reviewed_facts(tmp_path: Path, gold: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    assert CliRunner().invoke(main, ["db", "upgrade", "--db", url]).exit_code == 0
+    result = CliRunner().invoke(main, ["learn", str(gold), "--db", url])
+    assert result.exit_code == 2
+    assert "learning needs facts reviewed two ways" in result.output

@@ -11,6 +11,7 @@ from vigia.cli.evaluate import command as evaluate_command
 from vigia.cli.extract import command as extract_command
 from vigia.cli.facts import command as facts_command
 from vigia.cli.ingest import command as ingest_command
+from vigia.cli.learn import command as learn_command
 from vigia.cli.plans import group as plans_group
 from vigia.cli.score import command as score_command
 from vigia.cli.serve import command as serve_command
@@ -26,6 +27,7 @@ def main() -> None:
 for _command in (
     extract_command,
     score_command,
+    learn_command,
     ingest_command,
     facts_command,
     evaluate_command,

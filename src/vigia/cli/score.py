@@ -48,8 +48,8 @@ def _details(score: Score) -> list[str]:
     return ["", f"{score.document}:", *lines] if lines else []
 
 
-def render_table(scores: list[Score]) -> str:
-    """Per document, all together, per indicator; then, per document, what went wrong."""
+def render_summary(scores: list[Score]) -> str:
+    """Per document and all together, with the ratios."""
     whole = total(scores)
     lines = [HEADER, "-" * len(HEADER), *map(_document_line, scores)]
     lines += ["-" * len(HEADER), _document_line(whole), ""]
@@ -59,6 +59,13 @@ def render_table(scores: list[Score]) -> str:
         f"precision {_ratio(whole.correct, whole.reported)}, traps {len(whole.traps)}, "
         f"facts without a country {whole.unowned}"
     )
+    return "\n".join(lines)
+
+
+def render_table(scores: list[Score]) -> str:
+    """Per document, all together, per indicator; then, per document, what went wrong."""
+    whole = total(scores)
+    lines = [render_summary(scores)]
     lines += ["", f"{'indicator':<26} {'annotated':>9} {'found':>5} {'reported':>8} {'correct':>7}"]
     for name, counts in sorted(whole.indicators.items()):
         lines.append(
