@@ -8,10 +8,13 @@ is skipped with the reason, unless ``VIGIA_REQUIRE_POSTGRES=1``, where it fails 
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import uuid
 from collections.abc import Callable, Iterator
+from dataclasses import replace
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -36,6 +39,7 @@ from vigia.domain import (
     Role,
     Section,
 )
+from vigia.services.extraction import extract_file
 from vigia.store.database import open_database, session_factory
 
 REPOSITORY_ROOT = Path(__file__).resolve().parent.parent
@@ -133,6 +137,22 @@ def shared_corpus(shared_folder: Path) -> Path:
     if not corpus.is_dir():
         pytest.skip(f"no shared corpus at {corpus}")
     return corpus
+
+
+# --- Reports extracted once ----------------------------------------------------------------------
+
+
+@cache
+def _extracted(sha256: str, path: str) -> Document:
+    return extract_file(Path(path))
+
+
+def extracted(path: Path) -> Document:
+    """``extract_file(path)``, run once per test process for a given content: the pipeline is
+    deterministic, and the tests that store the same report again and again need not wait for
+    it. Each call gives a copy of its own, with ``path`` as its path."""
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    return replace(copy.deepcopy(_extracted(sha256, str(path))), path=str(path))
 
 
 # --- Documents built by hand, as the extraction pipeline would fill them -----------------------

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tests.conftest import extracted
 from vigia.domain import AreaEvaluation
 from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.services.accounts import create_user
-from vigia.services.extraction import extract_file
 from vigia.store.database import open_database, session_factory
 from vigia.store.repository import store_document
 
@@ -24,7 +24,7 @@ def _store(database_url: str) -> AreaEvaluation:
     try:
         with session_factory(engine)() as session:
             for name in MEETING_REPORTS:
-                store_document(session, extract_file(REPORTS / name))
+                store_document(session, extracted(REPORTS / name))
             create_user(session, *SECRETARIAT)
             state = evaluate_meeting(session, "RTP-IV").state("CRI")
     finally:

@@ -20,10 +20,10 @@ from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from tests.conftest import extracted
 from vigia.domain import Document
 from vigia.permissions import principal_for
 from vigia.services.accounts import create_user, find_user
-from vigia.services.extraction import extract_file
 from vigia.services.review import review_facts
 from vigia.settings import Settings
 from vigia.store.database import open_database, session_factory
@@ -84,7 +84,7 @@ def site(database_url: str, tmp_path: Path, make_document: Callable[..., Documen
     engine = open_database(database_url)
     try:
         with session_factory(engine)() as session:
-            stored = store_document(session, extract_file(report))
+            stored = store_document(session, extracted(report))
             meeting = store_document(session, make_document("meeting"))
             create_user(session, FOCAL_POINT, PASSWORD, "focal_point", "CRI", hasher=HASHER)
             create_user(session, SECRETARIAT, PASSWORD, "secretariat", hasher=HASHER)

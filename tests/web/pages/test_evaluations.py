@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
+from tests.conftest import extracted
 from tests.web.pages.conftest import (
     FOCAL_POINT,
     SECRETARIAT,
@@ -30,7 +31,6 @@ from vigia.cli import main
 from vigia.domain import MeetingEvaluation, Rating
 from vigia.evaluate.mappings import list_mappings
 from vigia.evaluate.scorecard import evaluate_meeting
-from vigia.services.extraction import extract_file
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import RatingReviewRow
 from vigia.store.repository import store_document
@@ -52,7 +52,7 @@ def store_reports(url: str, paths: list[Path]) -> list[int]:
     engine = open_database(url)
     try:
         with session_factory(engine)() as session:
-            return [store_document(session, extract_file(path)).id for path in paths]
+            return [store_document(session, extracted(path)).id for path in paths]
     finally:
         engine.dispose()
 
