@@ -35,6 +35,8 @@ PROVENANCE = Provenance("facts", "2")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _WORDS_AFTER = 3
 _WINDOW_BEFORE = 90
+#: How far before a number its elided head is looked for (a long sentence stays linear).
+_HEAD_WINDOW = 300
 #: The figure before a number in its sentence, and the fact it gave.
 Previous = tuple[NumberMention, Fact] | None
 
@@ -177,7 +179,8 @@ def _indicator_for(
     if mention.kind is NumberKind.MONEY:
         return "budget", mention.unit or "XXX"
     position = mention.end - sentence.start
-    head = _elided_head(sentence.text[: mention.start - sentence.start], language)
+    local = mention.start - sentence.start
+    head = _elided_head(sentence.text[max(0, local - _HEAD_WINDOW) : local], language)
     words = words_after(sentence.text, position)
     rule = indicator_after(sentence.text, position, language)
     if rule and words:  # "142 sentencias fueron condenatorias": the predicate narrows the noun

@@ -2,9 +2,10 @@
 ("afecta a más de 1,2 millones de niños de América Latina"), which are not the country's.
 
 The clause is the part of the sentence between commas (not those inside a number), semicolons,
-colons and brackets. A place of ``scope_places`` in it (the lexicon of facts) makes the figure the
-region's or the world's, unless the clause names a country too, or gives (``giving_stems``: what a
-country gives to a region stays the country's figure).
+colons and brackets, at most 400 characters either side of the figure. A place of
+``scope_places`` in it (the lexicon of facts) makes the figure the region's or the world's, unless
+the clause names a country too, or gives (``giving_stems``: what a country gives to a region stays
+the country's figure).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ from functools import cache
 from vigia.domain import Document, Sentence
 from vigia.reference import lexicon
 
+#: The longest a clause is taken to run on either side of a figure.
+_CLAUSE_WINDOW = 400
 _CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()]")
 
 
@@ -22,9 +25,11 @@ def clause_around(sentence: Sentence, at: int) -> tuple[int, int]:
     """The document offsets of the clause of ``sentence`` that holds offset ``at``."""
     local = at - sentence.start
     text = sentence.text
-    left = max((match.end() for match in _CLAUSE_BREAK.finditer(text, 0, local)), default=0)
-    right_match = _CLAUSE_BREAK.search(text, local)
-    right = right_match.start() if right_match else len(text)
+    window = max(0, local - _CLAUSE_WINDOW)
+    breaks = [match.end() for match in _CLAUSE_BREAK.finditer(text, window, local)]
+    left = breaks[-1] if breaks else window
+    right_match = _CLAUSE_BREAK.search(text, local, local + _CLAUSE_WINDOW)
+    right = right_match.start() if right_match else min(len(text), local + _CLAUSE_WINDOW)
     return sentence.start + left, sentence.start + right
 
 
