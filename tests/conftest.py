@@ -57,6 +57,12 @@ def _postgres_required() -> bool:
     return os.environ.get("VIGIA_REQUIRE_POSTGRES") == "1"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tests marked ``slow`` first: collected last (``tests/test_*.py`` come after the folders),
+    the two-minute documented-commands test would keep one worker busy after the other is done."""
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+
+
 @pytest.fixture(scope="session")
 def postgres_admin() -> Iterator[Engine]:
     """An autocommit engine on the test server, used to create and drop test schemas."""

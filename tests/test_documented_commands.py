@@ -257,6 +257,7 @@ def _all_documented() -> list[DocumentedCommand]:
     return commands
 
 
+@pytest.mark.slow
 def test_documented_commands_run_as_shown(new_user_folder: Path) -> None:
     if shutil.which("curl") is None:
         pytest.skip("curl is not installed; the documents use it to query the server")
