@@ -26,7 +26,13 @@ from vigia.domain import (
     Section,
     Sentence,
 )
-from vigia.extract.heads import elided_head, repeats_measure, with_head, words_after
+from vigia.extract.heads import (
+    clause_after,
+    elided_head,
+    repeats_measure,
+    with_head,
+    words_after,
+)
 from vigia.extract.pipeline import component
 from vigia.extract.scope import scope_region
 from vigia.reference import lexicon, load_data_file
@@ -103,9 +109,7 @@ def _word_starts(text: str, limit: int) -> list[int]:
 
 def indicator_after(sentence: str, position: int, language: str) -> IndicatorRule | None:
     """The indicator whose counted noun follows the number ending at ``position``."""
-    after = sentence[position : position + 80]
-    clause_end = re.search(r"[;:.]\s|,", after)
-    after = after[: clause_end.start()] if clause_end else after
+    after = clause_after(sentence, position)
     for word_start in _word_starts(after, _WORDS_AFTER):
         for rule in indicator_rules(language):
             if rule.nouns.match(after, word_start) and rule.context_holds(sentence):
@@ -196,7 +200,7 @@ def _indicator_for(
         return previous[1].indicator, previous[1].unit
     if counts_something(sentence.text, position, language, mention.value):
         return "other_count", "count"
-    if head and not _names_a_noun(sentence.text, position, language):
+    if head and not _names_a_noun(words, language):
         return "other_count", "count"
     return "", ""
 
@@ -237,10 +241,9 @@ def _indicator_with_head(
     return with_head(head, words, matches, adjacent_alone)
 
 
-def _names_a_noun(sentence: str, position: int, language: str) -> bool:
-    """Whether the word right after a number could be its own counted noun: it has a plural's
-    shape (a verb or an adverb has not, in the languages read)."""
-    words = words_after(sentence, position)
+def _names_a_noun(words: list[str], language: str) -> bool:
+    """Whether the first of the ``words`` after a number could be its own counted noun: it has a
+    plural's shape (a verb or an adverb has not, in the languages read)."""
     if not words:
         return False
     return words[0].endswith(tuple(_cues(language)["plural_endings"]))

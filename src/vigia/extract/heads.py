@@ -33,11 +33,16 @@ def elided_head(
     return head
 
 
-def words_after(sentence: str, position: int) -> list[str]:
-    """The first words after ``position``, up to the end of the clause."""
+def clause_after(sentence: str, position: int) -> str:
+    """What follows ``position`` up to the end of its clause (at most 80 characters)."""
     after = sentence[position : position + 80]
     clause_end = re.search(r"[;:.]\s|,", after)
-    after = after[: clause_end.start()] if clause_end else after
+    return after[: clause_end.start()] if clause_end else after
+
+
+def words_after(sentence: str, position: int) -> list[str]:
+    """The first words after ``position``, up to the end of the clause."""
+    after = clause_after(sentence, position)
     return [match.group(0).lower() for match in _WORD.finditer(after)][:_WORDS_AFTER]
 
 

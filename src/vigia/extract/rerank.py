@@ -9,6 +9,7 @@ words that follow the number, so that what it never learnt about is left to the 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -93,7 +94,7 @@ class Reranker:
         kept: list[Fact] = []
         for fact in document.facts:
             language = document.language_at(fact.evidence.start)
-            found = figure_features(fact.evidence.text, fact.value, language)
+            found = _fact_features(document, fact, language)
             verdict = None if found is None else self.judge(found)
             if verdict is None or verdict[1] < CONFIDENT or verdict[0] == fact.indicator:
                 kept.append(fact)
@@ -106,10 +107,24 @@ class Reranker:
         return kept
 
 
+def _fact_features(document: Document, fact: Fact, language: str) -> Features | None:
+    """:func:`features` of the number a fact came from, found among the document's numbers
+    (in text order)."""
+    evidence = fact.evidence
+    first = bisect.bisect_left(document.numbers, evidence.start, key=lambda m: m.start)
+    for mention in document.numbers[first:]:
+        if mention.start >= evidence.end:
+            break
+        if mention.kind in FIGURE_KINDS and mention.value == fact.value:
+            start = mention.start - evidence.start
+            return features(evidence.text, start, mention.end - evidence.start, language)
+    return None
+
+
 def reranking(reranker: Reranker) -> Component:
     """A pipeline component that reranks the facts with ``reranker``."""
 
-    @component("rerank", version="1", needs=["facts"], adds=["facts"])
+    @component("rerank", version="1", needs=["facts", "numbers"], adds=["facts"])
     def rerank(document: Document) -> Document:
         document.facts = reranker.rerank(document)
         return document
