@@ -17,9 +17,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from vigia.services.databases import open_engine, sessions_for
 from vigia.services.extraction import extract_file
 from vigia.services.ingestion import ingest_path
-from vigia.store.database import open_database, session_factory
 
 COUNTRIES = {
     "es": [
@@ -175,8 +175,8 @@ def main(arguments: list[str]) -> None:
         paths = write_corpus(Path(folder), options.documents, options.seed)
         extract_file(paths[0])  # load reference data once, outside the measure
         measure("extract", paths, extract_file)
-        engine = open_database(f"sqlite:///{folder}/bench.db")
-        sessions = session_factory(engine)
+        engine = open_engine(f"sqlite:///{folder}/bench.db", migrate=True)
+        sessions = sessions_for(engine)
 
         def ingest(path: Path) -> object:
             with sessions() as session:

@@ -24,8 +24,8 @@ import time
 import httpx
 from sqlalchemy import create_engine, text
 
+from vigia.services.databases import open_engine
 from vigia.services.synthetic import fill, oas_members
-from vigia.store.database import open_database
 
 POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 BENCH_SCHEMA = "vigia_bench"
@@ -121,7 +121,7 @@ def main(arguments: list[str]) -> None:
     options = parser.parse_args(arguments)
     with tempfile.TemporaryDirectory() as folder:
         url = database_url(options.db, folder)
-        engine = open_database(url)
+        engine = open_engine(url, migrate=True)
         started = time.perf_counter()
         total = fill(engine, options.facts)
         if url.startswith("postgresql"):

@@ -12,19 +12,12 @@ from typing import Any
 
 import click
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
+from vigia.services import databases
+from vigia.services.databases import DatabaseError, MissingDatabase, SchemaNotReady
 from vigia.settings import DEFAULT_DATABASE_URL, Settings, SettingsError
-from vigia.store.database import (
-    DatabaseError,
-    MissingDatabase,
-    SchemaNotReady,
-    describe_error,
-    open_database,
-    open_existing_database,
-    session_factory,
-)
 
 
 def configured_database_url() -> str:
@@ -79,15 +72,9 @@ def database_session(url: str, *, migrate: bool = False) -> Iterator[Session]:
     makes it so.
     """
     try:
-        engine = open_database(url) if migrate else open_existing_database(url)
+        with databases.database_session(url, migrate=migrate) as session:
+            yield session
     except SchemaNotReady as error:
         raise click.ClickException(not_ready_message(error, url)) from error
     except DatabaseError as error:
         raise click.ClickException(str(error)) from error
-    try:
-        with session_factory(engine)() as session:
-            yield session
-    except SQLAlchemyError as error:
-        raise click.ClickException(f"database error: {describe_error(error)}") from error
-    finally:
-        engine.dispose()

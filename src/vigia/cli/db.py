@@ -7,12 +7,12 @@ import sys
 import click
 
 from vigia.cli.database import database_flag, database_option
-from vigia.store.database import (
+from vigia.services.databases import (
     DatabaseError,
     MissingDatabase,
     SchemaChange,
     SchemaState,
-    known_revisions,
+    is_newer_than_this_version,
     schema_state,
     upgrade_database,
 )
@@ -29,7 +29,7 @@ def render_change(change: SchemaChange) -> str:
 def render_state(state: SchemaState, url: str) -> str:
     if state.problem is None:
         return f"{state.database}: revision {state.revision}, the latest"
-    if state.revision is not None and state.revision not in known_revisions():
+    if is_newer_than_this_version(state.revision):
         return f"{state.problem}; install the newer version of Vigía that made it"
     return f"{state.problem}; run `vigia db upgrade{database_flag(url)}`"
 

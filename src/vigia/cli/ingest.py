@@ -15,8 +15,8 @@ from vigia.cli.database import database_option, database_session
 from vigia.errors import InvalidDocumentError
 from vigia.ingest import UnreadableFileError
 from vigia.records import StoredDocument
+from vigia.services.databases import describe_error
 from vigia.services.ingestion import ingest_path
-from vigia.store.database import describe_error
 
 #: Erases the progress bar's line on a terminal, so that result lines do not run into it.
 CLEAR_LINE = "\r\x1b[K"

@@ -7,8 +7,8 @@ from dataclasses import replace
 import click
 
 from vigia.cli.database import database_option, not_ready_message
+from vigia.services.databases import DatabaseError, SchemaNotReady
 from vigia.settings import DEFAULT_HOST, DEFAULT_PORT, HIGHEST_PORT, Settings, SettingsError
-from vigia.store.database import DatabaseError, SchemaNotReady
 from vigia.web.app import ListenError, base_url, bound_settings, build_server, listening_socket
 
 

@@ -20,8 +20,8 @@ import uvicorn
 from fastapi import FastAPI
 
 from vigia import __version__
+from vigia.services.databases import open_engine, sessions_for
 from vigia.settings import Settings
-from vigia.store.database import open_existing_database, session_factory
 from vigia.web.errors import install_error_handlers
 from vigia.web.input_guard import RefuseNulMiddleware
 from vigia.web.pages import router as pages_router
@@ -46,7 +46,7 @@ def create_app(settings: Settings) -> FastAPI:
     Nothing is created or migrated here (``vigia db upgrade`` does that): a database that cannot be
     opened raises DatabaseError, one without Vigía's latest schema SchemaNotReady.
     """
-    engine = open_existing_database(settings.database_url)
+    engine = open_engine(settings.database_url)
     app = FastAPI(
         title=TITLE,
         version=__version__,
@@ -58,7 +58,7 @@ def create_app(settings: Settings) -> FastAPI:
     )
     app.state.settings = settings
     app.state.engine = engine
-    app.state.sessions = session_factory(engine)
+    app.state.sessions = sessions_for(engine)
     install_error_handlers(app)
     app.add_middleware(RefuseNulMiddleware)
     app.include_router(health.router)

@@ -39,9 +39,9 @@ from starlette.concurrency import run_in_threadpool
 
 from vigia.errors import InvalidDocumentError
 from vigia.ingest import UnreadableFileError
+from vigia.services.databases import describe_error
 from vigia.services.ingestion import ingest_upload
 from vigia.services.jobs import UploadDetails, fail_abandoned_jobs, fail_job
-from vigia.store.database import describe_error
 
 logger = logging.getLogger(__name__)
 

@@ -8,10 +8,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, status
 from fastapi.responses import JSONResponse
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
 from vigia.publish.resources import ErrorDetail, Health
-from vigia.store.database import describe_error, schema_revision
+from vigia.services.databases import DatabaseError, database_revision
 from vigia.web.dependencies import database_engine
 from vigia.web.errors import UNAVAILABLE_MESSAGE
 
@@ -40,9 +39,9 @@ UNAVAILABLE_EXAMPLE: dict[str, Any] = {
 def health(engine: Annotated[Engine, Depends(database_engine)]) -> Health | JSONResponse:
     """``ok`` with the schema revision, or 503 when the database cannot be reached."""
     try:
-        revision = schema_revision(engine)
-    except SQLAlchemyError as error:
-        logger.error("health check: %s", describe_error(error))
+        revision = database_revision(engine)
+    except DatabaseError as error:
+        logger.error("health check: %s", error)
         return _unavailable()
     return Health(status="ok", database="ok", schema_revision=revision)
 
