@@ -106,7 +106,7 @@ def test_facts_carry_evidence_and_provenance(analyse: Analyse) -> None:
     [fact] = analyse(text).facts
     assert text[fact.evidence.start : fact.evidence.end] == fact.evidence.text
     assert fact.evidence.text.endswith("10 redes.")
-    assert (fact.provenance.component, fact.provenance.version) == ("facts", "2")
+    assert (fact.provenance.component, fact.provenance.version) == ("facts", "3")
 
 
 def test_facts_capacity_is_not_a_count(analyse: Analyse) -> None:

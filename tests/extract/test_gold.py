@@ -17,6 +17,8 @@ from vigia.services.scoring import score_file
 REPOSITORY = Path(__file__).resolve().parents[2]
 SHARED = REPOSITORY.parent / "shared"
 OWN_REPORTS = REPOSITORY / "tests" / "data" / "reports"
+#: Invented documents of other kinds: a statistical country profile, a yearly country narrative.
+OWN_PROFILES = REPOSITORY / "tests" / "data" / "profiles"
 
 
 def _french_report() -> tuple[dict[str, Any], dict[str, Any], str]:
@@ -103,7 +105,7 @@ NON_FIGURE_KINDS = (
 
 
 def _own_report(name: str) -> tuple[Score, dict[str, Any]]:
-    report = OWN_REPORTS / name
+    report = OWN_REPORTS / name if (OWN_REPORTS / name).is_file() else OWN_PROFILES / name
     gold = json.loads(report.with_name(name.replace(".txt", ".gold.json")).read_text("utf-8"))
     found = document_data(extract_file(report))
     return score_extraction(found, gold), found
@@ -117,6 +119,8 @@ def _own_report(name: str) -> tuple[Score, dict[str, Any]]:
         "relatorio-rtp5.pt.txt",
         "articulo-prensa.es.txt",
         "press-article.en.txt",
+        "country-profile.en.txt",
+        "tip-narrative.en.txt",
     ],
 )
 def test_own_reports_score_against_their_annotation(name: str) -> None:

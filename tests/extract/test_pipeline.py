@@ -45,8 +45,8 @@ def test_pipeline_refuses_a_component_before_what_it_needs() -> None:
 
 
 def test_pipeline_refuses_an_unknown_or_repeated_component() -> None:
-    with pytest.raises(PipelineError, match="unknown component 'tables'; known: codes, "):
-        build_pipeline(["language", "tables"])
+    with pytest.raises(PipelineError, match="unknown component 'charts'; known: codes, "):
+        build_pipeline(["language", "charts"])
     with pytest.raises(PipelineError, match="'language' is in the pipeline twice"):
         build_pipeline(["language", "language"])
     with pytest.raises(PipelineError, match="needs 'components'"):

@@ -61,3 +61,33 @@ def test_segment_headings_that_name_countries(analyse: Analyse) -> None:
     )
     document = analyse(text, until="sections")
     assert [s.country for s in country_sections(document)] == ["JAM", "BRB"]
+
+
+def test_a_country_heading_runs_over_its_own_subheadings_to_the_next_part(
+    analyse: Analyse,
+) -> None:
+    text = (
+        "HONDURAS: Tier 2\n\n"
+        "PROSECUTION\nThe government investigated 112 cases.\n\n"
+        "PROTECTION\nAuthorities identified 187 victims.\n\n"
+        "GUATEMALA: Tier 1\n\n"
+        "PROSECUTION\nThe government investigated 90 cases.\n\n"
+        "CONCLUSIONS\n\nBoth states reported.\n"
+    )
+    document = analyse(text, until="sections")
+    spans = [
+        (section.country, document.text[section.start : section.end].strip().split("\n")[-1])
+        for section in country_sections(document)
+    ]
+    assert spans == [
+        ("HND", "Authorities identified 187 victims."),
+        ("GTM", "The government investigated 90 cases."),
+    ]
+    assert document.sections[-1].kind == "general"
+
+
+def test_a_numbered_list_of_states_still_ends_at_any_part_heading(analyse: Analyse) -> None:
+    text = "1. Chile; the country trained 30 judges.\n\nANNEX TABLES\n\nA figure of 45 cases.\n"
+    document = analyse(text, until="sections")
+    [chile] = country_sections(document)
+    assert document.text[chile.start : chile.end].strip().endswith("30 judges.")

@@ -49,3 +49,23 @@ def test_split_sentences_offsets_index_the_text() -> None:
     text = "  Primera frase.  Segunda frase.\n\nTercera."
     for sentence in split_sentences(text):
         assert text[sentence.start : sentence.end] == sentence.text
+
+
+def test_split_sentences_makes_each_table_row_a_sentence() -> None:
+    text = (
+        "Persons prosecuted by year\n"
+        "                      2018     2019\n"
+        "Persons prosecuted      41       52\n"
+        "Persons convicted\t12\t15\n"
+        "Víctimas | 575 | 668\n"
+        "the Ministry said it would publish\n"
+        "more figures in  2021 and beyond."
+    )
+    assert texts(text) == [
+        "Persons prosecuted by year",
+        "2018     2019",
+        "Persons prosecuted      41       52",
+        "Persons convicted\t12\t15",
+        "Víctimas | 575 | 668",
+        "the Ministry said it would publish\nmore figures in  2021 and beyond.",
+    ]

@@ -77,3 +77,13 @@ def test_read_docx_refuses_a_truncated_document(report_docx: docx.document.Docum
     with pytest.raises(UnreadableContentError) as caught:
         read_docx(data[: len(data) // 2])
     assert caught.value.reason == "corrupt or unreadable DOCX"
+
+
+def test_read_docx_keeps_empty_cells_so_that_the_columns_stay_in_place() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=3)
+    for column, text in enumerate(("", "2018", "2019")):
+        table.cell(0, column).text = text
+    table.cell(1, 0).text = "Procesados"
+    table.cell(1, 2).text = "60"
+    assert read_docx(docx_bytes(document)).text == " | 2018 | 2019\n\nProcesados |  | 60"

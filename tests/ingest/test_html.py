@@ -104,3 +104,14 @@ def test_read_html_separates_blocks_without_whitespace_between_them() -> None:
 
 def test_read_html_composes_entities_to_nfc() -> None:
     assert read_html(b"<p>Re&#769;publique</p>").text == "République"
+
+
+def test_read_html_keeps_empty_cells_so_that_the_columns_stay_in_place() -> None:
+    page = (
+        "<table><tr><th></th><th>2018</th><th>2019</th><th>2020</th></tr>\n"
+        "  <tr><td>Procesados</td><td>42</td><td> </td><td>60</td></tr>\n"
+        "  <tr><td></td><td></td><td></td><td></td></tr></table>"
+    )
+    assert read_html(page.encode("utf-8")).text == (
+        " | 2018 | 2019 | 2020\n\nProcesados | 42 |  | 60"
+    )

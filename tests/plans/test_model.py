@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from vigia.domain import GENERAL_SECRETARIAT, LANGUAGES, PlanActivity, PlanArea, WorkPlan
+from vigia.domain import LANGUAGES
 from vigia.plans import (
     AREAS,
     area_codes,
@@ -19,6 +19,7 @@ from vigia.plans import (
     validate_plan,
     work_plans,
 )
+from vigia.plans.model import GENERAL_SECRETARIAT, PlanActivity, PlanArea, WorkPlan
 from vigia.reference import indicators
 
 EXPECTED_AREAS = (

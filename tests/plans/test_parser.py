@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from vigia.domain import GENERAL_SECRETARIAT, MEMBER_STATES, PlanObjective, WorkPlan
 from vigia.plans import validate_plan
+from vigia.plans.model import GENERAL_SECRETARIAT, MEMBER_STATES, PlanObjective, WorkPlan
 from vigia.plans.parser import (
     IMPORTED,
     TITLE_LENGTH,

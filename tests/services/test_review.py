@@ -690,6 +690,25 @@ def test_review_queue_lists_the_proposed_facts_a_principal_may_review(
     assert _ids(review_queue(session, ANONYMOUS)) == ([], 0)
 
 
+def test_review_queue_shows_the_least_sure_facts_first_and_those_without_confidence_last(
+    session: Session, facts: Facts, people: People
+) -> None:
+    for fact_id, confidence in (
+        (facts.cri_trained, 0.9),
+        (facts.per_investigations, 0.4),
+        (facts.organisation, 0.6),
+    ):
+        _fact(session, fact_id).confidence = confidence
+        session.commit()
+
+    queue, total = review_queue(session, people.secretariat)
+
+    ids = [view.id for view in queue]
+    assert ids[:3] == [facts.per_investigations, facts.organisation, facts.cri_trained]
+    assert [view.confidence for view in queue[3:]] == [None] * (total - 3)
+    assert queue[0].confidence == 0.4
+
+
 def test_find_fact_view_hides_unpublished_facts_from_anonymous_users(
     session: Session, facts: Facts, people: People
 ) -> None:

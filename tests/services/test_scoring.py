@@ -118,6 +118,10 @@ def test_scores_add_up(annotated: Path) -> None:
         (b"{not json", "not a JSON annotation"),
         (b"[1, 2]", "a JSON object with a list of facts"),
         (b"\xff\xfe\x00", "not a JSON annotation"),
+        (b'{"facts": [], "roles": []}', "'roles' must be an object"),
+        (b'{"facts": [], "not_facts": {}}', "'not_facts' must be a list"),
+        (b'{"facts": [{"value": 3, "qualifier": "exact"}]}', "fact 1 lacks indicator"),
+        (b'{"facts": ["3 victims"]}', "fact 1 lacks indicator, value, qualifier"),
     ],
 )
 def test_a_bad_annotation_is_refused_clearly(tmp_path: Path, content: bytes, message: str) -> None:

@@ -9,12 +9,13 @@ import click
 
 from vigia.cli.database import database_option, database_session
 from vigia.cli.errors import InputError
-from vigia.domain import LANGUAGES, WorkPlan
+from vigia.domain import LANGUAGES
 from vigia.errors import ReviewError
 from vigia.evaluate.plan_store import all_plans, find_plan
 from vigia.ingest import UnreadableFileError
 from vigia.permissions import principal_for
 from vigia.plans import plan_to_data
+from vigia.plans.model import WorkPlan
 from vigia.services.accounts import find_user
 from vigia.services.plans import import_plan_text, read_plan_file
 

@@ -18,10 +18,11 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from vigia.domain import LANGUAGES, WorkPlan
+from vigia.domain import LANGUAGES
 from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.permissions import SECRETARIAT, Principal
 from vigia.plans import plan_for_year, plan_from_data, plan_to_data, validate_plan, work_plans
+from vigia.plans.model import WorkPlan
 from vigia.plans.parser import WorkPlanParseError, parse_work_plan
 from vigia.reference import closest_first
 from vigia.store import audit

@@ -23,15 +23,12 @@ from sqlalchemy.orm import Session, joinedload
 
 from vigia.domain import (
     LANGUAGES,
-    MEMBER_STATES,
     AreaEvaluation,
     EvidenceSentence,
     FigureEvidence,
     MeetingEvaluation,
-    PlanActivity,
     Rating,
     StateEvaluation,
-    WorkPlan,
 )
 from vigia.evaluate.meetings import (
     UnknownMeeting,
@@ -42,6 +39,7 @@ from vigia.evaluate.meetings import (
 from vigia.evaluate.plan_store import plan_for_meeting
 from vigia.evaluate.rubric import rate
 from vigia.plans import AREAS
+from vigia.plans.model import MEMBER_STATES, PlanActivity, WorkPlan
 from vigia.reference import indicators, lexicon
 from vigia.store.models import (
     AreaMappingRow,

@@ -20,6 +20,8 @@ from vigia.extract.requests import add_requests
 from vigia.extract.roles import add_roles
 from vigia.extract.sections import add_sections
 from vigia.extract.sentences import add_sentences
+from vigia.extract.table_facts import add_table_facts
+from vigia.extract.tables import add_tables
 
 #: Every component, in the order of the default pipeline: the one place the list is written.
 COMPONENTS: tuple[Component, ...] = (
@@ -29,7 +31,9 @@ COMPONENTS: tuple[Component, ...] = (
     add_codes,
     add_sections,
     add_numbers,
+    add_tables,
     add_facts,
+    add_table_facts,
     add_events,
     add_roles,
     add_cooperation,

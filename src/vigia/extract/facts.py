@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from vigia.domain import (
     FIGURE_KINDS,
@@ -23,9 +24,10 @@ from vigia.domain import (
     NumberMention,
     Provenance,
     Qualifier,
-    Section,
+    Reason,
     Sentence,
 )
+from vigia.extract.confidence import confidence_of
 from vigia.extract.heads import (
     clause_after,
     elided_head,
@@ -34,11 +36,13 @@ from vigia.extract.heads import (
     words_after,
 )
 from vigia.extract.pipeline import component
-from vigia.extract.scope import scope_region
+from vigia.extract.scope import clause_around, owner_of
+from vigia.extract.verbs import governed_indicator
 from vigia.reference import lexicon, load_data_file
 
-PROVENANCE = Provenance("facts", "2")
+PROVENANCE = Provenance("facts", "3")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
+_DIGIT = re.compile(r"\d")
 _WORDS_AFTER = 3
 _WINDOW_BEFORE = 90
 #: How far before a number its elided head is looked for (a long sentence stays linear).
@@ -173,36 +177,82 @@ def is_capacity(mention: NumberMention, sentence: Sentence, language: str) -> bo
     return bool(_phrase_pattern(language, "capacity").search(before))
 
 
-def _indicator_for(
-    mention: NumberMention, sentence: Sentence, language: str, previous: Previous = None
-) -> tuple[str, str]:
-    """(indicator, unit) for a figure, or ("", "") when it names nothing we count; ``previous``
-    is the figure before it in the sentence, with its fact, if it gave one."""
-    if is_capacity(mention, sentence, language):
-        return "", ""
-    if mention.kind is NumberKind.MONEY:
-        return "budget", mention.unit or "XXX"
+class Reading(NamedTuple):
+    """What a figure measures, in what unit, and how that was read (a code of
+    ``vigia.extract.confidence``); an empty ``indicator`` when it names nothing counted."""
+
+    indicator: str
+    unit: str
+    reason: str
+
+
+_NOTHING = Reading("", "", "")
+
+
+def _rule_reading(
+    mention: NumberMention, sentence: Sentence, language: str, words: list[str], head: str | None
+) -> Reading | None:
+    """The indicator a rule of the catalogue gives: the noun after the number (narrowed by a
+    predicate), an elided head before it, or a name before it with a total cue."""
     position = mention.end - sentence.start
     local = mention.start - sentence.start
-    head = _elided_head(sentence.text[max(0, local - _HEAD_WINDOW) : local], language)
-    words = words_after(sentence.text, position)
+    governed = governed_indicator(sentence.text[:local], words, language, _namer(language))
+    if governed:
+        return Reading(governed, _unit(governed, language), "verb_before")
     rule = indicator_after(sentence.text, position, language)
     if rule and words:  # "142 sentencias fueron condenatorias": the predicate narrows the noun
-        rule = _indicator_with_head(sentence.text, words[1:], language, words[0], True) or rule
-    rule = (
-        rule
-        or (head and _indicator_with_head(sentence.text, words, language, head))
-        or indicator_before(sentence.text, mention.start - sentence.start, language)
-    )
+        narrowed = _indicator_with_head(sentence.text, words[1:], language, words[0], True)
+        if narrowed and narrowed.name != rule.name:
+            return Reading(narrowed.name, narrowed.unit, "predicate")
     if rule:
-        return rule.name, rule.unit
+        return Reading(rule.name, rule.unit, "noun_after")
+    rule = _indicator_with_head(sentence.text, words, language, head) if head else None
+    if rule:
+        return Reading(rule.name, rule.unit, "elided_head")
+    rule = indicator_before(sentence.text, local, language)
+    if rule:
+        return Reading(rule.name, rule.unit, "named_before")
+    return None
+
+
+@cache
+def _namer(language: str) -> Callable[[str, str], bool]:
+    """Whether a rule of an indicator names a word, whatever the sentence's cues."""
+    rules = indicator_rules(language)
+
+    def names(indicator: str, word: str) -> bool:
+        return any(rule.name == indicator and rule.nouns.fullmatch(word) for rule in rules)
+
+    return names
+
+
+def _unit(indicator: str, language: str) -> str:
+    return next(rule.unit for rule in indicator_rules(language) if rule.name == indicator)
+
+
+def _indicator_for(
+    mention: NumberMention, sentence: Sentence, language: str, previous: Previous = None
+) -> Reading:
+    """What a figure measures; ``previous`` is the figure before it in the sentence, with its
+    fact, if it gave one."""
+    if is_capacity(mention, sentence, language):
+        return _NOTHING
+    if mention.kind is NumberKind.MONEY:
+        return Reading("budget", mention.unit or "XXX", "money")
+    position = mention.end - sentence.start
+    local = mention.start - sentence.start
+    words = words_after(sentence.text, position)
+    head = _elided_head(sentence.text[max(0, local - _HEAD_WINDOW) : local], language)
+    reading = _rule_reading(mention, sentence, language, words, head)
+    if reading:
+        return reading
     if previous and _repeats(previous, mention, sentence, words, language):
-        return previous[1].indicator, previous[1].unit
+        return Reading(previous[1].indicator, previous[1].unit, "repeated")
     if counts_something(sentence.text, position, language, mention.value):
-        return "other_count", "count"
+        return Reading("other_count", "count", "counted")
     if head and not _names_a_noun(words, language):
-        return "other_count", "count"
-    return "", ""
+        return Reading("other_count", "count", "bare_count")
+    return _NOTHING
 
 
 def _repeats(
@@ -216,10 +266,23 @@ def _repeats(
     if fact.indicator in ("other_count", "budget"):
         return False
     between = sentence.text[earlier.end - sentence.start : mention.start - sentence.start]
+    if _compares(between, words, language):
+        return True
     cues = _cues(language)
     return repeats_measure(
         between, words, frozenset(cues["conjunctions"]), frozenset(cues["prepositions"])
     )
+
+
+def _compares(between: str, words: list[str], language: str) -> bool:
+    """Whether a number is compared with the figure before it, in one sentence and without a
+    noun of its own ("187 victims in 2022, an increase from 152 in 2021")."""
+    if len(between) > 80 or re.search(r"[;:()]", between):
+        return False
+    ending = _phrase_pattern(language, "comparisons").search(between[-30:])
+    if ending is None or between[-30:][ending.end() :].strip():
+        return False
+    return not words or words[0] in _cues(language)["prepositions"]
 
 
 def _elided_head(before: str, language: str) -> str | None:
@@ -249,52 +312,6 @@ def _names_a_noun(words: list[str], language: str) -> bool:
     return words[0].endswith(tuple(_cues(language)["plural_endings"]))
 
 
-def region_of(sentence: str, language: str) -> str | None:
-    regions: dict[str, list[str]] = _cues(language)["regional"]
-    for region, words in regions.items():
-        pattern = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
-        if pattern.search(sentence):
-            return region
-    return None
-
-
-@dataclass(frozen=True)
-class Owner:
-    country: str | None = None
-    actor: str | None = None
-    region: str | None = None
-
-
-def owner_of(
-    document: Document,
-    section: Section | None,
-    sentence: Sentence,
-    language: str,
-    at: int | None = None,
-) -> Owner:
-    """Whose figure a sentence gives (the one at offset ``at``): never a country the text does
-    not tie it to. In a country's section, a figure whose own clause is about the region or the
-    world, and names no country, is the region's ("genera en Latinoamérica US$16 mil millones")."""
-    if section and section.kind == "country":
-        region = None if at is None else scope_region(document, sentence, at, language)
-        if region:
-            return Owner(region=region)
-        return Owner(country=section.country)
-    if section and section.kind == "actor":
-        return Owner(actor=section.actor)
-    places = [p for p in document.places if sentence.start <= p.start < sentence.end]
-    countries = {place.country for place in places if place.country}
-    actors = [place.actor for place in places if place.actor]
-    region = region_of(sentence.text, language)
-    if len(countries) == 1 and not actors:
-        return Owner(country=countries.pop())
-    if region and not countries:
-        return Owner(region=region)
-    if actors and not countries:
-        return Owner(actor=actors[0])
-    return Owner()
-
-
 def document_year(document: Document) -> int | None:
     """The year a document speaks from: its most frequent year, the latest on a tie."""
     years = Counter(int(m.value) for m in document.numbers if m.kind is NumberKind.YEAR)
@@ -305,14 +322,19 @@ def document_year(document: Document) -> int | None:
 
 
 def reference_year(document: Document, sentence: Sentence, language: str, near: int) -> int | None:
-    """The year a sentence's figures refer to: a year in it that is not a start ("since 2008")."""
+    """The year a sentence's figure at ``near`` refers to: a year in it that is not a start
+    ("since 2008"), the closest in the figure's own clause, else in the sentence."""
     since = _phrase_pattern(language, "since")
     candidates = []
     for mention in document.numbers:
         if mention.kind is NumberKind.YEAR and sentence.start <= mention.start < sentence.end:
             before = document.text[max(sentence.start, mention.start - 14) : mention.start]
-            if not since.search(before):
+            starts = [cue for cue in since.finditer(before) if not _DIGIT.search(before, cue.end())]
+            if not starts:  # "since 2008" starts a period; "from 152 in 2021" does not
                 candidates.append(mention)
+    start, end = clause_around(sentence, near)
+    own = [mention for mention in candidates if start <= mention.start < end]
+    candidates = own or candidates  # a year in the figure's own clause comes first
     if candidates:
         # the closest; on a tie, the year after the figure ("575 en 2018 y 668 en 2019")
         closest = min(
@@ -345,15 +367,16 @@ def _fact(
     language: str,
     previous: Previous = None,
 ) -> Fact | None:
-    indicator, unit = _indicator_for(mention, sentence, language, previous)
-    if not indicator:
+    reading = _indicator_for(mention, sentence, language, previous)
+    if not reading.indicator:
         return None
     section = document.section_at(sentence.start)
     owner = owner_of(document, section, sentence, language, mention.start)
     if not (owner.country or owner.actor or owner.region):
         return None
+    reason = Reason(reading.reason, owner.reason)
     return Fact(
-        indicator=indicator,
+        indicator=reading.indicator,
         value=whole(mention.value),
         qualifier=mention.qualifier,
         evidence=document.evidence_for(sentence),
@@ -362,8 +385,10 @@ def _fact(
         actor=owner.actor,
         region=owner.region,
         year=reference_year(document, sentence, language, mention.start),
-        unit=unit,
+        unit=reading.unit,
         value_min=whole(mention.value_min) if mention.value_min is not None else None,
+        confidence=confidence_of(reason),
+        reason=reason,
     )
 
 
@@ -404,8 +429,10 @@ def article_facts(document: Document, sentence: Sentence, language: str) -> list
             Qualifier.PLANNED if planned else Qualifier.EXACT,
         )
         fact = _fact(document, mention, sentence, language)
-        if fact:
+        if fact and fact.reason:
             fact.indicator, fact.unit = rule.name, rule.unit
+            fact.reason = Reason("article", fact.reason.owner)
+            fact.confidence = confidence_of(fact.reason)
             facts.append(fact)
     return facts
 
@@ -428,8 +455,8 @@ def extract_facts(document: Document) -> list[Fact]:
         in_sentence = figures.get(sentence.start, [])
         previous: Previous = None
         for mention in in_sentence:
-            if is_conversion(mention, sentence, in_sentence):
-                continue
+            if is_conversion(mention, sentence, in_sentence) or document.table_at(mention.start):
+                continue  # a table's figures are read from its headers (vigia.extract.table_facts)
             fact = _fact(document, mention, sentence, language, previous)
             if fact:
                 facts.append(fact)
@@ -439,7 +466,10 @@ def extract_facts(document: Document) -> list[Fact]:
 
 
 @component(
-    "facts", version="2", needs=["sentences", "sections", "numbers", "places"], adds=["facts"]
+    "facts",
+    version=PROVENANCE.version,
+    needs=["sentences", "sections", "numbers", "places", "tables"],
+    adds=["facts"],
 )
 def add_facts(document: Document) -> Document:
     document.facts = extract_facts(document)

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from vigia.domain import FIGURE_KINDS, Document, Fact, Provenance
+from vigia.domain import FIGURE_KINDS, Document, Fact, Provenance, Reason
 from vigia.extract.numbers import find_numbers
 from vigia.extract.pipeline import Component, component
 from vigia.reference import indicators
@@ -101,7 +101,7 @@ class Reranker:
             elif verdict[0] == NOT_A_FACT:
                 continue
             elif fact.unit == "count" and indicators()[verdict[0]].unit == "count":
-                kept.append(replace(fact, indicator=verdict[0], provenance=PROVENANCE))
+                kept.append(_relabelled(fact, verdict))
             else:  # a count never becomes an amount of money, nor the other way round
                 kept.append(fact)
         return kept
@@ -130,3 +130,16 @@ def reranking(reranker: Reranker) -> Component:
         return document
 
     return rerank
+
+
+def _relabelled(fact: Fact, verdict: tuple[str, float]) -> Fact:
+    """``fact`` as the model reads it: its indicator, and the model's probability as confidence."""
+    indicator, probability = verdict
+    owner = fact.reason.owner if fact.reason else ""
+    return replace(
+        fact,
+        indicator=indicator,
+        provenance=PROVENANCE,
+        confidence=round(probability, 2),
+        reason=Reason("learned", owner),
+    )

@@ -6,14 +6,18 @@ colons and brackets, at most 400 characters either side of the figure. A place o
 ``scope_places`` in it (the lexicon of facts) makes the figure the region's or the world's, unless
 the clause names a country too, or gives (``giving_stems``: what a country gives to a region stays
 the country's figure).
+
+:func:`owner_of` gives each figure its owner, with the reason (a code of
+``vigia.extract.confidence``).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
-from vigia.domain import Document, Sentence
+from vigia.domain import Document, Section, Sentence
 from vigia.reference import lexicon
 
 #: The longest a clause is taken to run on either side of a figure.
@@ -60,3 +64,59 @@ def scope_region(document: Document, sentence: Sentence, at: int, language: str)
     if _giving(language).search(clause):
         return None
     return region
+
+
+@cache
+def _regional(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    regions: dict[str, list[str]] = lexicon("facts")[language]["regional"]
+    return tuple(
+        (region, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I))
+        for region, words in regions.items()
+    )
+
+
+def region_of(sentence: str, language: str) -> str | None:
+    """The region a sentence speaks of (``regional`` in the lexicon of facts), if any."""
+    return next(
+        (region for region, pattern in _regional(language) if pattern.search(sentence)), None
+    )
+
+
+@dataclass(frozen=True)
+class Owner:
+    """Whose a figure is, and why (``reason``: how it was found)."""
+
+    country: str | None = None
+    actor: str | None = None
+    region: str | None = None
+    reason: str = ""
+
+
+def owner_of(
+    document: Document,
+    section: Section | None,
+    sentence: Sentence,
+    language: str,
+    at: int,
+) -> Owner:
+    """Whose the figure at offset ``at`` is: never a country the text does not tie it to. In a
+    country's section, a figure whose own clause is about the region or the world, and names no
+    country, is the region's ("genera en Latinoamérica US$16 mil millones")."""
+    if section and section.kind == "country":
+        region = scope_region(document, sentence, at, language)
+        if region:
+            return Owner(region=region, reason="clause_region")
+        return Owner(country=section.country, reason="country_section")
+    if section and section.kind == "actor":
+        return Owner(actor=section.actor, reason="actor_section")
+    places = [p for p in document.places if sentence.start <= p.start < sentence.end]
+    countries = {place.country for place in places if place.country}
+    actors = [place.actor for place in places if place.actor]
+    region = region_of(sentence.text, language)
+    if len(countries) == 1 and not actors:
+        return Owner(country=countries.pop(), reason="sentence_country")
+    if region and not countries:
+        return Owner(region=region, reason="sentence_region")
+    if actors and not countries:
+        return Owner(actor=actors[0], reason="sentence_actor")
+    return Owner()

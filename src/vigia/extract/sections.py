@@ -3,10 +3,11 @@ contribution, and general sections for the rest (opening, debates, conclusions).
 
 A country section opens with a list item or a heading that names a country ("4. Nicaragua;",
 "ARGENTINA", "Trinidad and Tobago:") and runs, over paragraphs and line breaks, until the next
-section or part heading; when it carries its national report's code ("(RTP-III/INF. 22/12)"), it
-ends with that code. An organisation's contribution is a paragraph that names the organisation
-presenting. A document without such structure (a press article, a ministry page) becomes one
-section for the country it is about.
+section or part heading (a heading alone on its line, "HONDURAS: Tier 2", runs over its own
+subheadings, "PROSECUTION", until a part the lexicon names, "Conclusions"); when it carries its
+national report's code ("(RTP-III/INF. 22/12)"), it ends with that code. An organisation's
+contribution is a paragraph that names the organisation presenting. A document without such
+structure (a press article, a ministry page) becomes one section for the country it is about.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class _Opening:
     country: str | None = None
     actor: str | None = None
     heading: str = ""
+    #: A heading on a line of its own ("HONDURAS: Tier 2"), not an item of a list of states.
+    alone: bool = False
 
 
 @cache
@@ -87,7 +90,11 @@ def _country_openings(text: str) -> Iterator[_Opening]:
         if country:
             heading = text[match.start() : match.end("name")].strip()
             yield _Opening(
-                match.start() + len(line) - len(line.lstrip()), "country", country, heading=heading
+                match.start() + len(line) - len(line.lstrip()),
+                "country",
+                country,
+                heading=heading,
+                alone=not match.group("number"),
             )
 
 
@@ -121,14 +128,21 @@ def _places_in(document: Document, start: int, end: int) -> list[PlaceMention]:
     return [place for place in document.places if start <= place.start < end]
 
 
-def _heading_offsets(text: str) -> list[int]:
+def _heading_offsets(text: str, named_parts_only: bool = False) -> list[int]:
+    """Where part headings start; with ``named_parts_only``, only those a word of the lexicon
+    opens ("TERCERA PARTE", "Conclusions"), not a country's own subheadings ("PROSECUTION")."""
     offsets = []
     position = 0
     for line in text.split("\n"):
-        if is_part_heading(line):
+        if is_part_heading(line) and (not named_parts_only or _names_a_part(line)):
             offsets.append(position)
         position += len(line) + 1
     return offsets
+
+
+def _names_a_part(line: str) -> bool:
+    words = line.lower().replace(":", " ").split()
+    return bool(words) and (words[0] in _heading_words() or words[-1] in _heading_words())
 
 
 def _section_end(document: Document, opening: _Opening, limit: int) -> int:
@@ -160,16 +174,14 @@ def _structured_sections(document: Document) -> list[Section]:
         [*_country_openings(document.text), *_actor_openings(document)],
         key=lambda opening: opening.start,
     )
-    boundaries = sorted(
-        {
-            *(opening.start for opening in openings),
-            *_heading_offsets(document.text),
-            len(document.text),
-        }
-    )
+    starts = {opening.start for opening in openings} | {len(document.text)}
+    boundaries = sorted(starts | set(_heading_offsets(document.text)))
+    # a country's heading on its own line runs over its subheadings, to the next named part
+    named = sorted(starts | set(_heading_offsets(document.text, named_parts_only=True)))
     sections = []
     for opening in openings:
-        limit = next(boundary for boundary in boundaries if boundary > opening.start)
+        ends = named if opening.alone else boundaries
+        limit = next(boundary for boundary in ends if boundary > opening.start)
         end = _section_end(document, opening, limit)
         sections.append(
             Section(
@@ -262,7 +274,7 @@ def segment(document: Document) -> list[Section]:
 
 @component(
     "sections",
-    version="1",
+    version="2",
     needs=["text", "sentences", "places", "codes", "language"],
     adds=["sections"],
 )

@@ -2,7 +2,9 @@
 
 A sentence ends at a blank line, at a full stop (or ! ? …) followed by a capital, a quote or a list
 marker, and at a line break when the line before ends a clause or the line after opens a list item.
-A line break inside a sentence (common in reports converted from PDF) does not end it.
+A line break inside a sentence (common in reports converted from PDF) does not end it, except
+around a table's row (a line with tabs or " | " between cells, or ending in a number set apart by
+two spaces or more): each row is a sentence of its own.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ _FULL_STOP = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _HAS_WORD = re.compile(r"\w{2,}")
+_TABLE_ROW = re.compile(r"\t| \| |[ \u00a0]{2,}[$€£]?\d[\d.,]*[ \t]*$")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})")
 
 
@@ -56,6 +59,8 @@ def _line_boundaries(text: str) -> Iterator[int]:
             or _is_heading(line)
             or _is_heading(following)
             or _BULLET_ONLY.fullmatch(line)
+            or _TABLE_ROW.search(line)
+            or _TABLE_ROW.search(following)
         ):
             yield position
 
@@ -93,7 +98,7 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
-@component("sentences", version="1", needs=["text"], adds=["sentences"])
+@component("sentences", version="2", needs=["text"], adds=["sentences"])
 def add_sentences(document: Document) -> Document:
     document.sentences = split_sentences(document.text)
     return document

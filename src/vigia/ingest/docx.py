@@ -56,7 +56,8 @@ def _row_texts(table: Table) -> Iterator[str]:
                 continue
             seen_cells.add(cell._tc)
             cells.append(" ".join(text for text in _block_texts(cell) if text))
-        yield CELL_SEPARATOR.join(cell for cell in cells if cell)
+        if any(cells):  # an empty cell stays, so that the cells after it keep their column
+            yield CELL_SEPARATOR.join(cells)
 
 
 def _paragraph_text(paragraph: Paragraph) -> str:

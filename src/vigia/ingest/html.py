@@ -25,7 +25,8 @@ BLOCK_ELEMENTS = frozenset(
     | {"table", "caption", "thead", "tbody", "tfoot", "tr"}
 )
 
-#: Table cells: the cells of one row share a paragraph, separated by ``CELL_SEPARATOR``.
+#: Table cells: the cells of one row share a paragraph, separated by ``CELL_SEPARATOR``; an empty
+#: cell stays, between two separators, so that the cells after it keep their column.
 CELL_ELEMENTS = frozenset({"td", "th"})
 CELL_SEPARATOR = " | "
 
@@ -109,7 +110,7 @@ class _ParagraphCollector:
 
     def __init__(self) -> None:
         self.paragraphs: list[str] = []
-        self._cells: list[str] = []
+        self._cells: list[str | None] = []
         self._pieces: list[str] = []
 
     def add(self, text: str) -> None:
@@ -122,15 +123,21 @@ class _ParagraphCollector:
             self._end_cell()
 
     def leave(self, name: str) -> None:
-        self.enter(name)
+        if name in CELL_ELEMENTS:
+            self._end_cell(is_cell=True)
+        else:
+            self.enter(name)
 
     def end_paragraph(self) -> None:
         self._end_cell()
-        paragraph = CELL_SEPARATOR.join(cell for cell in self._cells if cell)
-        if paragraph:
-            self.paragraphs.append(paragraph)
+        cells = [cell for cell in self._cells if cell is not None]
+        if any(cells):
+            self.paragraphs.append(CELL_SEPARATOR.join(cells))
         self._cells = []
 
-    def _end_cell(self) -> None:
-        self._cells.append(HTML_WHITESPACE.sub(" ", "".join(self._pieces)).strip())
+    def _end_cell(self, is_cell: bool = False) -> None:
+        """End the text gathered so far: a table cell's (kept even when empty, so that the cells
+        after it stay in their columns), or text between cells and blocks (kept when not empty)."""
+        text = HTML_WHITESPACE.sub(" ", "".join(self._pieces)).strip()
+        self._cells.append(text if text or is_cell else None)
         self._pieces = []

@@ -11,8 +11,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from vigia.domain import (
-    LANGUAGES,
+from vigia.domain import LANGUAGES
+from vigia.plans.model import (
     MEMBER_STATES,
     RESPONSIBLE_PARTIES,
     PlanActivity,

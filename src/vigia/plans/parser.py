@@ -18,16 +18,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from vigia.domain import (
+from vigia.domain import LANGUAGES
+from vigia.plans import AREAS, area_codes, area_labels
+from vigia.plans.model import (
     GENERAL_SECRETARIAT,
-    LANGUAGES,
     MEMBER_STATES,
     PlanActivity,
     PlanArea,
     PlanObjective,
     WorkPlan,
 )
-from vigia.plans import AREAS, area_codes, area_labels
 from vigia.reference import lexicon
 from vigia.text import fold
 

@@ -35,6 +35,10 @@ def fact_data(fact: Fact) -> dict[str, Any]:
         data["region"] = fact.region
     if fact.value_min is not None:
         data["value_min"] = fact.value_min
+    if fact.confidence is not None:
+        data["confidence"] = fact.confidence
+    if fact.reason is not None:
+        data["reason"] = {"indicator": fact.reason.indicator, "owner": fact.reason.owner}
     return data
 
 

@@ -102,6 +102,12 @@ class FactResource(BaseModel):
         description="The figure as extracted (indicator, value, value_min, qualifier, year) when "
         "reviewers corrected it; null otherwise.",
     )
+    confidence: float | None = Field(
+        default=None,
+        description="How sure the extractor was of the figure it proposed, from 0 to 1: how often "
+        "figures read the same way are right on annotated documents. Null for facts stored "
+        "before Vigía measured it.",
+    )
 
 
 class Page(BaseModel):

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, case, func, select
+from sqlalchemy import ColumnElement, Select, UnaryExpression, case, func, select
 from sqlalchemy.orm import Session, contains_eager
 
 from vigia.errors import InvalidValue, NotFound
@@ -57,6 +58,10 @@ class FactView:
     document_path: str
     component: str
     component_version: str
+    #: How sure the extractor was (0 to 1), and why; None for facts stored before revision 0008.
+    confidence: float | None
+    indicator_reason: str | None
+    owner_reason: str | None
     review_note: str | None
     reviewed_by: int | None
     reviewed_at: datetime | None
@@ -96,6 +101,9 @@ def fact_view(fact: FactRow) -> FactView:
         document_path=fact.document.path,
         component=fact.component,
         component_version=fact.component_version,
+        confidence=fact.confidence,
+        indicator_reason=fact.indicator_reason,
+        owner_reason=fact.owner_reason,
         review_note=fact.review_note,
         reviewed_by=fact.reviewed_by,
         reviewed_at=None if fact.reviewed_at is None else as_utc(fact.reviewed_at),
@@ -125,9 +133,10 @@ def list_fact_views(
 def review_queue(
     session: Session, principal: Principal, limit: int = 50, offset: int = 0
 ) -> tuple[list[FactView], int]:
-    """One page of the proposed facts ``principal`` may review, and how many there are."""
+    """One page of the proposed facts ``principal`` may review, and how many there are: the
+    least sure first (facts stored without a confidence last), then in document and text order."""
     conditions = [FactRow.status == PROPOSED, fact_scope_clause(review_scope(principal))]
-    return _page(session, conditions, limit, offset)
+    return _page(session, conditions, limit, offset, FactRow.confidence.asc().nulls_last())
 
 
 def find_fact_view(session: Session, principal: Principal, fact_id: int) -> FactView:
@@ -163,14 +172,20 @@ def views_of(session: Session, fact_ids: list[int]) -> list[FactView]:
 
 
 def _page(
-    session: Session, conditions: list[ColumnElement[bool]], limit: int, offset: int
+    session: Session,
+    conditions: list[ColumnElement[bool]],
+    limit: int,
+    offset: int,
+    *first: UnaryExpression[Any],
 ) -> tuple[list[FactView], int]:
+    """One page of the facts meeting ``conditions``, in the order ``first`` (if given), then in
+    document and text order."""
     _check_page(limit, offset)
     total = session.scalar(select(func.count()).select_from(FactRow).where(*conditions)) or 0
     statement = (
         _view_statement()
         .where(*conditions)
-        .order_by(FactRow.document_id, EvidenceRow.start, FactRow.id)
+        .order_by(*first, FactRow.document_id, EvidenceRow.start, FactRow.id)
         .limit(limit)
         .offset(offset)
     )

@@ -57,6 +57,9 @@ class Score:
     requests: Tally = field(default_factory=Tally)
     #: Per indicator: annotated, found, reported, correct.
     indicators: dict[str, Counter[str]] = field(default_factory=dict)
+    #: Per reason a fact was read for (``indicator:noun_after``, ``owner:country_section``…):
+    #: facts reported, and right (matching an annotated fact, whoever they are given to).
+    reasons: dict[str, Counter[str]] = field(default_factory=dict)
 
     @property
     def precision(self) -> float | None:
@@ -144,6 +147,7 @@ def _score_facts(score: Score, found: list[Data], gold: list[Data]) -> None:
         else:
             score.missed.append(expected)
     for fact in found:
+        _count_reasons(score, fact, any(fact_matches(fact, expected) for expected in gold))
         if not fact.get("country"):
             score.unowned += 1
             continue
@@ -155,6 +159,13 @@ def _score_facts(score: Score, found: list[Data], gold: list[Data]) -> None:
             counts["correct"] += 1
         else:
             score.wrong.append(fact)
+
+
+def _count_reasons(score: Score, fact: Data, right: bool) -> None:
+    for side, code in (fact.get("reason") or {}).items():
+        counts = score.reasons.setdefault(f"{side}:{code}", Counter())
+        counts["reported"] += 1
+        counts["right"] += right
 
 
 def _score_traps(score: Score, found: list[Data], gold: Data) -> None:

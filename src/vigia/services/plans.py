@@ -12,11 +12,11 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from vigia.domain import WorkPlan
 from vigia.evaluate.plan_store import import_plan
 from vigia.extract.language import detect_language
 from vigia.ingest import read_document
 from vigia.permissions import Principal
+from vigia.plans.model import WorkPlan
 
 #: The language assumed when the file's own cannot be told.
 FALLBACK_LANGUAGE = "en"

@@ -300,6 +300,7 @@ def _fact_resource(row: AnyRow) -> FactResource:
         unit=unit_of(fact, current.indicator),
         evidence=_evidence(row.EvidenceRow),
         extracted=None if extracted == current else asdict(extracted),
+        confidence=fact.confidence,
     )
 
 

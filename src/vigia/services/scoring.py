@@ -24,6 +24,17 @@ from vigia.services.gold import Score, Tally, score_extraction
 
 GOLD_SUFFIX = ".gold.json"
 DOCUMENT_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+#: The parts of an annotation, and their shape (roles: country → roles).
+GOLD_SHAPE: dict[str, type] = {
+    "sections": list,
+    "events": list,
+    "roles": dict,
+    "cooperation": list,
+    "requests_for_help": list,
+    "not_facts": list,
+    "meeting": dict,
+}
+FACT_KEYS = ("indicator", "value", "qualifier")
 
 
 class ScoringError(ValueError):
@@ -40,6 +51,14 @@ def read_gold(path: Path) -> dict[str, Any]:
         raise ScoringError(f"{path}: not a JSON annotation ({error})") from error
     if not isinstance(gold, dict) or not isinstance(gold.get("facts", []), list):
         raise ScoringError(f"{path}: an annotation is a JSON object with a list of facts")
+    for key, kind in GOLD_SHAPE.items():
+        if not isinstance(gold.get(key, kind()), kind):
+            shape = "an object" if kind is dict else "a list"
+            raise ScoringError(f"{path}: {key!r} must be {shape} (see docs/scoring.md)")
+    for number, fact in enumerate(gold.get("facts", []), start=1):
+        missing = [key for key in FACT_KEYS if not isinstance(fact, dict) or key not in fact]
+        if missing:
+            raise ScoringError(f"{path}: fact {number} lacks {', '.join(missing)}")
     return gold
 
 
@@ -109,6 +128,8 @@ def total(scores: Iterable[Score]) -> Score:
         whole.traps += score.traps
         for indicator, counts in score.indicators.items():
             whole.indicators.setdefault(indicator, Counter()).update(counts)
+        for reason, counts in score.reasons.items():
+            whole.reasons.setdefault(reason, Counter()).update(counts)
     return whole
 
 

@@ -216,7 +216,19 @@ def _fact_row(
         unit=fact.unit,
         component=fact.provenance.component,
         component_version=fact.provenance.version,
+        confidence=_confidence(fact.confidence, where),
+        indicator_reason=None if fact.reason is None else fact.reason.indicator,
+        owner_reason=None if fact.reason is None else fact.reason.owner,
     )
+
+
+def _confidence(value: object, where: str) -> float | None:
+    if value is None:
+        return None
+    number = _finite_number(value, f"{where}: confidence")
+    if not 0 <= number <= 1:
+        raise InvalidDocumentError(f"{where}: confidence {value!r} is not between 0 and 1")
+    return number
 
 
 def _finite_number(value: object, label: str) -> float:

@@ -16,7 +16,8 @@ def _fact(fact_id: int, start: int, end: int) -> FactView:
         qualifier="exact", year=None, unit="count", extracted=values, corrected=None,
         country="CRI", actor=None, region=None, evidence_text="", evidence_start=start,
         evidence_end=end, page=None, document_id=1, document_path="a.txt", component="facts",
-        component_version="1", review_note=None, reviewed_by=None, reviewed_at=None,
+        component_version="1", confidence=None, indicator_reason=None, owner_reason=None,
+        review_note=None, reviewed_by=None, reviewed_at=None,
         published_by=None, published_at=None,
     )  # fmt: skip
 

@@ -180,3 +180,16 @@ def test_review_page_is_forbidden_to_an_administrator(browser: TestClient) -> No
     log_in(browser, "admin@example.org")
 
     assert browser.get("/review", follow_redirects=False).status_code == 403
+
+
+def test_review_shows_how_sure_the_extractor_is_and_why(site: Site, browser: TestClient) -> None:
+    log_in(browser, FOCAL_POINT)
+
+    english = browser.get("/review?lang=en").text
+    french = browser.get("/review?lang=fr").text
+
+    assert "<dt>Extractor's confidence</dt>" in english
+    assert "owner from the country&#39;s section" in english
+    assert "%</span>" in english
+    assert "Confiance de l’extracteur" in french
+    assert "titulaire d’après la section du pays" in french

@@ -110,6 +110,7 @@ class FactRow(Base):
         CheckConstraint(f"status IN ({', '.join(map(repr, FACT_STATUSES))})", name="status_known"),
         Index("ix_facts_status", "status"),
         Index("ix_facts_country_status_document", "country", "status", "document_id"),
+        Index("ix_facts_status_confidence", "status", "confidence"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -129,6 +130,10 @@ class FactRow(Base):
     unit: Mapped[str] = mapped_column(String(32))
     component: Mapped[str] = mapped_column(CODE)
     component_version: Mapped[str] = mapped_column(String(32))
+    #: How sure the extractor was (0 to 1) and why (revision 0008); None for older facts.
+    confidence: Mapped[float | None] = mapped_column(Double)
+    indicator_reason: Mapped[str | None] = mapped_column(String(32))
+    owner_reason: Mapped[str | None] = mapped_column(String(32))
     status: Mapped[str] = mapped_column(String(32), default="proposed", server_default="proposed")
     corrected_value: Mapped[float | None] = mapped_column(Double)
     corrected_value_min: Mapped[float | None] = mapped_column(Double)

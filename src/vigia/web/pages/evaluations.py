@@ -26,7 +26,7 @@ from fastapi import APIRouter, Form, Path, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
-from vigia.domain import MeetingEvaluation, Rating, WorkPlan
+from vigia.domain import MeetingEvaluation, Rating
 from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.changes import AreaChange, compare_evaluations
 from vigia.evaluate.mappings import ACTIONS as MAPPING_ACTIONS
@@ -39,6 +39,7 @@ from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.evaluate.visibility import as_seen_by, drafts_readable_by
 from vigia.permissions import can_confirm_rating, can_read_unpublished, can_review
 from vigia.plans import AREAS, area_labels
+from vigia.plans.model import WorkPlan
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.labels import N_

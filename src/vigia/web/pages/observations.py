@@ -17,7 +17,6 @@ from fastapi import APIRouter, Form, Path, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
-from vigia.domain import PlanActivity, PlanArea, PlanObjective, WorkPlan
 from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.observations import (
     MAX_TEXT_LENGTH,
@@ -27,6 +26,7 @@ from vigia.evaluate.observations import (
 )
 from vigia.evaluate.plan_store import UnknownPlan, find_plan
 from vigia.permissions import can_answer_observation, can_submit_observation
+from vigia.plans.model import PlanActivity, PlanArea, PlanObjective, WorkPlan
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.evaluations import title_in, vocabulary

@@ -17,11 +17,12 @@ from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
-from vigia.domain import GENERAL_SECRETARIAT, MEMBER_STATES, MeetingEvaluation, WorkPlan
+from vigia.domain import MeetingEvaluation
 from vigia.evaluate.meetings import UnknownMeeting, meeting_codes
 from vigia.evaluate.observations import count_observations
 from vigia.evaluate.plan_store import UnknownPlan, all_plans, find_plan
 from vigia.evaluate.scorecard import evaluate_meeting
+from vigia.plans.model import GENERAL_SECRETARIAT, MEMBER_STATES, WorkPlan
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.evaluations import UNKNOWN_MEETING, title_in, vocabulary
 from vigia.web.pages.labels import N_

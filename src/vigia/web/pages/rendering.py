@@ -15,7 +15,7 @@ from typing import Any, cast
 from urllib.parse import urlencode
 
 from babel.dates import format_datetime
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -52,6 +52,7 @@ def environment(language: str) -> Environment:
     cast(Any, templates).install_gettext_translations(translations, newstyle=True)
     templates.filters.update(
         number=partial(format_number, language=language),
+        percent=partial(format_share, language=language),
         moment=partial(format_moment, language=language),
         country=partial(country_name, language=language),
         actor=actor_name,
@@ -118,6 +119,13 @@ def format_number(value: float | int | None, language: str) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(format_decimal(value, locale=language))
+
+
+def format_share(value: float | None, language: str) -> str:
+    """A share from 0 to 1 as a whole percentage the way ``language`` writes it (95 %, 95%)."""
+    if value is None:
+        return ""
+    return str(format_percent(value, locale=language))
 
 
 def format_moment(moment: datetime | None, language: str) -> str:

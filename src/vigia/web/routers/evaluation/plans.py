@@ -11,12 +11,13 @@ from fastapi import HTTPException, Request, Response, status
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
-from vigia.domain import LANGUAGES, WorkPlan
+from vigia.domain import LANGUAGES
 from vigia.evaluate.plan_store import all_plans, find_plan
 from vigia.evaluate.rubric import rubric
 from vigia.ingest import UnreadableFileError
 from vigia.permissions import Principal, principal_for
 from vigia.plans import area_codes, area_descriptions, area_labels, plan_to_data
+from vigia.plans.model import WorkPlan
 from vigia.services.plans import import_plan_text, read_plan_file
 from vigia.web.dependencies import CurrentCaller, DatabaseSession
 from vigia.web.evaluation_schemas import (

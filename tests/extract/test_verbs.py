@@ -1,0 +1,91 @@
+"""The verb right before a number says what it counts, in four languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.conftest import Analyse
+from vigia.extract.verbs import governing_verb
+
+Expected = set[tuple[object, ...]]
+
+
+def _facts(text: str, analyse: Analyse) -> Expected:
+    return {(f.country, f.indicator, f.value, f.year) for f in analyse(text).facts}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. Honduras; the government reported investigating 112 trafficking cases,"
+            " prosecuting 58 alleged traffickers and convicting 21 traffickers in 2022.\n",
+            {
+                ("HND", "investigations", 112, 2022),
+                ("HND", "persons_prosecuted", 58, 2022),
+                ("HND", "convictions", 21, 2022),
+            },
+        ),
+        (
+            "1. Perú; el Ministerio Público informó que se procesó a 40 personas y se condenó a"
+            " más de 12 tratantes.\n",
+            {("PER", "persons_prosecuted", 40, None), ("PER", "convictions", 12, None)},
+        ),
+        (
+            "1. Haïti; la justice a signalé qu'elle a condamné 9 trafiquants et poursuivi"
+            " 30 personnes.\n",
+            {("HTI", "convictions", 9, None), ("HTI", "persons_prosecuted", 30, None)},
+        ),
+        (
+            "1. Brasil; a polícia informou que resgatou 33 mulheres e prendeu 14 suspeitos.\n",
+            {("BRA", "victims_rescued", 33, None), ("BRA", "arrests", 14, None)},
+        ),
+    ],
+)
+def test_the_verb_before_a_number_gives_its_indicator(
+    text: str, expected: Expected, analyse: Analyse
+) -> None:
+    assert _facts(text, analyse) == expected
+
+
+def test_a_verb_with_a_noun_it_does_not_count_leaves_the_noun_to_decide(analyse: Analyse) -> None:
+    text = "1. Chile; the police identified 3 criminal networks and dismantled them.\n"
+    assert _facts(text, analyse) == {("CHL", "networks_dismantled", 3, None)}
+
+
+@pytest.mark.parametrize(
+    ("before", "language", "indicators"),
+    [
+        ("The courts convicted a total of", "en", ("convictions",)),
+        ("se identificaron", "es", ("victims_identified",)),
+        ("le pays a rapatrié au moins", "fr", ("victims_repatriated",)),
+        ("The courts convicted, in all,", "en", ()),
+        ("The report was published with", "en", ()),
+    ],
+)
+def test_governing_verb(before: str, language: str, indicators: tuple[str, ...]) -> None:
+    assert governing_verb(before + " ", language) == indicators
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. Honduras; authorities identified 187 victims in 2022, an increase from 152 in"
+            " 2021.\n",
+            {("HND", "victims_identified", 187, 2022), ("HND", "victims_identified", 152, 2021)},
+        ),
+        (
+            "1. Perú; se rescató a 410 víctimas en 2019, frente a 380 en 2018.\n",
+            {("PER", "victims_rescued", 410, 2019), ("PER", "victims_rescued", 380, 2018)},
+        ),
+        (
+            "1. Haïti; 45 condamnations en 2019, contre 30 en 2018.\n",
+            {("HTI", "convictions", 45, 2019), ("HTI", "convictions", 30, 2018)},
+        ),
+    ],
+)
+def test_a_figure_compared_with_the_one_before_repeats_its_measure_and_keeps_its_year(
+    text: str, expected: Expected, analyse: Analyse
+) -> None:
+    assert _facts(text, analyse) == expected
