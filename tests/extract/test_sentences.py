@@ -69,3 +69,13 @@ def test_split_sentences_makes_each_table_row_a_sentence() -> None:
         "Víctimas | 575 | 668",
         "the Ministry said it would publish\nmore figures in  2021 and beyond.",
     ]
+
+
+def test_split_sentences_makes_each_labelled_figure_a_sentence() -> None:
+    text = "Results\nConvictions: 12\n- Victims rescued – 46\nThe ministry said: these\nare provisional."
+    assert texts(text) == [
+        "Results",
+        "Convictions: 12",
+        "- Victims rescued – 46",
+        "The ministry said: these\nare provisional.",
+    ]

@@ -124,3 +124,42 @@ def test_title_year_needs_one_year() -> None:
     assert title_year(Header(0, "Victims identified, 2019")) == 2019
     assert title_year(Header(0, "Victims identified, 2017 to 2019")) is None
     assert title_year(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Informe de Guatemala\n\nResultados del Ministerio Público\n"
+            "Denuncias recibidas: 3,715\nSentencias condenatorias: 142\nAbsoluciones: 94\n",
+            [
+                ("GTM", "complaints", 3715, None),
+                ("GTM", "convictions", 142, None),
+                ("GTM", "acquittals", 94, None),
+            ],
+        ),
+        (
+            "Guyana: results in 2019\n\nVictims identified: 45\nPersons prosecuted: 12\n"
+            "Hotline: 913\n",
+            [("GUY", "victims_identified", 45, 2019), ("GUY", "persons_prosecuted", 12, 2019)],
+        ),
+        (
+            "Rapport d'Haïti\n\nBilan 2015\n- Victimes identifiées : 60\n- Condamnations : 4\n",
+            [("HTI", "victims_identified", 60, 2015), ("HTI", "convictions", 4, 2015)],
+        ),
+        (
+            "Relatório do Brasil\n\nResultados de 2016\n• Pessoas capacitadas – 2.300\n"
+            "• Abrigos – 3\n",
+            [("BRA", "persons_trained", 2300, 2016), ("BRA", "shelters", 3, 2016)],
+        ),
+    ],
+)
+def test_a_list_of_labels_and_figures_is_read_as_a_table(
+    text: str, expected: list[FactTuple], analyse: Analyse
+) -> None:
+    assert _facts(analyse(text)) == expected
+
+
+def test_a_label_without_a_figure_of_its_own_is_prose(analyse: Analyse) -> None:
+    text = "1. Chile; Note: the police rescued 46 victims in 2014.\nSource: police.\n"
+    assert _facts(analyse(text)) == [("CHL", "victims_rescued", 46, 2014)]

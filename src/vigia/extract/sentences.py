@@ -3,8 +3,8 @@
 A sentence ends at a blank line, at a full stop (or ! ? …) followed by a capital, a quote or a list
 marker, and at a line break when the line before ends a clause or the line after opens a list item.
 A line break inside a sentence (common in reports converted from PDF) does not end it, except
-around a table's row (a line with tabs or " | " between cells, or ending in a number set apart by
-two spaces or more): each row is a sentence of its own.
+around a table's row (a line with tabs or " | " between cells, ending in a number set apart by two
+spaces or more, or a label and its figure, "Convictions: 12"): each row is a sentence of its own.
 """
 
 from __future__ import annotations
@@ -28,7 +28,11 @@ _FULL_STOP = re.compile(
 )
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _HAS_WORD = re.compile(r"\w{2,}")
-_TABLE_ROW = re.compile(r"\t| \| |[ \u00a0]{2,}[$€£]?\d[\d.,]*[ \t]*$")
+_TABLE_ROW = re.compile(
+    r"\t| \| |[ \u00a0]{2,}[$€£]?\d[\d.,]*[ \t]*$"
+    r"|^[ \t]*(?:[-•·*][ \t]*)?[^\W\d][^:–—=\n]{0,80}?[:–—=]"  # "- Convictions: 12"
+    r"[ \t]+\S{0,4}\d[\d.,\u00a0 ]*\w{0,10}[ \t]*$"
+)
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,3}|[a-zA-Z]|[IVXivx]{1,5})")
 
 

@@ -4,7 +4,8 @@ A statistical table says what a figure counts in its row's first cell ("Victims 
 its column's header ("2019", or "Convictions" when the rows are years) or its title; the words
 around the number say nothing. Ingest gives HTML and DOCX tables one line per row with cells
 separated by ``" | "``; plain text has tab-separated or space-aligned columns ("  " or more
-between cells), and Markdown tables pipes. A table is two or more such lines in a row (a blank
+between cells), Markdown tables pipes, and slides and lists a label and its figure on each line
+("Sentencias condenatorias: 142"). A table is two or more such lines in a row (a blank
 line between them is allowed: HTML and DOCX rows are paragraphs) with the same separator, one of
 them at least holding a cell that is a figure and nothing else.
 
@@ -28,6 +29,7 @@ _SEPARATORS = (
     ("pipe", re.compile(r"[ \t]*\|[ \t]*")),
     ("tab", re.compile(r" *\t *")),
     ("spaces", re.compile(r"[ \u00a0]{2,}")),
+    ("label", re.compile(r"(?<=[^\W\d])[ \t]*[:–—=][ \t]+(?=\S)")),
 )
 #: A Markdown rule under a header ("|---|:---:|"), or a line of dashes: part of a table, no row.
 _RULE = re.compile(r"[\s|:+=-]*-{3}[\s|:+=-]*")
@@ -59,6 +61,8 @@ def _row(text: str, start: int, end: int) -> _Row | None:
         if name == "pipe":  # "| a | b |": the outer pipes frame the row, they cut no cell
             pieces = pieces[1:] if line.lstrip().startswith("|") else pieces
             pieces = pieces[:-1] if line.rstrip().endswith("|") else pieces
+        if name == "label" and len(pieces) != 2:
+            continue  # "Convictions: 12", one label and its figure
         if len(pieces) >= 2 and any(left < right for left, right in pieces):
             return _Row(start, end, name, tuple(pieces))
     return None
