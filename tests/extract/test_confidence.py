@@ -13,6 +13,7 @@ INDICATOR_REASONS = {
     "verb_before",
     "noun_after",
     "predicate",
+    "state_after",
     "elided_head",
     "named_before",
     "repeated",

@@ -32,13 +32,13 @@ from tests.extract.test_facts import facts
             "1. Panamá; 25 sentencias fueron condenatorias.\n",
             {("PAN", "convictions", 25, "exact", None)},
         ),
-        (  # parts of a whole, with verbs and no noun of their own
+        (  # parts of a whole, with verbs and no noun of their own (but what they are in)
             "1. Honduras; de las 500 denuncias recibidas, 120 se archivaron y 80 siguen en"
             " investigación.\n",
             {
                 ("HND", "complaints", 500, "exact", None),
                 ("HND", "other_count", 120, "exact", None),
-                ("HND", "other_count", 80, "exact", None),
+                ("HND", "investigations", 80, "exact", None),  # what it is in: investigation
             },
         ),
         (
@@ -46,21 +46,24 @@ from tests.extract.test_facts import facts
             " investigation.\n",
             {
                 ("JAM", "complaints", 120, "exact", None),
-                ("JAM", "other_count", 30, "exact", None),
-                ("JAM", "other_count", 12, "exact", None),
+                ("JAM", "cases_dismissed", 30, "exact", None),
+                ("JAM", "investigations", 12, "exact", None),
             },
         ),
         (
             "1. Haïti; sur les 200 plaintes reçues, 50 ont été classées sans suite.\n",
-            {("HTI", "complaints", 200, "exact", None), ("HTI", "other_count", 50, "exact", None)},
+            {
+                ("HTI", "complaints", 200, "exact", None),
+                ("HTI", "cases_archived", 50, "exact", None),
+            },
         ),
         (
             "1. Brasil; das 300 denúncias recebidas, 120 foram arquivadas e 40 seguem em"
             " investigação.\n",
             {
                 ("BRA", "complaints", 300, "exact", None),
-                ("BRA", "other_count", 120, "exact", None),
-                ("BRA", "other_count", 40, "exact", None),
+                ("BRA", "cases_archived", 120, "exact", None),
+                ("BRA", "investigations", 40, "exact", None),
             },
         ),
     ],

@@ -89,3 +89,35 @@ def test_a_figure_compared_with_the_one_before_repeats_its_measure_and_keeps_its
     text: str, expected: Expected, analyse: Analyse
 ) -> None:
     assert _facts(text, analyse) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. Guatemala; de las 3,715 denuncias recibidas, 1,137 seguían en investigación y"
+            " 408 fueron desestimadas.\n",
+            {
+                ("GTM", "complaints", 3715, None),
+                ("GTM", "investigations", 1137, None),
+                ("GTM", "cases_dismissed", 408, None),
+            },
+        ),
+        (
+            "1. Jamaica; of the cases reported, 45 remained under investigation.\n",
+            {("JAM", "investigations", 45, None)},
+        ),
+        (
+            "1. Haïti; 12 dossiers sont en cours d'instruction.\n",
+            {("HTI", "investigations", 12, None)},
+        ),
+        (
+            "1. Brasil; 30 inquéritos continuam em investigação.\n",
+            {("BRA", "investigations", 30, None)},
+        ),
+    ],
+)
+def test_what_a_number_is_in_after_a_verb_of_state_gives_its_indicator(
+    text: str, expected: Expected, analyse: Analyse
+) -> None:
+    assert _facts(text, analyse) == expected

@@ -15,8 +15,8 @@ from functools import cache
 from typing import Any
 
 from vigia.domain import Document, Event, Provenance, Section, Sentence
-from vigia.extract.facts import document_year
 from vigia.extract.pipeline import component
+from vigia.extract.years import document_year
 from vigia.reference import lexicon
 
 PROVENANCE = Provenance("events", "1")

@@ -10,7 +10,6 @@ or, in general sections, the region the sentence speaks of.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -36,13 +35,13 @@ from vigia.extract.heads import (
     words_after,
 )
 from vigia.extract.pipeline import component
-from vigia.extract.scope import clause_around, owner_of
-from vigia.extract.verbs import governed_indicator
+from vigia.extract.scope import owner_of
+from vigia.extract.verbs import governed_indicator, state_indicator
+from vigia.extract.years import reference_year
 from vigia.reference import lexicon, load_data_file
 
 PROVENANCE = Provenance("facts", "3")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
-_DIGIT = re.compile(r"\d")
 _WORDS_AFTER = 3
 _WINDOW_BEFORE = 90
 #: How far before a number its elided head is looked for (a long sentence stays linear).
@@ -206,6 +205,9 @@ def _rule_reading(
             return Reading(narrowed.name, narrowed.unit, "predicate")
     if rule:
         return Reading(rule.name, rule.unit, "noun_after")
+    state = state_indicator(clause_after(sentence.text, position), language)
+    if state:
+        return Reading(state, _unit(state, language), "state_after")
     rule = _indicator_with_head(sentence.text, words, language, head) if head else None
     if rule:
         return Reading(rule.name, rule.unit, "elided_head")
@@ -310,40 +312,6 @@ def _names_a_noun(words: list[str], language: str) -> bool:
     if not words:
         return False
     return words[0].endswith(tuple(_cues(language)["plural_endings"]))
-
-
-def document_year(document: Document) -> int | None:
-    """The year a document speaks from: its most frequent year, the latest on a tie."""
-    years = Counter(int(m.value) for m in document.numbers if m.kind is NumberKind.YEAR)
-    if not years:
-        return None
-    top = max(years.values())
-    return max(year for year, count in years.items() if count == top)
-
-
-def reference_year(document: Document, sentence: Sentence, language: str, near: int) -> int | None:
-    """The year a sentence's figure at ``near`` refers to: a year in it that is not a start
-    ("since 2008"), the closest in the figure's own clause, else in the sentence."""
-    since = _phrase_pattern(language, "since")
-    candidates = []
-    for mention in document.numbers:
-        if mention.kind is NumberKind.YEAR and sentence.start <= mention.start < sentence.end:
-            before = document.text[max(sentence.start, mention.start - 14) : mention.start]
-            starts = [cue for cue in since.finditer(before) if not _DIGIT.search(before, cue.end())]
-            if not starts:  # "since 2008" starts a period; "from 152 in 2021" does not
-                candidates.append(mention)
-    start, end = clause_around(sentence, near)
-    own = [mention for mention in candidates if start <= mention.start < end]
-    candidates = own or candidates  # a year in the figure's own clause comes first
-    if candidates:
-        # the closest; on a tie, the year after the figure ("575 en 2018 y 668 en 2019")
-        closest = min(
-            candidates, key=lambda mention: (abs(mention.start - near), mention.start < near)
-        )
-        return int(closest.value)
-    if _phrase_pattern(language, "this_year").search(sentence.text):
-        return document_year(document)
-    return None
 
 
 def whole(value: float) -> float:

@@ -28,9 +28,10 @@ from vigia.domain import (
     TableCell,
 )
 from vigia.extract.confidence import confidence_of
-from vigia.extract.facts import IndicatorRule, indicator_rules, reference_year, whole
+from vigia.extract.facts import IndicatorRule, indicator_rules, whole
 from vigia.extract.pipeline import component
 from vigia.extract.scope import Owner, owner_of
+from vigia.extract.years import reference_year
 
 PROVENANCE = Provenance("table_facts", "1")
 #: A header that is a year: "2019", "Año 2019", "FY 2019", "2019*".

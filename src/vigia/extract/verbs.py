@@ -9,6 +9,9 @@ language, verbs (``governing_verbs``) with the indicators each may give, in orde
 nouns name one of the words after the number wins; else, when one of those words counts people
 (``person_nouns``: "traffickers", "personas"), the first. Otherwise the verb says nothing and the
 noun decides as usual.
+
+After a number, a verb of state and what the number is in say it too: "1,137 seguían en
+investigación", "45 remained under investigation" (``state_predicates``).
 """
 
 from __future__ import annotations
@@ -22,6 +25,8 @@ from vigia.reference import lexicon
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: How many words may stand between the verb and its number.
 _BETWEEN = 4
+#: What may stand between a number and what it is in: a verb of state and an adverb, at most.
+_UP_TO_TWO_WORDS = r"\s*(?:[^\W\d][\w'’-]*\s+){0,2}?"
 #: How far before a number its verb is looked for.
 _WINDOW = 60
 
@@ -84,3 +89,23 @@ def governed_indicator(before: str, words: list[str], language: str, names: Any)
     if any(word in _people(language) for word in words):
         return indicators[0]
     return None
+
+
+@cache
+def _states(language: str) -> tuple[tuple[re.Pattern[str], str], ...]:
+    states: dict[str, list[str]] = lexicon("facts")[language].get("state_predicates", {})
+    return tuple(
+        (
+            re.compile(
+                r"\s*(?:[^\W\d][\w'’-]*\s+){0,2}?(?:" + "|".join(phrases) + r")(?!\w)", re.I
+            ),
+            indicator,
+        )
+        for indicator, phrases in states.items()
+    )
+
+
+def state_indicator(after: str, language: str) -> str | None:
+    """The indicator a number is in after it ("seguían en investigación"): ``after`` is the
+    rest of its clause."""
+    return next((name for pattern, name in _states(language) if pattern.match(after)), None)

@@ -77,6 +77,7 @@ LABELS: dict[str, dict[str, str]] = {
         "table_title": N_("the title of its table"),
         "noun_after": N_("the noun after the number"),
         "predicate": N_("the noun after the number, narrowed by its verb"),
+        "state_after": N_("what the number is said to be in"),
         "elided_head": N_("a noun before the number"),
         "named_before": N_("a name before the number"),
         "repeated": N_("the figure before it"),

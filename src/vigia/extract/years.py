@@ -1,0 +1,54 @@
+"""The year a figure refers to: a year of its sentence that is not the start of a period, the
+closest in the figure's own clause first; and the year a document speaks from."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from vigia.domain import Document, NumberKind, Sentence
+from vigia.extract.scope import clause_around
+from vigia.reference import lexicon
+
+_DIGIT = re.compile(r"\d")
+
+
+@cache
+def _phrases(language: str, key: str) -> re.Pattern[str]:
+    phrases = sorted(lexicon("facts")[language][key], key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")(?!\w)", re.I)
+
+
+def document_year(document: Document) -> int | None:
+    """The year a document speaks from: its most frequent year, the latest on a tie."""
+    years = Counter(int(m.value) for m in document.numbers if m.kind is NumberKind.YEAR)
+    if not years:
+        return None
+    top = max(years.values())
+    return max(year for year, count in years.items() if count == top)
+
+
+def reference_year(document: Document, sentence: Sentence, language: str, near: int) -> int | None:
+    """The year a sentence's figure at ``near`` refers to: a year in it that is not a start
+    ("since 2008"), the closest in the figure's own clause, else in the sentence."""
+    since = _phrases(language, "since")
+    candidates = []
+    for mention in document.numbers:
+        if mention.kind is NumberKind.YEAR and sentence.start <= mention.start < sentence.end:
+            before = document.text[max(sentence.start, mention.start - 14) : mention.start]
+            starts = [cue for cue in since.finditer(before) if not _DIGIT.search(before, cue.end())]
+            if not starts:  # "since 2008" starts a period; "from 152 in 2021" does not
+                candidates.append(mention)
+    start, end = clause_around(sentence, near)
+    own = [mention for mention in candidates if start <= mention.start < end]
+    candidates = own or candidates  # a year in the figure's own clause comes first
+    if candidates:
+        # the closest; on a tie, the year after the figure ("575 en 2018 y 668 en 2019")
+        closest = min(
+            candidates, key=lambda mention: (abs(mention.start - near), mention.start < near)
+        )
+        return int(closest.value)
+    if _phrases(language, "this_year").search(sentence.text):
+        return document_year(document)
+    return None
