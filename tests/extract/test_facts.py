@@ -64,6 +64,14 @@ def test_facts_money_is_a_budget_with_its_currency(analyse: Analyse) -> None:
     assert budgets == [("budget", 9_900_000_000, "USD")]
 
 
+def test_facts_money_after_a_converted_amount_is_a_figure_of_its_own(analyse: Analyse) -> None:
+    document = analyse(
+        "1. Guyana; the 2006 and 2007 budgets gave $9.9 billion (US$49.3 M) and $10.3 billion"
+        " (US$51.6 M) respectively to public safety.\n"
+    )
+    assert [f.value for f in document.facts] == [9_900_000_000, 10_300_000_000]
+
+
 def test_facts_range_keeps_both_bounds(analyse: Analyse) -> None:
     document = analyse(
         "1. The Bahamas; in 2014 the authorities identified between 10 and 12 victims.\n"

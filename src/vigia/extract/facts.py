@@ -321,7 +321,10 @@ def whole(value: float) -> float:
 def is_conversion(mention: NumberMention, sentence: Sentence, figures: list[NumberMention]) -> bool:
     """Money in brackets right after other money is the same amount converted: "$9.9 billion
     (US$49.3 M)"."""
-    opening = sentence.text.rfind("(", 0, mention.start - sentence.start)
+    local = mention.start - sentence.start
+    opening = sentence.text.rfind("(", 0, local)
+    if opening < 0 or ")" in sentence.text[opening:local]:
+        return False  # not inside brackets: "(US$49.3 M) and $10.3 billion"
     return mention.kind is NumberKind.MONEY and any(
         other.kind is NumberKind.MONEY and 0 <= opening - (other.end - sentence.start) <= 2
         for other in figures
