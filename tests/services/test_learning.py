@@ -14,11 +14,18 @@ from sqlalchemy.orm import Session
 from vigia.extract import COMPONENTS, Pipeline
 from vigia.extract.rerank import NOT_A_FACT, reranking
 from vigia.permissions import SECRETARIAT, principal_for
+from vigia.services import learning
 from vigia.services.accounts import create_user
 from vigia.services.ingestion import ingest_path
-from vigia.services.learning import LearningError, learn, reviewed_examples, train
+from vigia.services.learning import (
+    LearningError,
+    learn,
+    review_pipeline,
+    reviewed_examples,
+    train,
+)
 from vigia.services.review import confirm_fact, correct_fact, reject_fact
-from vigia.services.scoring import score_file
+from vigia.services.scoring import read_annotated_document, score_file
 from vigia.store.models import FactRow
 
 #: Reports of one kind (Mexican state reports), written for this test: "carpetas" (case files)
@@ -118,3 +125,34 @@ def test_the_reranker_leaves_what_it_never_learnt_about_to_the_rules(
 def test_learning_needs_facts_reviewed_two_ways(session: Session) -> None:
     with pytest.raises(LearningError, match="reviewed two ways"):
         train(reviewed_examples(session))
+
+
+def test_new_documents_are_extracted_with_what_reviewers_taught_once_there_is_enough(
+    reviewed: Session, tmp_path: Path
+) -> None:
+    assert review_pipeline(reviewed) is None  # four reviewed facts: too few
+    pipeline = review_pipeline(reviewed, minimum=4)
+    assert pipeline is not None and pipeline.names[-1] == "rerank"
+    assert review_pipeline(reviewed, minimum=4) is not None  # trained once, kept
+
+    unseen = tmp_path / "nuevo.es.txt"
+    unseen.write_text(UNSEEN, encoding="utf-8")
+    document = pipeline(read_annotated_document(unseen))
+    found = {(fact.indicator, fact.value) for fact in document.facts}
+    assert found == {("investigations", 60), ("working_groups", 7), ("victims_rescued", 95)}
+
+
+def test_ingestion_extracts_with_the_reviewers_lessons(
+    reviewed: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(learning, "MIN_EXAMPLES", 4)
+    unseen = tmp_path / "nuevo.es.txt"
+    unseen.write_text(UNSEEN, encoding="utf-8")
+
+    stored = ingest_path(reviewed, unseen)
+
+    facts = reviewed.scalars(select(FactRow).where(FactRow.document_id == stored.id)).all()
+    found = {(fact.indicator, int(fact.value), fact.component) for fact in facts}
+    assert ("investigations", 60, "rerank") in found
+    assert ("victims_rescued", 95, "facts") in found
+    assert all(fact.value != 25 for fact in facts)  # the exhibitors: not a figure, it learnt

@@ -2,7 +2,9 @@
 
 :func:`ingest_path` is ``vigia ingest``'s, the demo's and the benchmarks'; :func:`ingest_upload`
 is the upload runner's, which also moves the job on and keeps the upload's details. Both look for
-the content in the database *before* extracting, so a file stored twice costs one read.
+the content in the database *before* extracting, so a file stored twice costs one read. Both
+extract with what the database's reviewers taught the extractor, once there is enough of it
+(:func:`vigia.services.learning.review_pipeline`).
 """
 
 from __future__ import annotations
@@ -13,10 +15,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from vigia.domain import Document
 from vigia.extract import extract
 from vigia.ingest import read_document
 from vigia.records import StoredDocument
 from vigia.services.jobs import UploadDetails, set_progress, store_upload
+from vigia.services.learning import review_pipeline
 from vigia.store.repository import find_document, store_document
 
 #: A job's progress, in percent, when each step of an upload starts.
@@ -36,7 +40,7 @@ def ingest_path(session: Session, path: Path) -> StoredDocument:
     stored = find_document(session, document.sha256)
     if stored is not None:
         return stored
-    return store_document(session, extract(document))
+    return store_document(session, _extracted(session, document))
 
 
 def ingest_upload(
@@ -57,6 +61,11 @@ def ingest_upload(
     document = replace(document, path=upload.original_name)
     if find_document(session, document.sha256) is None:
         set_progress(session, job_id, EXTRACTING)
-        document = extract(document)
+        document = _extracted(session, document)
     set_progress(session, job_id, STORING)
     return store_upload(session, job_id, document, upload)
+
+
+def _extracted(session: Session, document: Document) -> Document:
+    pipeline = review_pipeline(session)
+    return extract(document) if pipeline is None else pipeline(document)

@@ -5,6 +5,10 @@ A confirmed (or published) fact says the rules were right; a corrected one, that
 the corrected indicator; a rejected one, that the number is no figure. The model is scikit-learn's
 logistic regression over the words around each number (:mod:`vigia.extract.rerank`), trained in
 the process, deterministic, with nothing downloaded.
+
+Once a database holds enough reviewed facts (:data:`MIN_EXAMPLES`), :func:`review_pipeline`
+gives the pipeline that ingestion and uploads extract new documents with: the rules, then the
+reranker trained on that review.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from vigia.extract import COMPONENTS, Pipeline
@@ -24,6 +28,10 @@ from vigia.store.models import DocumentRow, EvidenceRow, FactRow
 from vigia.vocabulary import CONFIRMED, CORRECTED, PUBLISHED, REJECTED
 
 REVIEWED = (CONFIRMED, CORRECTED, PUBLISHED, REJECTED)
+#: Reviewed facts a database needs before what they teach is applied to new documents.
+MIN_EXAMPLES = 30
+#: The reranker last trained, by database and by the state of its review (one entry).
+_trained: dict[tuple[str, int, object], Reranker] = {}
 
 
 class LearningError(ValueError):
@@ -97,3 +105,26 @@ def learn(session: Session, gold_paths: list[Path], documents: Path | None = Non
     before = score_files(gold_paths, documents)
     after = score_files(gold_paths, documents, Pipeline([*COMPONENTS, reranking(reranker)]))
     return Learned(len(examples), dict(sorted(labels.items())), before, after)
+
+
+def review_pipeline(session: Session, minimum: int | None = None) -> Pipeline | None:
+    """The extraction pipeline with what the database's reviewers taught it (the reranker,
+    after the rules), or None, the rules alone, while fewer than ``minimum`` facts (by default
+    :data:`MIN_EXAMPLES`) are reviewed
+    or they are reviewed one way only. Trained again only when the review has moved on."""
+    count, latest = session.execute(
+        select(func.count(), func.max(FactRow.reviewed_at)).where(FactRow.status.in_(REVIEWED))
+    ).one()
+    if count < (MIN_EXAMPLES if minimum is None else minimum):
+        return None
+    bind = session.get_bind()
+    key = (str(bind.engine.url), count, latest)
+    reranker = _trained.get(key)
+    if reranker is None:
+        try:
+            reranker = train(reviewed_examples(session))
+        except LearningError:
+            return None
+        _trained.clear()
+        _trained[key] = reranker
+    return Pipeline([*COMPONENTS, reranking(reranker)])
