@@ -29,6 +29,7 @@ OWNER_REASONS = {
     "country_section",
     "actor_section",
     "clause_region",
+    "sentence_place",
     "sentence_country",
     "sentence_region",
     "sentence_actor",

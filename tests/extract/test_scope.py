@@ -77,3 +77,39 @@ def test_what_a_country_gives_to_a_region_or_says_of_itself_stays_its_own(
     text: str, expected: tuple[object, ...], analyse: Analyse
 ) -> None:
     assert facts(text, analyse) == {expected}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. Guatemala; el país identificó 668 víctimas. En Honduras se identificaron 120"
+            " víctimas. Guatemala repatrió a 45 víctimas desde México.\n",
+            {
+                ("GTM", "victims_identified", 668, "exact", None),
+                ("HND", "victims_identified", 120, "exact", None),
+                ("GTM", "victims_repatriated", 45, "exact", None),
+            },
+        ),
+        (
+            "1. Jamaica; in Trinidad and Tobago, the police rescued 22 victims. Jamaica trained"
+            " 40 officers in Barbados.\n",
+            {
+                ("TTO", "victims_rescued", 22, "exact", None),
+                ("JAM", "persons_trained", 40, "exact", None),
+            },
+        ),
+        (
+            "1. Haïti; au Canada, 30 victimes ont été identifiées.\n",
+            {("CAN", "victims_identified", 30, "exact", None)},
+        ),
+        (
+            "1. Brasil; no Paraguai foram resgatadas 15 vítimas.\n",
+            {("PRY", "victims_rescued", 15, "exact", None)},
+        ),
+    ],
+)
+def test_a_sentence_set_in_another_country_gives_that_country_its_figure(
+    text: str, expected: set[tuple[object, ...]], analyse: Analyse
+) -> None:
+    assert facts(text, analyse) == expected

@@ -8,7 +8,9 @@ the clause names a country too, or gives (``giving_stems``: what a country gives
 the country's figure).
 
 :func:`owner_of` gives each figure its owner, with the reason (a code of
-``vigia.extract.confidence``).
+``vigia.extract.confidence``). In a country's section, a sentence set in another country ("En
+Honduras se identificaron 120 víctimas": a ``locative`` preposition of the lexicon, before the
+figure, and no other country named) gives that country the figure.
 """
 
 from __future__ import annotations
@@ -106,6 +108,9 @@ def owner_of(
         region = scope_region(document, sentence, at, language)
         if region:
             return Owner(region=region, reason="clause_region")
+        elsewhere = located_in(document, sentence, at, language, section)
+        if elsewhere and elsewhere != section.country:
+            return Owner(country=elsewhere, reason="sentence_place")
         return Owner(country=section.country, reason="country_section")
     if section and section.kind == "actor":
         return Owner(actor=section.actor, reason="actor_section")
@@ -120,3 +125,26 @@ def owner_of(
     if actors and not countries:
         return Owner(actor=actors[0], reason="sentence_actor")
     return Owner()
+
+
+@cache
+def _locative(language: str) -> re.Pattern[str]:
+    words: list[str] = lexicon("facts")[language]["locative"]
+    pattern = r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s+(?:[^\W\d]{1,3}\s+)?$"
+    return re.compile(pattern, re.I)
+
+
+def located_in(
+    document: Document, sentence: Sentence, at: int, language: str, section: Section
+) -> str | None:
+    """The country a sentence puts its figure at ``at`` in, when it names that country alone
+    (the section's heading aside), after a locative preposition and before the figure ("En
+    Honduras se identificaron 120")."""
+    start = max(sentence.start, section.start + len(section.heading))
+    places = [p for p in document.places if start <= p.start < sentence.end]
+    countries = {place.country for place in places if place.country}
+    if len(countries) != 1 or any(place.actor for place in places):
+        return None
+    place = next(place for place in places if place.country)
+    before = document.text[max(sentence.start, place.start - 12) : place.start]
+    return place.country if place.start < at and _locative(language).search(before) else None
