@@ -121,3 +121,27 @@ def test_what_a_number_is_in_after_a_verb_of_state_gives_its_indicator(
     text: str, expected: Expected, analyse: Analyse
 ) -> None:
     assert _facts(text, analyse) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the year belongs to the figure it is compared with, not to the first
+            "1. Jamaica; the government reported investigating 56 cases, compared with 41"
+            " investigations in 2021.\n",
+            {("JAM", "investigations", 56, None), ("JAM", "investigations", 41, 2021)},
+        ),
+        (  # a verb and a preposition at once: the verb's people, not the shelters
+            "1. Jamaica; the government referred 12 to NGO shelters.\n",
+            {("JAM", "victims_assisted", 12, None)},
+        ),
+        (  # an amount in its currency's name, then converted in brackets
+            "1. Jamaica; the unit had a budget of 65 million Jamaican dollars ($420,000).\n",
+            {("JAM", "budget", 65_000_000, None)},
+        ),
+    ],
+)
+def test_years_conversions_and_verbs_without_a_noun(
+    text: str, expected: Expected, analyse: Analyse
+) -> None:
+    assert _facts(text, analyse) == expected

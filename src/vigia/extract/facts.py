@@ -43,6 +43,8 @@ from vigia.reference import lexicon, load_data_file
 PROVENANCE = Provenance("facts", "3")
 _WORD = re.compile(r"[^\W\d_][\w-]*")
 _WORDS_AFTER = 3
+#: What may stand between an amount and its conversion in brackets: the currency's name.
+_CURRENCY_WORDS = re.compile(r"\s*(?:[^\W\d]+\s*){0,3}")
 _WINDOW_BEFORE = 90
 #: How far before a number its elided head is looked for (a long sentence stays linear).
 _HEAD_WINDOW = 300
@@ -319,14 +321,16 @@ def whole(value: float) -> float:
 
 
 def is_conversion(mention: NumberMention, sentence: Sentence, figures: list[NumberMention]) -> bool:
-    """Money in brackets right after other money is the same amount converted: "$9.9 billion
-    (US$49.3 M)"."""
+    """Money in brackets right after other money (and the name of its currency) is the same
+    amount converted: "$9.9 billion (US$49.3 M)", "65 million Jamaican dollars ($420,000)"."""
     local = mention.start - sentence.start
     opening = sentence.text.rfind("(", 0, local)
     if opening < 0 or ")" in sentence.text[opening:local]:
         return False  # not inside brackets: "(US$49.3 M) and $10.3 billion"
     return mention.kind is NumberKind.MONEY and any(
-        other.kind is NumberKind.MONEY and 0 <= opening - (other.end - sentence.start) <= 2
+        other.kind is NumberKind.MONEY
+        and other.end - sentence.start <= opening
+        and _CURRENCY_WORDS.fullmatch(sentence.text[other.end - sentence.start : opening])
         for other in figures
     )
 

@@ -79,7 +79,7 @@ def _spans(verb: re.Pattern[str], tail: str, word: re.Match[str]) -> bool:
 def governed_indicator(before: str, words: list[str], language: str, names: Any) -> str | None:
     """The indicator the governing verb gives the number, if any: the first of the verb's whose
     nouns (``names(indicator, word)``) name one of ``words`` (those after the number), else the
-    first when one of them counts people."""
+    first when one of them counts people or when a preposition follows the number at once."""
     indicators = governing_verb(before, language)
     if not indicators:
         return None
@@ -88,7 +88,14 @@ def governed_indicator(before: str, words: list[str], language: str, names: Any)
             return indicator
     if any(word in _people(language) for word in words):
         return indicators[0]
+    if words and words[0] in _prepositions(language):
+        return indicators[0]  # no noun of its own: "referred 12 to NGO shelters"
     return None
+
+
+@cache
+def _prepositions(language: str) -> frozenset[str]:
+    return frozenset(lexicon("facts")[language]["prepositions"])
 
 
 @cache

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from vigia.domain import Document, NumberKind, Sentence
+from vigia.domain import FIGURE_KINDS, Document, NumberKind, NumberMention, Sentence
 from vigia.extract.scope import clause_around
 from vigia.reference import lexicon
 
@@ -31,7 +31,8 @@ def document_year(document: Document) -> int | None:
 
 def reference_year(document: Document, sentence: Sentence, language: str, near: int) -> int | None:
     """The year a sentence's figure at ``near`` refers to: a year in it that is not a start
-    ("since 2008"), the closest in the figure's own clause, else in the sentence."""
+    ("since 2008"), the closest in the figure's own clause, else in the sentence (but not the
+    year of another figure it is compared with)."""
     since = _phrases(language, "since")
     candidates = []
     for mention in document.numbers:
@@ -42,7 +43,11 @@ def reference_year(document: Document, sentence: Sentence, language: str, near: 
                 candidates.append(mention)
     start, end = clause_around(sentence, near)
     own = [mention for mention in candidates if start <= mention.start < end]
-    candidates = own or candidates  # a year in the figure's own clause comes first
+    # a year in the figure's own clause comes first; else one that is not another figure's in
+    # a comparison ("investigating 56 cases, compared with 41 investigations in 2021")
+    candidates = own or [
+        year for year in candidates if not _compared(document, sentence, year, near, language)
+    ]
     if candidates:
         # the closest; on a tie, the year after the figure ("575 en 2018 y 668 en 2019")
         closest = min(
@@ -52,3 +57,17 @@ def reference_year(document: Document, sentence: Sentence, language: str, near: 
     if _phrases(language, "this_year").search(sentence.text):
         return document_year(document)
     return None
+
+
+def _compared(
+    document: Document, sentence: Sentence, year: NumberMention, near: int, language: str
+) -> bool:
+    """Whether ``year`` is in a clause that compares another figure ("compared with 41 in
+    2021", "frente a 380 en 2018")."""
+    start, end = clause_around(sentence, year.start)
+    if not _phrases(language, "comparisons").search(document.text, start, end):
+        return False
+    return any(
+        mention.kind in FIGURE_KINDS and start <= mention.start < end and mention.start != near
+        for mention in document.numbers
+    )
