@@ -145,3 +145,37 @@ def test_years_conversions_and_verbs_without_a_noun(
     text: str, expected: Expected, analyse: Analyse
 ) -> None:
     assert _facts(text, analyse) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # what is said of a later figure is not a cue for an earlier one
+            "1. Guatemala; las autoridades identificaron a 512 víctimas, entre ellas 301 niños, y"
+            " remitieron a 420 a servicios de atención.\n",
+            {
+                ("GTM", "victims_identified", 512, None),
+                ("GTM", "victims_identified", 301, None),
+                ("GTM", "victims_assisted", 420, None),
+            },
+        ),
+        (  # a figure compared takes the year after it
+            "1. Guatemala; el gobierno investigó 245 casos en 2021, en comparación con 210"
+            " investigaciones y 29 condenas en 2020.\n",
+            {
+                ("GTM", "investigations", 245, 2021),
+                ("GTM", "investigations", 210, 2020),
+                ("GTM", "convictions", 29, 2020),
+            },
+        ),
+        (  # participles after "ter"
+            "1. Brasil; o governo informou ter processado 310 suspeitos e condenado 95"
+            " traficantes.\n",
+            {("BRA", "persons_prosecuted", 310, None), ("BRA", "convictions", 95, None)},
+        ),
+    ],
+)
+def test_cues_of_later_figures_comparisons_and_participles(
+    text: str, expected: Expected, analyse: Analyse
+) -> None:
+    assert _facts(text, analyse) == expected

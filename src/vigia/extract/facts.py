@@ -112,12 +112,16 @@ def _word_starts(text: str, limit: int) -> list[int]:
     return [match.start() for match in _WORD.finditer(text)][:limit]
 
 
-def indicator_after(sentence: str, position: int, language: str) -> IndicatorRule | None:
-    """The indicator whose counted noun follows the number ending at ``position``."""
+def indicator_after(
+    sentence: str, position: int, language: str, context: str | None = None
+) -> IndicatorRule | None:
+    """The indicator whose counted noun follows the number ending at ``position``; the cue a
+    rule needs is looked for in ``context`` (by default the whole sentence)."""
     after = clause_after(sentence, position)
+    context = sentence if context is None else context
     for word_start in _word_starts(after, _WORDS_AFTER):
         for rule in indicator_rules(language):
-            if rule.nouns.match(after, word_start) and rule.context_holds(sentence):
+            if rule.nouns.match(after, word_start) and rule.context_holds(context):
                 return rule
     return None
 
@@ -191,7 +195,12 @@ _NOTHING = Reading("", "", "")
 
 
 def _rule_reading(
-    mention: NumberMention, sentence: Sentence, language: str, words: list[str], head: str | None
+    mention: NumberMention,
+    sentence: Sentence,
+    language: str,
+    words: list[str],
+    head: str | None,
+    context: str,
 ) -> Reading | None:
     """The indicator a rule of the catalogue gives: the noun after the number (narrowed by a
     predicate), an elided head before it, or a name before it with a total cue."""
@@ -200,7 +209,7 @@ def _rule_reading(
     governed = governed_indicator(sentence.text[:local], words, language, _namer(language))
     if governed:
         return Reading(governed, _unit(governed, language), "verb_before")
-    rule = indicator_after(sentence.text, position, language)
+    rule = indicator_after(sentence.text, position, language, context)
     if rule and words:  # "142 sentencias fueron condenatorias": the predicate narrows the noun
         narrowed = _indicator_with_head(sentence.text, words[1:], language, words[0], True)
         if narrowed and narrowed.name != rule.name:
@@ -235,7 +244,11 @@ def _unit(indicator: str, language: str) -> str:
 
 
 def _indicator_for(
-    mention: NumberMention, sentence: Sentence, language: str, previous: Previous = None
+    mention: NumberMention,
+    sentence: Sentence,
+    language: str,
+    previous: Previous = None,
+    context: str | None = None,
 ) -> Reading:
     """What a figure measures; ``previous`` is the figure before it in the sentence, with its
     fact, if it gave one."""
@@ -247,7 +260,9 @@ def _indicator_for(
     local = mention.start - sentence.start
     words = words_after(sentence.text, position)
     head = _elided_head(sentence.text[max(0, local - _HEAD_WINDOW) : local], language)
-    reading = _rule_reading(mention, sentence, language, words, head)
+    reading = _rule_reading(
+        mention, sentence, language, words, head, sentence.text if context is None else context
+    )
     if reading:
         return reading
     if previous and _repeats(previous, mention, sentence, words, language):
@@ -341,8 +356,9 @@ def _fact(
     sentence: Sentence,
     language: str,
     previous: Previous = None,
+    context: str | None = None,
 ) -> Fact | None:
-    reading = _indicator_for(mention, sentence, language, previous)
+    reading = _indicator_for(mention, sentence, language, previous, context)
     if not reading.indicator:
         return None
     section = document.section_at(sentence.start)
@@ -422,6 +438,14 @@ def figures_by_sentence(document: Document) -> dict[int, list[NumberMention]]:
     return grouped
 
 
+def _own_stretch(sentence: Sentence, figures: list[NumberMention], index: int) -> str:
+    """The sentence up to the figure after this one (all of it for its last figure). A rule's cue
+    is looked for there: what is said of a later figure ("remitieron a 420 a servicios de
+    atención") does not make assisted victims of an earlier one ("entre ellas 301 niños")."""
+    end = figures[index + 1].start if index + 1 < len(figures) else sentence.end
+    return sentence.text[: end - sentence.start]
+
+
 def extract_facts(document: Document) -> list[Fact]:
     facts: list[Fact] = []
     figures = figures_by_sentence(document)
@@ -429,10 +453,11 @@ def extract_facts(document: Document) -> list[Fact]:
         language = document.language_at(sentence.start)
         in_sentence = figures.get(sentence.start, [])
         previous: Previous = None
-        for mention in in_sentence:
+        for index, mention in enumerate(in_sentence):
             if is_conversion(mention, sentence, in_sentence) or document.table_at(mention.start):
                 continue  # a table's figures are read from its headers (vigia.extract.table_facts)
-            fact = _fact(document, mention, sentence, language, previous)
+            context = _own_stretch(sentence, in_sentence, index)
+            fact = _fact(document, mention, sentence, language, previous, context)
             if fact:
                 facts.append(fact)
                 previous = (mention, fact)

@@ -45,6 +45,10 @@ def reference_year(document: Document, sentence: Sentence, language: str, near: 
     own = [mention for mention in candidates if start <= mention.start < end]
     # a year in the figure's own clause comes first; else one that is not another figure's in
     # a comparison ("investigating 56 cases, compared with 41 investigations in 2021")
+    comparing = _phrases(language, "comparisons").search(document.text, start, near)
+    later = [year for year in candidates if year.start > near]
+    if not own and comparing and later:  # "compared with 210 investigations, … in 2020"
+        return int(min(later, key=lambda year: year.start).value)
     candidates = own or [
         year for year in candidates if not _compared(document, sentence, year, near, language)
     ]
