@@ -1,6 +1,7 @@
 from collections.abc import Callable
 
 import pytest
+from fpdf import FPDF
 
 from vigia.domain import Document
 from vigia.ingest.errors import UnreadableContentError
@@ -108,3 +109,27 @@ def test_read_pdf_tells_paragraphs_from_wide_line_spacing(make_pdf: PdfBuilder) 
     page = [["Línea uno,", "línea dos,", "línea tres."], ["Cuarta,", "quinta,", "sexta."]]
     extracted = read_pdf(make_pdf([page], line_gap=5))
     assert extracted.text == "Línea uno,\nlínea dos,\nlínea tres.\n\nCuarta,\nquinta,\nsexta."
+
+
+def test_read_pdf_writes_a_ruled_table_one_row_per_paragraph_with_its_empty_cells() -> None:
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=12)
+    pdf.add_page()
+    pdf.cell(text="Cifras del Ministerio Publico", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    with pdf.table() as table:
+        for cells in (("Indicador", "2018", "2019"), ("Personas procesadas", "42", "")):
+            row = table.row()
+            for text in cells:
+                row.cell(text)
+    pdf.ln(8)
+    pdf.cell(text="Fin del informe.", new_x="LMARGIN", new_y="NEXT")
+
+    text = read_pdf(bytes(pdf.output())).text
+
+    assert text == (
+        "Cifras del Ministerio Publico\n\n"
+        "Indicador | 2018 | 2019\n"
+        "Personas procesadas | 42 | \n\n"
+        "Fin del informe."
+    )

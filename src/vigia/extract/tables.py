@@ -58,9 +58,9 @@ def _row(text: str, start: int, end: int) -> _Row | None:
     line = text[start:end]
     for name, separator in _SEPARATORS:
         pieces = _pieces(line, separator, start)
-        if name == "pipe":  # "| a | b |": the outer pipes frame the row, they cut no cell
-            pieces = pieces[1:] if line.lstrip().startswith("|") else pieces
-            pieces = pieces[:-1] if line.rstrip().endswith("|") else pieces
+        framed = line.strip().startswith("|") and line.strip().endswith("|")
+        if name == "pipe" and framed:  # "| a | b |": the outer pipes frame the row
+            pieces = pieces[1:-1]
         if name == "label" and len(pieces) != 2:
             continue  # "Convictions: 12", one label and its figure
         if len(pieces) >= 2 and any(left < right for left, right in pieces):

@@ -1,4 +1,9 @@
-"""PDF: the text layer of each page, pages joined by a blank line, with page offsets."""
+"""PDF: the text layer of each page, pages joined by a blank line, with page offsets.
+
+A ruled table (pdfplumber finds it from its lines) is written as HTML and DOCX tables are: one
+paragraph per row, cells separated by ``" | "``, empty cells kept, so that extraction reads each
+figure with its row and column headers instead of a run of numbers.
+"""
 
 from __future__ import annotations
 
@@ -61,10 +66,42 @@ def _page_starts(pages: list[str]) -> list[int]:
 
 def _page_text(page: Any) -> str:
     lines = page.extract_text_lines(return_chars=False)
+    tables = sorted(_tables(page), key=lambda table: table[0])
     page.close()
-    text = _join_lines(lines)
+    text = _with_tables(lines, tables)
     text = LIGATURES.sub(lambda match: unicodedata.normalize("NFKC", match.group()), text)
     return unicodedata.normalize("NFC", text)
+
+
+#: A table: its top and bottom on the page, and its rows as text.
+Table = tuple[float, float, list[str]]
+CELL_SEPARATOR = " | "
+
+
+def _tables(page: Any) -> list[Table]:
+    """The page's ruled tables of two rows or more, each row's cells joined by ``" | "``."""
+    found = []
+    for table in page.find_tables():
+        rows = [
+            CELL_SEPARATOR.join(" ".join((cell or "").split()) for cell in row)
+            for row in table.extract()
+        ]
+        rows = [row for row in rows if row.replace("|", "").strip()]
+        if len(rows) >= 2:
+            found.append((float(table.bbox[1]), float(table.bbox[3]), rows))
+    return found
+
+
+def _with_tables(lines: list[dict[str, Any]], tables: list[Table]) -> str:
+    """The page's text: paragraphs of lines, and each table's rows in its place."""
+    parts: list[str] = []
+    remaining = lines
+    for top, bottom, rows in tables:
+        before = [line for line in remaining if float(line["bottom"]) <= top]
+        remaining = [line for line in remaining if float(line["top"]) >= bottom]
+        parts.extend(text for text in (_join_lines(before), "\n".join(rows)) if text)
+    parts.append(_join_lines(remaining))
+    return "\n\n".join(part for part in parts if part)
 
 
 def _join_lines(lines: list[dict[str, Any]]) -> str:
