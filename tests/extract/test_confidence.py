@@ -29,6 +29,7 @@ OWNER_REASONS = {
     "country_section",
     "actor_section",
     "clause_region",
+    "clause_actor",
     "sentence_place",
     "sentence_country",
     "sentence_region",

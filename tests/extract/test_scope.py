@@ -113,3 +113,39 @@ def test_a_sentence_set_in_another_country_gives_that_country_its_figure(
     text: str, expected: set[tuple[object, ...]], analyse: Analyse
 ) -> None:
     assert facts(text, analyse) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. Guatemala; la OIM asistió a 300 víctimas en 2019. Con apoyo de la OIM se"
+            " capacitó a 200 funcionarios.\n",
+            {
+                ("IOM", "victims_assisted", 300, "exact", 2019),
+                ("GTM", "persons_trained", 200, "exact", None),
+            },
+        ),
+        (
+            "1. Jamaica; IOM assisted 12 victims. The police, with IOM support, rescued 20"
+            " victims.\n",
+            {
+                ("IOM", "victims_assisted", 12, "exact", None),
+                ("JAM", "victims_rescued", 20, "exact", None),
+            },
+        ),
+        (
+            "1. Haïti; l'OIM a assisté 90 victimes.\n",
+            {("IOM", "victims_assisted", 90, "exact", None)},
+        ),
+        (
+            "1. Brasil; a OIM atendeu 35 vítimas de tráfico de pessoas, que não tinham onde"
+            " ficar.\n",
+            {("IOM", "victims_assisted", 35, "exact", None)},
+        ),
+    ],
+)
+def test_an_organisation_that_opens_the_clause_as_its_subject_owns_the_figure(
+    text: str, expected: set[tuple[object, ...]], analyse: Analyse
+) -> None:
+    assert facts(text, analyse) == expected

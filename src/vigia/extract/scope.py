@@ -10,7 +10,8 @@ the country's figure).
 :func:`owner_of` gives each figure its owner, with the reason (a code of
 ``vigia.extract.confidence``). In a country's section, a sentence set in another country ("En
 Honduras se identificaron 120 víctimas": a ``locative`` preposition of the lexicon, before the
-figure, and no other country named) gives that country the figure.
+figure, and no other country named) gives that country the figure, and an organisation that
+opens the figure's clause as its subject ("La OIM asistió a 300 víctimas") the organisation.
 """
 
 from __future__ import annotations
@@ -111,6 +112,9 @@ def owner_of(
         elsewhere = located_in(document, sentence, at, language, section)
         if elsewhere and elsewhere != section.country:
             return Owner(country=elsewhere, reason="sentence_place")
+        actor = acting(document, sentence, at, language)
+        if actor:
+            return Owner(actor=actor, reason="clause_actor")
         return Owner(country=section.country, reason="country_section")
     if section and section.kind == "actor":
         return Owner(actor=section.actor, reason="actor_section")
@@ -148,3 +152,26 @@ def located_in(
     place = next(place for place in places if place.country)
     before = document.text[max(sentence.start, place.start - 12) : place.start]
     return place.country if place.start < at and _locative(language).search(before) else None
+
+
+@cache
+def _articles(language: str) -> frozenset[str]:
+    return frozenset(lexicon("facts")[language]["articles"]) | frozenset(
+        lexicon("facts")[language]["definite_articles"]
+    )
+
+
+def acting(document: Document, sentence: Sentence, at: int, language: str) -> str | None:
+    """The organisation that is the subject of the figure's clause ("La OIM asistió a 300
+    víctimas", "IOM assisted 300 victims"): it opens the clause, before the figure, and the
+    clause names no country. Support from an organisation ("con apoyo de la OIM") is no subject."""
+    start, end = clause_around(sentence, at)
+    places = [place for place in document.places if start <= place.start < end]
+    if any(place.country for place in places):
+        return None
+    for place in places:
+        if place.actor and place.start < at:
+            opening = document.text[start : place.start].lower().split()
+            if all(word in _articles(language) for word in opening):
+                return place.actor
+    return None
