@@ -31,6 +31,7 @@ OWNER_REASONS = {
     "clause_region",
     "clause_actor",
     "sentence_place",
+    "sentence_places",
     "sentence_country",
     "sentence_region",
     "sentence_actor",

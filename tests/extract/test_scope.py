@@ -149,3 +149,26 @@ def test_an_organisation_that_opens_the_clause_as_its_subject_owns_the_figure(
     text: str, expected: set[tuple[object, ...]], analyse: Analyse
 ) -> None:
     assert facts(text, analyse) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "1. Guatemala; en Guatemala y Honduras se identificaron 300 víctimas. Guatemala y"
+            " México firmaron un acuerdo y el país rescató a 45 víctimas.\n",
+            {
+                ("Americas", "victims_identified", 300, "exact", None),
+                ("GTM", "victims_rescued", 45, "exact", None),
+            },
+        ),
+        (
+            "1. Jamaica; in Jamaica, Barbados and Belize, 500 officials were trained.\n",
+            {("Americas", "persons_trained", 500, "exact", None)},
+        ),
+    ],
+)
+def test_a_figure_set_in_several_states_at_once_is_no_one_states(
+    text: str, expected: set[tuple[object, ...]], analyse: Analyse
+) -> None:
+    assert facts(text, analyse) == expected

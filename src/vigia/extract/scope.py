@@ -11,7 +11,8 @@ the country's figure).
 ``vigia.extract.confidence``). In a country's section, a sentence set in another country ("En
 Honduras se identificaron 120 víctimas": a ``locative`` preposition of the lexicon, before the
 figure, and no other country named) gives that country the figure, and an organisation that
-opens the figure's clause as its subject ("La OIM asistió a 300 víctimas") the organisation.
+opens the figure's clause as its subject ("La OIM asistió a 300 víctimas") the organisation; a
+sentence set in several member states at once ("en Guatemala y Honduras") makes it regional.
 """
 
 from __future__ import annotations
@@ -19,9 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from vigia.domain import Document, Section, Sentence
-from vigia.reference import lexicon
+from vigia.reference import countries, lexicon
 
 #: The longest a clause is taken to run on either side of a figure.
 _CLAUSE_WINDOW = 400
@@ -109,6 +111,8 @@ def owner_of(
         region = scope_region(document, sentence, at, language)
         if region:
             return Owner(region=region, reason="clause_region")
+        if set_in_several(document, sentence, at, language, section):
+            return Owner(region="Americas", reason="sentence_places")
         elsewhere = located_in(document, sentence, at, language, section)
         if elsewhere and elsewhere != section.country:
             return Owner(country=elsewhere, reason="sentence_place")
@@ -175,3 +179,30 @@ def acting(document: Document, sentence: Sentence, at: int, language: str) -> st
             if all(word in _articles(language) for word in opening):
                 return place.actor
     return None
+
+
+def set_in_several(
+    document: Document, sentence: Sentence, at: int, language: str, section: Section
+) -> bool:
+    """Whether the sentence sets its figure at ``at`` in several member states at once ("En
+    Guatemala y Honduras se identificaron 300 víctimas"): one locative phrase, before the figure,
+    names them joined by commas and conjunctions. Such a figure is no one state's."""
+    start = max(sentence.start, section.start + len(section.heading))
+    named = [p for p in document.places if start <= p.start < at and p.country]
+    if len(named) < 2 or any(not _is_member(place.country) for place in named):
+        return False
+    before = document.text[max(sentence.start, named[0].start - 12) : named[0].start]
+    if not _locative(language).search(before):
+        return False
+    joiners = frozenset(lexicon("facts")[language]["conjunctions"])
+    for first, second in pairwise(named):
+        between = document.text[first.end : second.start]
+        words = between.replace(",", " ").split()
+        if not between.strip() or any(word.lower() not in joiners for word in words):
+            return False
+    return True
+
+
+def _is_member(code: str | None) -> bool:
+    country = countries().get(code or "")
+    return country is not None and country.oas_member

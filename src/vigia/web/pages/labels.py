@@ -91,6 +91,7 @@ LABELS: dict[str, dict[str, str]] = {
         "actor_section": N_("the organisation's section"),
         "clause_region": N_("a region named in its clause"),
         "clause_actor": N_("the organisation that is its clause's subject"),
+        "sentence_places": N_("the several states its sentence is set in"),
         "sentence_place": N_("the other country its sentence is set in"),
         "sentence_country": N_("the one country its sentence names"),
         "sentence_region": N_("a region its sentence names"),
