@@ -43,11 +43,12 @@ def clause_around(sentence: Sentence, at: int) -> tuple[int, int]:
 
 
 @cache
-def _places(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    scopes: dict[str, list[str]] = lexicon("facts")[language]["scope_places"]
+def _regions(language: str, key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each region of the lexicon's ``key`` (``scope_places``, ``regional``) and its words."""
+    regions: dict[str, list[str]] = lexicon("facts")[language][key]
     return tuple(
         (region, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I))
-        for region, words in scopes.items()
+        for region, words in regions.items()
     )
 
 
@@ -61,7 +62,10 @@ def scope_region(document: Document, sentence: Sentence, at: int, language: str)
     """The region or ``World`` whose figure the one at ``at`` is, if its clause says so."""
     start, end = clause_around(sentence, at)
     clause = document.text[start:end]
-    region = next((name for name, pattern in _places(language) if pattern.search(clause)), None)
+    region = next(
+        (name for name, pattern in _regions(language, "scope_places") if pattern.search(clause)),
+        None,
+    )
     if region is None:
         return None
     if any(place.country and start <= place.start < end for place in document.places):
@@ -71,19 +75,11 @@ def scope_region(document: Document, sentence: Sentence, at: int, language: str)
     return region
 
 
-@cache
-def _regional(language: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    regions: dict[str, list[str]] = lexicon("facts")[language]["regional"]
-    return tuple(
-        (region, re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I))
-        for region, words in regions.items()
-    )
-
-
 def region_of(sentence: str, language: str) -> str | None:
     """The region a sentence speaks of (``regional`` in the lexicon of facts), if any."""
     return next(
-        (region for region, pattern in _regional(language) if pattern.search(sentence)), None
+        (region for region, pattern in _regions(language, "regional") if pattern.search(sentence)),
+        None,
     )
 
 
