@@ -17,6 +17,7 @@ investigación", "45 remained under investigation" (``state_predicates``).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -54,8 +55,8 @@ def _people(language: str) -> frozenset[str]:
 
 
 def governing_verb(before: str, language: str) -> tuple[str, ...]:
-    """The indicators the verb right before a number may give ("" before it: none): ``before``
-    is the text of the sentence up to the number."""
+    """The indicators the verb right before a number may give, in order (none when no such verb
+    stands there): ``before`` is the text of the sentence up to the number."""
     words = list(_WORD.finditer(before[-_WINDOW:]))
     tail = before[-_WINDOW:]
     for index in range(len(words) - 1, max(-1, len(words) - 2 - _BETWEEN), -1):
@@ -76,7 +77,9 @@ def _spans(verb: re.Pattern[str], tail: str, word: re.Match[str]) -> bool:
     return found is not None and found.end() == word.end() and " " in found.group(0)
 
 
-def governed_indicator(before: str, words: list[str], language: str, names: Any) -> str | None:
+def governed_indicator(
+    before: str, words: list[str], language: str, names: Callable[[str, str], bool]
+) -> str | None:
     """The indicator the governing verb gives the number, if any: the first of the verb's whose
     nouns (``names(indicator, word)``) name one of ``words`` (those after the number), else the
     first when one of them counts people or when a preposition follows the number at once."""
