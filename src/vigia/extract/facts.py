@@ -35,7 +35,7 @@ from vigia.extract.heads import (
     words_after,
 )
 from vigia.extract.pipeline import component
-from vigia.extract.scope import owner_of
+from vigia.extract.scope import Owner, owner_of
 from vigia.extract.verbs import governed_indicator, state_indicator
 from vigia.extract.years import reference_year
 from vigia.reference import lexicon, load_data_file
@@ -365,17 +365,32 @@ def _fact(
     owner = owner_of(document, section, sentence, language, mention.start)
     if not (owner.country or owner.actor or owner.region):
         return None
+    year = reference_year(document, sentence, language, mention.start)
+    return figure_fact(document, mention, sentence, reading, owner, PROVENANCE, year)
+
+
+def figure_fact(
+    document: Document,
+    mention: NumberMention,
+    sentence: Sentence,
+    reading: Reading,
+    owner: Owner,
+    provenance: Provenance,
+    year: int | None,
+) -> Fact:
+    """The fact of the figure ``mention`` read as ``reading``, given to ``owner``, with its
+    evidence, reason and confidence."""
     reason = Reason(reading.reason, owner.reason)
     return Fact(
         indicator=reading.indicator,
         value=whole(mention.value),
         qualifier=mention.qualifier,
         evidence=document.evidence_for(sentence),
-        provenance=PROVENANCE,
+        provenance=provenance,
         country=owner.country,
         actor=owner.actor,
         region=owner.region,
-        year=reference_year(document, sentence, language, mention.start),
+        year=year,
         unit=reading.unit,
         value_min=whole(mention.value_min) if mention.value_min is not None else None,
         confidence=confidence_of(reason),

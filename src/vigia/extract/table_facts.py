@@ -23,12 +23,10 @@ from vigia.domain import (
     NumberKind,
     NumberMention,
     Provenance,
-    Reason,
     Table,
     TableCell,
 )
-from vigia.extract.confidence import confidence_of
-from vigia.extract.facts import IndicatorRule, indicator_rules, whole
+from vigia.extract.facts import IndicatorRule, Reading, figure_fact, indicator_rules
 from vigia.extract.pipeline import component
 from vigia.extract.scope import Owner, owner_of
 from vigia.extract.years import reference_year
@@ -122,21 +120,9 @@ def table_fact(
     if not (owner.country or owner.actor or owner.region):
         return None
     year = header_year(cell.column) or header_year(cell.row) or title_year(table.title)
-    reason = Reason(how, owner.reason)
-    return Fact(
-        indicator=indicator,
-        value=whole(mention.value),
-        qualifier=mention.qualifier,
-        evidence=document.evidence_for(sentence),
-        provenance=PROVENANCE,
-        country=owner.country,
-        actor=owner.actor,
-        region=owner.region,
-        year=year or reference_year(document, sentence, language, mention.start),
-        unit=unit,
-        value_min=whole(mention.value_min) if mention.value_min is not None else None,
-        confidence=confidence_of(reason),
-        reason=reason,
+    year = year or reference_year(document, sentence, language, mention.start)
+    return figure_fact(
+        document, mention, sentence, Reading(indicator, unit, how), owner, PROVENANCE, year
     )
 
 
