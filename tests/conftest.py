@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -23,6 +24,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from tests.templates import Templates
 from vigia.domain import (
     CooperationLink,
     Decision,
@@ -47,6 +49,8 @@ SHARED_FOLDER = REPOSITORY_ROOT.parent / "shared"
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 #: How long dropping a test schema may wait for locks held by a connection a test left open.
 DROP_LOCK_TIMEOUT = "10s"
+#: ``copy_database(database_url, name, build)``: see :class:`tests.templates.Templates`.
+CopyDatabase = Callable[[str, str, Callable[[str], Any]], tuple[str, Any]]
 
 
 def _postgres_url() -> str:
@@ -103,10 +107,9 @@ def sqlite_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def ready_sqlite_url(sqlite_url: str) -> str:
+def ready_sqlite_url(sqlite_url: str, copy_database: CopyDatabase) -> str:
     """:func:`sqlite_url`, migrated to the latest schema."""
-    open_database(sqlite_url).dispose()
-    return sqlite_url
+    return copy_database(sqlite_url, "migrated", migrate)[0]
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
@@ -121,11 +124,30 @@ def database_url(request: pytest.FixtureRequest) -> str:
     return url
 
 
+@pytest.fixture(scope="session")
+def database_templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    """Databases built once per test process, copied for each test (see ``tests/templates.py``)."""
+    templates = Templates(tmp_path_factory.mktemp("templates"), _postgres_url())
+    yield templates
+    templates.drop_templates()
+
+
 @pytest.fixture
-def ready_database_url(database_url: str) -> str:
+def copy_database(database_templates: Templates) -> Iterator[CopyDatabase]:
+    """``copy_database(database_url, name, build)``: the URL of a copy of the database ``build``
+    fills (built once per process and backend), and what ``build`` returned."""
+    yield database_templates.copy
+    database_templates.drop_copies()
+
+
+def migrate(url: str) -> None:
+    open_database(url).dispose()
+
+
+@pytest.fixture
+def ready_database_url(database_url: str, copy_database: CopyDatabase) -> str:
     """:func:`database_url`, migrated to the latest schema: what ``vigia db upgrade`` leaves."""
-    open_database(database_url).dispose()
-    return database_url
+    return copy_database(database_url, "migrated", migrate)[0]
 
 
 @pytest.fixture
@@ -245,9 +267,9 @@ def make_document() -> Callable[..., Document]:
 
 
 @pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
+def engine(ready_database_url: str) -> Iterator[Engine]:
     """An engine on a database migrated to the latest schema."""
-    engine = open_database(database_url)
+    engine = open_database(ready_database_url)
     yield engine
     engine.dispose()
 

@@ -18,9 +18,9 @@ MEETING_REPORTS = ("rtp4-informe-relatoria.es.txt", "rtp4-rapporteur-report.en.t
 SECRETARIAT = ("secretariat@example.org", "secretariat-password", "secretariat")
 
 
-def _store(database_url: str) -> AreaEvaluation:
+def _store(ready_database_url: str) -> AreaEvaluation:
     """The RTP-IV reports and a secretariat account; Costa Rica's first area with sentences."""
-    engine = open_database(database_url)
+    engine = open_database(ready_database_url)
     try:
         with session_factory(engine)() as session:
             for name in MEETING_REPORTS:
@@ -42,10 +42,10 @@ def _log_in(page: Any, base: str, email: str, password: str) -> None:
 
 
 def test_browser_secretariat_confirms_a_rating_from_the_matrix(
-    chromium: Any, live_server: str, database_url: str, artifacts: Path
+    chromium: Any, live_server: str, ready_database_url: str, artifacts: Path
 ) -> None:
-    area = _store(database_url)
-    kind = "postgresql" if database_url.startswith("postgresql") else "sqlite"
+    area = _store(ready_database_url)
+    kind = "postgresql" if ready_database_url.startswith("postgresql") else "sqlite"
     page = chromium.new_page()
 
     _log_in(page, live_server, SECRETARIAT[0], SECRETARIAT[1])
@@ -77,10 +77,10 @@ def test_browser_secretariat_confirms_a_rating_from_the_matrix(
 
 
 def test_browser_evaluation_pages_speak_portuguese(
-    chromium: Any, live_server: str, database_url: str, artifacts: Path
+    chromium: Any, live_server: str, ready_database_url: str, artifacts: Path
 ) -> None:
-    _store(database_url)
-    kind = "postgresql" if database_url.startswith("postgresql") else "sqlite"
+    _store(ready_database_url)
+    kind = "postgresql" if ready_database_url.startswith("postgresql") else "sqlite"
     page = chromium.new_page()
 
     page.goto(f"{live_server}/evaluations/RTP-IV?lang=pt")

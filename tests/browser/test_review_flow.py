@@ -24,16 +24,16 @@ FOCAL = ("focal.per@example.org", "focal-point-password", "focal_point", "PER")
 SECRETARIAT = ("secretariat@example.org", "secretariat-password", "secretariat", None)
 
 
-def _accounts(database_url: str) -> None:
-    engine = open_database(database_url)
+def _accounts(ready_database_url: str) -> None:
+    engine = open_database(ready_database_url)
     with session_factory(engine)() as session:
         for email, password, role, country in (FOCAL, SECRETARIAT):
             create_user(session, email, password, role, country=country)
     engine.dispose()
 
 
-def _fact_id(database_url: str, indicator: str) -> int:
-    engine = open_database(database_url)
+def _fact_id(ready_database_url: str, indicator: str) -> int:
+    engine = open_database(ready_database_url)
     with session_factory(engine)() as session:
         fact_id = session.scalar(select(FactRow.id).where(FactRow.indicator == indicator))
     engine.dispose()
@@ -65,12 +65,12 @@ def _wait_for_job(page: Any, timeout: float = 60) -> None:
 
 
 def test_browser_upload_review_publish_and_read(
-    chromium: Any, live_server: str, database_url: str, tmp_path: Path, artifacts: Path
+    chromium: Any, live_server: str, ready_database_url: str, tmp_path: Path, artifacts: Path
 ) -> None:
-    _accounts(database_url)
+    _accounts(ready_database_url)
     report = tmp_path / "informe-peru.es.txt"
     report.write_text(REPORT, encoding="utf-8")
-    kind = "postgresql" if database_url.startswith("postgresql") else "sqlite"
+    kind = "postgresql" if ready_database_url.startswith("postgresql") else "sqlite"
     page = chromium.new_page()
 
     _log_in(page, live_server, FOCAL[0], FOCAL[1])
@@ -82,7 +82,7 @@ def test_browser_upload_review_publish_and_read(
     _wait_for_job(page)
     page.screenshot(path=str(artifacts / f"job-{kind}.png"), full_page=True)
 
-    fact_id = _fact_id(database_url, "persons_trained")
+    fact_id = _fact_id(ready_database_url, "persons_trained")
     page.goto(f"{live_server}/review")
     page.screenshot(path=str(artifacts / f"review-{kind}.png"), full_page=True)
     page.click(f"form[action='/review/{fact_id}/correct'] >> xpath=.. >> summary")

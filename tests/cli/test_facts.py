@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from tests.conftest import CopyDatabase, build_document
 from tests.web.conftest import in_real_countries
 from vigia.cli import main
 from vigia.domain import Document
@@ -20,15 +21,18 @@ from vigia.store.repository import store_document
 MakeDocument = Callable[..., Document]
 
 
-@pytest.fixture
-def stored_url(database_url: str, make_document: MakeDocument) -> str:
-    """A database holding two made-up documents' facts."""
-    engine = open_database(database_url)
+def _store_two(url: str) -> None:
+    engine = open_database(url)
     with session_factory(engine)() as session:
-        store_document(session, make_document("first"))
-        store_document(session, make_document("second"))
+        store_document(session, build_document("first"))
+        store_document(session, build_document("second"))
     engine.dispose()
-    return database_url
+
+
+@pytest.fixture
+def stored_url(database_url: str, copy_database: CopyDatabase) -> str:
+    """A database holding two made-up documents' facts."""
+    return copy_database(database_url, "two-documents", _store_two)[0]
 
 
 def _facts(url: str, *arguments: str) -> Result:

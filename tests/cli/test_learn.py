@@ -14,9 +14,9 @@ from vigia.cli import main
 def test_learn_prints_the_examples_and_the_scores_before_and_after(
     reviewed: Session,  # noqa: F811
     unseen: Path,  # noqa: F811
-    database_url: str,
+    ready_database_url: str,
 ) -> None:
-    result = CliRunner().invoke(main, ["learn", str(unseen), "--db", database_url])
+    result = CliRunner().invoke(main, ["learn", str(unseen), "--db", ready_database_url])
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
     assert lines[0] == (

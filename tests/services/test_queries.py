@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from sqlalchemy.orm import Session
 
-from tests.web.conftest import Stored, fill
-from vigia.domain import Document
+from tests.conftest import CopyDatabase
+from tests.web.conftest import Stored, fill_copy
 from vigia.records import file_name
 from vigia.services.queries import FactFilters, Window, find_document, list_facts
 from vigia.store.database import open_database, session_factory
@@ -16,9 +16,9 @@ from vigia.store.models import UserRow
 
 
 @pytest.fixture
-def stored(database_url: str, make_document: Callable[..., Document]) -> Stored:
+def stored(database_url: str, copy_database: CopyDatabase) -> Stored:
     """The web tests' database: documents of several countries, in every status."""
-    return fill(database_url, make_document)
+    return fill_copy(copy_database, database_url)
 
 
 @pytest.fixture

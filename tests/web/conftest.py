@@ -9,7 +9,7 @@ Costa Rica.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pytest
 from argon2 import PasswordHasher
@@ -18,6 +18,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
+from tests.conftest import CopyDatabase, build_document
 from vigia.domain import Document
 from vigia.services.accounts import create_api_token, create_user
 from vigia.settings import Settings
@@ -86,9 +87,17 @@ def fill(url: str, make_document: Callable[..., Document]) -> Stored:
         engine.dispose()
 
 
+def fill_copy(copy_database: CopyDatabase, database_url: str) -> Stored:
+    """A copy of the database :func:`fill` leaves, filled once per test process."""
+    url, stored = copy_database(
+        database_url, "web", lambda template: fill(template, build_document)
+    )
+    return replace(stored, url=url)
+
+
 @pytest.fixture
-def stored(database_url: str, make_document: Callable[..., Document]) -> Stored:
-    return fill(database_url, make_document)
+def stored(database_url: str, copy_database: CopyDatabase) -> Stored:
+    return fill_copy(copy_database, database_url)
 
 
 @pytest.fixture

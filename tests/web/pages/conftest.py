@@ -10,8 +10,8 @@ secretariat, and an administrator, all with the same password.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import httpx
@@ -20,8 +20,7 @@ from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 
-from tests.conftest import extracted
-from vigia.domain import Document
+from tests.conftest import CopyDatabase, build_document, extracted
 from vigia.permissions import principal_for
 from vigia.services.accounts import create_user, find_user
 from vigia.services.review import review_facts
@@ -77,27 +76,39 @@ def _fact_ids(url: str, document_id: int) -> dict[tuple[str | None, str], int]:
         engine.dispose()
 
 
-@pytest.fixture
-def site(database_url: str, tmp_path: Path, make_document: Callable[..., Document]) -> Site:
-    report = tmp_path / "report.en.txt"
+def _build_site(url: str, folder: Path) -> Site:
+    report = folder / "report.en.txt"
     report.write_text(REPORT, encoding="utf-8")
-    engine = open_database(database_url)
+    engine = open_database(url)
     try:
         with session_factory(engine)() as session:
             stored = store_document(session, extracted(report))
-            meeting = store_document(session, make_document("meeting"))
+            meeting = store_document(session, build_document("meeting"))
             create_user(session, FOCAL_POINT, PASSWORD, "focal_point", "CRI", hasher=HASHER)
             create_user(session, SECRETARIAT, PASSWORD, "secretariat", hasher=HASHER)
             create_user(session, ADMINISTRATOR, PASSWORD, "administrator", hasher=HASHER)
     finally:
         engine.dispose()
-    facts = _fact_ids(database_url, stored.id)
+    facts = _fact_ids(url, stored.id)
     assert set(facts) == {
         ("CRI", "persons_trained"),
         ("CRI", "complaints"),
         ("PAN", "investigations"),
     }
-    return Site(database_url, stored.id, meeting.id, facts)
+    return Site(url, stored.id, meeting.id, facts)
+
+
+@pytest.fixture
+def site(
+    database_url: str, tmp_path_factory: pytest.TempPathFactory, copy_database: CopyDatabase
+) -> Site:
+    """The site's database, built once per test process and copied for each test."""
+    url, built = copy_database(
+        database_url,
+        "site",
+        lambda template: _build_site(template, tmp_path_factory.mktemp("site")),
+    )
+    return replace(built, url=url)
 
 
 @pytest.fixture
