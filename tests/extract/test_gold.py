@@ -17,7 +17,8 @@ from vigia.services.scoring import score_file
 REPOSITORY = Path(__file__).resolve().parents[2]
 SHARED = REPOSITORY.parent / "shared"
 OWN_REPORTS = REPOSITORY / "tests" / "data" / "reports"
-#: Invented documents of other kinds: a statistical country profile, a yearly country narrative.
+#: Invented documents of other kinds: a statistical country profile, a yearly country narrative,
+#: a ministry's web page and a ministry's media release.
 OWN_PROFILES = REPOSITORY / "tests" / "data" / "profiles"
 
 
@@ -121,6 +122,8 @@ def _own_report(name: str) -> tuple[Score, dict[str, Any]]:
         "press-article.en.txt",
         "country-profile.en.txt",
         "tip-narrative.en.txt",
+        "government-page.es.txt",
+        "government-release.en.txt",
     ],
 )
 def test_own_reports_score_against_their_annotation(name: str) -> None:

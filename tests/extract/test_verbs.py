@@ -48,6 +48,29 @@ def test_the_verb_before_a_number_gives_its_indicator(
     assert _facts(text, analyse) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the personal "a" of Spanish: the object is people, whatever its noun
+            "1. Perú; el sector capacitó a 2 800 efectivos policiales en el protocolo.\n",
+            {("PER", "persons_trained", 2800, None)},
+        ),
+        (  # people by their trade
+            "1. Jamaica; the ministry trained 350 customs officers.\n",
+            {("JAM", "persons_trained", 350, None)},
+        ),
+        (  # territorial units are structure, not figures
+            "1. Perú; la policía realizó operativos en 19 regiones del país.\n",
+            set(),
+        ),
+    ],
+)
+def test_objects_that_are_people_and_units_of_territory(
+    text: str, expected: Expected, analyse: Analyse
+) -> None:
+    assert _facts(text, analyse) == expected
+
+
 def test_a_verb_with_a_noun_it_does_not_count_leaves_the_noun_to_decide(analyse: Analyse) -> None:
     text = "1. Chile; the police identified 3 criminal networks and dismantled them.\n"
     assert _facts(text, analyse) == {("CHL", "networks_dismantled", 3, None)}

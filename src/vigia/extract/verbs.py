@@ -57,18 +57,25 @@ def _people(language: str) -> frozenset[str]:
 def governing_verb(before: str, language: str) -> tuple[str, ...]:
     """The indicators the verb right before a number may give, in order (none when no such verb
     stands there): ``before`` is the text of the sentence up to the number."""
+    return _governing(before, language)[0]
+
+
+def _governing(before: str, language: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The governing verb's indicators, and the words between it and the number."""
     words = list(_WORD.finditer(before[-_WINDOW:]))
     tail = before[-_WINDOW:]
+    between: set[str] = set()
     for index in range(len(words) - 1, max(-1, len(words) - 2 - _BETWEEN), -1):
         word = words[index]
         if re.search(r"[,;:.()]", tail[word.end() :]):
-            return ()  # a clause break between the word and the number
+            return (), frozenset()  # a clause break between the word and the number
         for verb, indicators in _verbs(language):
             if verb.fullmatch(word.group(0)) or _spans(verb, tail, word):
-                return indicators
+                return indicators, frozenset(between)
         if word.group(0).lower() not in _between(language):
-            return ()
-    return ()
+            return (), frozenset()
+        between.add(word.group(0).lower())
+    return (), frozenset()
 
 
 def _spans(verb: re.Pattern[str], tail: str, word: re.Match[str]) -> bool:
@@ -82,18 +89,24 @@ def governed_indicator(
 ) -> str | None:
     """The indicator the governing verb gives the number, if any: the first of the verb's whose
     nouns (``names(indicator, word)``) name one of ``words`` (those after the number), else the
-    first when one of them counts people or when a preposition follows the number at once."""
-    indicators = governing_verb(before, language)
+    first when one of them counts people (or the personal "a" of Spanish marks the object as
+    people: "capacitó a 2 800 efectivos") or when a preposition follows the number at once."""
+    indicators, between = _governing(before, language)
     if not indicators:
         return None
     for indicator in indicators:
         if any(names(indicator, word) for word in words):
             return indicator
-    if any(word in _people(language) for word in words):
+    if any(word in _people(language) for word in words) or between & _personal(language):
         return indicators[0]
     if words and words[0] in _prepositions(language):
         return indicators[0]  # no noun of its own: "referred 12 to NGO shelters"
     return None
+
+
+@cache
+def _personal(language: str) -> frozenset[str]:
+    return frozenset(lexicon("facts")[language].get("personal_object", []))
 
 
 @cache
