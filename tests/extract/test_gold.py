@@ -124,6 +124,7 @@ def _own_report(name: str) -> tuple[Score, dict[str, Any]]:
         "tip-narrative.en.txt",
         "government-page.es.txt",
         "government-release.en.txt",
+        "tip-narrative-cri.en.txt",
     ],
 )
 def test_own_reports_score_against_their_annotation(name: str) -> None:

@@ -71,6 +71,39 @@ def test_objects_that_are_people_and_units_of_territory(
     assert _facts(text, analyse) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # compared after a part in brackets: the figure before the brackets, same noun
+            "1. Costa Rica; the government reported investigating 45 cases (33 for sex"
+            " trafficking and 12 for labor trafficking), compared with 54 cases in 2022.\n",
+            {
+                ("CRI", "investigations", 45, None),
+                ("CRI", "other_count", 33, None),  # parts: accepted as uncatalogued counts
+                ("CRI", "other_count", 12, None),
+                ("CRI", "investigations", 54, 2022),
+            },
+        ),
+        (  # in parallel after a conjunction: the same first word
+            "1. Costa Rica; authorities identified 176 victims in 2023; 131 were women and 28"
+            " were Nicaraguan nationals.\n",
+            {
+                ("CRI", "victims_identified", 176, 2023),
+                ("CRI", "victims_identified", 131, 2023),
+                ("CRI", "victims_identified", 28, 2023),
+            },
+        ),
+        ("1. Haïti; la commission s'est réunie 5 fois.\n", {("HTI", "meetings_held", 5, None)}),
+        ("1. Brasil; o comitê se reuniu 8 vezes.\n", {("BRA", "meetings_held", 8, None)}),
+        ("1. Perú; la comisión sesionó 3 veces.\n", {("PER", "meetings_held", 3, None)}),
+    ],
+)
+def test_comparisons_across_brackets_parallels_and_meetings(
+    text: str, expected: Expected, analyse: Analyse
+) -> None:
+    assert _facts(text, analyse) == expected
+
+
 def test_a_verb_with_a_noun_it_does_not_count_leaves_the_noun_to_decide(analyse: Analyse) -> None:
     text = "1. Chile; the police identified 3 criminal networks and dismantled them.\n"
     assert _facts(text, analyse) == {("CHL", "networks_dismantled", 3, None)}

@@ -30,10 +30,10 @@ from vigia.extract.confidence import confidence_of
 from vigia.extract.heads import (
     clause_after,
     elided_head,
-    repeats_measure,
     with_head,
     words_after,
 )
+from vigia.extract.parallels import compared, in_brackets, repeats
 from vigia.extract.pipeline import component
 from vigia.extract.scope import Owner, owner_of
 from vigia.extract.verbs import governed_indicator, state_indicator
@@ -260,48 +260,20 @@ def _indicator_for(
     local = mention.start - sentence.start
     words = words_after(sentence.text, position)
     head = _elided_head(sentence.text[max(0, local - _HEAD_WINDOW) : local], language)
+    if previous and compared(previous, mention, sentence, words, language):
+        return Reading(previous[1].indicator, previous[1].unit, "repeated")
     reading = _rule_reading(
         mention, sentence, language, words, head, sentence.text if context is None else context
     )
     if reading:
         return reading
-    if previous and _repeats(previous, mention, sentence, words, language):
+    if previous and repeats(previous, mention, sentence, words, language):
         return Reading(previous[1].indicator, previous[1].unit, "repeated")
     if counts_something(sentence.text, position, language, mention.value):
         return Reading("other_count", "count", "counted")
     if head and not _names_a_noun(words, language):
         return Reading("other_count", "count", "bare_count")
     return _NOTHING
-
-
-def _repeats(
-    previous: tuple[NumberMention, Fact],
-    mention: NumberMention,
-    sentence: Sentence,
-    words: list[str],
-    language: str,
-) -> bool:
-    earlier, fact = previous
-    if fact.indicator in ("other_count", "budget"):
-        return False
-    between = sentence.text[earlier.end - sentence.start : mention.start - sentence.start]
-    if _compares(between, words, language):
-        return True
-    cues = _cues(language)
-    return repeats_measure(
-        between, words, frozenset(cues["conjunctions"]), frozenset(cues["prepositions"])
-    )
-
-
-def _compares(between: str, words: list[str], language: str) -> bool:
-    """Whether a number is compared with the figure before it, in one sentence and without a
-    noun of its own ("187 victims in 2022, an increase from 152 in 2021")."""
-    if len(between) > 80 or re.search(r"[;:()]", between):
-        return False
-    ending = _phrase_pattern(language, "comparisons").search(between[-30:])
-    if ending is None or between[-30:][ending.end() :].strip():
-        return False
-    return not words or words[0] in _cues(language)["prepositions"]
 
 
 def _elided_head(before: str, language: str) -> str | None:
@@ -468,14 +440,18 @@ def extract_facts(document: Document) -> list[Fact]:
         language = document.language_at(sentence.start)
         in_sentence = figures.get(sentence.start, [])
         previous: Previous = None
+        outside: Previous = None  # the last figure not in brackets: "45 cases (33 …), compared"
         for index, mention in enumerate(in_sentence):
             if is_conversion(mention, sentence, in_sentence) or document.table_at(mention.start):
                 continue  # a table's figures are read from its headers (vigia.extract.table_facts)
+            bracketed = in_brackets(sentence, mention)
+            previous = previous if bracketed else outside
             context = _own_stretch(sentence, in_sentence, index)
             fact = _fact(document, mention, sentence, language, previous, context)
             if fact:
                 facts.append(fact)
                 previous = (mention, fact)
+                outside = outside if bracketed else previous
         facts.extend(article_facts(document, sentence, language))
     return facts
 

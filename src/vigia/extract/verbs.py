@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from vigia.reference import lexicon
 
@@ -33,12 +33,13 @@ _WINDOW = 60
 
 
 @cache
-def _verbs(language: str) -> tuple[tuple[re.Pattern[str], tuple[str, ...]], ...]:
+def _verbs(language: str) -> tuple[Governing, ...]:
     cues: dict[str, Any] = lexicon("facts")[language]
     return tuple(
-        (
-            re.compile(r"(?:" + "|".join(entry["verbs"]) + r")", re.IGNORECASE),
+        Governing(
             tuple(entry["indicators"]),
+            frozenset(entry.get("nouns", [])),
+            re.compile(r"(?:" + "|".join(entry["verbs"]) + r")", re.IGNORECASE),
         )
         for entry in cues.get("governing_verbs", [])
     )
@@ -57,25 +58,40 @@ def _people(language: str) -> frozenset[str]:
 def governing_verb(before: str, language: str) -> tuple[str, ...]:
     """The indicators the verb right before a number may give, in order (none when no such verb
     stands there): ``before`` is the text of the sentence up to the number."""
-    return _governing(before, language)[0]
+    return _governing(before, language).indicators
 
 
-def _governing(before: str, language: str) -> tuple[tuple[str, ...], frozenset[str]]:
-    """The governing verb's indicators, and the words between it and the number."""
+class Governing(NamedTuple):
+    """A governing verb's indicators, the nouns it counts whatever the catalogue says ("met 6
+    times"), and the verb itself (a pattern); as found before a number, the words between them."""
+
+    indicators: tuple[str, ...]
+    nouns: frozenset[str]
+    verb: re.Pattern[str]
+    between: frozenset[str] = frozenset()
+
+
+_NONE = Governing((), frozenset(), re.compile(r"(?!)"))
+
+
+def _governing(before: str, language: str) -> Governing:
+    """The verb that governs the number at the end of ``before``, if one does."""
     words = list(_WORD.finditer(before[-_WINDOW:]))
     tail = before[-_WINDOW:]
     between: set[str] = set()
     for index in range(len(words) - 1, max(-1, len(words) - 2 - _BETWEEN), -1):
         word = words[index]
         if re.search(r"[,;:.()]", tail[word.end() :]):
-            return (), frozenset()  # a clause break between the word and the number
-        for verb, indicators in _verbs(language):
-            if verb.fullmatch(word.group(0)) or _spans(verb, tail, word):
-                return indicators, frozenset(between)
+            return _NONE  # a clause break between the word and the number
+        for entry in _verbs(language):
+            if entry.verb and (
+                entry.verb.fullmatch(word.group(0)) or _spans(entry.verb, tail, word)
+            ):
+                return entry._replace(between=frozenset(between))
         if word.group(0).lower() not in _between(language):
-            return (), frozenset()
+            return _NONE
         between.add(word.group(0).lower())
-    return (), frozenset()
+    return _NONE
 
 
 def _spans(verb: re.Pattern[str], tail: str, word: re.Match[str]) -> bool:
@@ -91,13 +107,16 @@ def governed_indicator(
     nouns (``names(indicator, word)``) name one of ``words`` (those after the number), else the
     first when one of them counts people (or the personal "a" of Spanish marks the object as
     people: "capacitó a 2 800 efectivos") or when a preposition follows the number at once."""
-    indicators, between = _governing(before, language)
+    governing = _governing(before, language)
+    indicators = governing.indicators
     if not indicators:
         return None
     for indicator in indicators:
         if any(names(indicator, word) for word in words):
             return indicator
-    if any(word in _people(language) for word in words) or between & _personal(language):
+    if words and words[0] in governing.nouns:
+        return indicators[0]  # "met 6 times"
+    if any(word in _people(language) for word in words) or governing.between & _personal(language):
         return indicators[0]
     if words and words[0] in _prepositions(language):
         return indicators[0]  # no noun of its own: "referred 12 to NGO shelters"
