@@ -2,7 +2,7 @@
 
 Reads the code table of Debian's ``iso-codes`` package (``apt-get install iso-codes``) and the
 current ``countries.json``, and writes one entry per ISO 3166-1 country or territory, keeping the
-hand-curated fields (``oas_member``, ``long_forms``, ``aliases``) and the top-level matching lists.
+hand-curated fields (``oas_member``, ``long_forms``, ``aliases``, ``capitals``, ``cities``) and the top-level matching lists.
 Display names are not stored: Vigía takes them from Babel's CLDR data when it loads the file.
 
     python scripts/build_countries.py [/usr/share/iso-codes/json/iso_3166-1.json]
@@ -17,7 +17,7 @@ from typing import Any
 
 ISO_CODES = Path("/usr/share/iso-codes/json/iso_3166-1.json")
 COUNTRIES = Path(__file__).resolve().parent.parent / "src" / "vigia" / "data" / "countries.json"
-CURATED_FIELDS = ("long_forms", "aliases")
+CURATED_FIELDS = ("long_forms", "aliases", "capitals", "cities")
 
 
 def read_iso_codes(path: Path) -> list[dict[str, str]]:

@@ -53,6 +53,7 @@ class Country:
     oas_member: bool
     long_forms: dict[str, list[str]] = field(default_factory=dict)
     capitals: tuple[str, ...] = ()
+    cities: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

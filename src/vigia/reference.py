@@ -64,6 +64,7 @@ def countries() -> dict[str, Country]:
             oas_member=entry.get("oas_member", False),
             long_forms=entry.get("long_forms", {}),
             capitals=tuple(entry.get("capitals", ())),
+            cities=tuple(entry.get("cities", ())),
         )
         for entry in entries
     }

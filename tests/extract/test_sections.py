@@ -91,3 +91,26 @@ def test_a_numbered_list_of_states_still_ends_at_any_part_heading(analyse: Analy
     document = analyse(text, until="sections")
     [chile] = country_sections(document)
     assert document.text[chile.start : chile.end].strip().endswith("30 judges.")
+
+
+def test_segment_a_press_article_is_its_datelines_country_not_where_victims_come_from(
+    analyse: Analyse,
+) -> None:
+    text = (
+        "Tapachula, Chis.- La fiscalía rescató a 57 víctimas originarias de Guatemala y"
+        " Honduras.\n\nEn Guatemala, el Ministerio Público reportó 1 023 denuncias.\n\n"
+        "Operan en México 4 refugios.\n"
+    )
+    sections = country_sections(analyse(text, until="sections"))
+    assert [(s.country, s.start, s.end) for s in sections] == [("MEX", 0, len(text))]
+
+
+def test_segment_people_from_a_country_do_not_make_the_text_that_countrys(
+    analyse: Analyse,
+) -> None:
+    text = (
+        "The unit rescued 23 victims, 19 of whom were nationals of Venezuela.\n"
+        "Venezuela's consulate was informed. Trinidad and Tobago's police arrested 5 suspects.\n"
+    )
+    # Venezuela once as origin (nothing) and once as a mention; Trinidad and Tobago once
+    assert country_sections(analyse(text, until="sections")) == []

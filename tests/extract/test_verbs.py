@@ -63,6 +63,8 @@ def test_the_verb_before_a_number_gives_its_indicator(
             "1. Perú; la policía realizó operativos en 19 regiones del país.\n",
             set(),
         ),
+        ("1. Perú; te puede interesar: 5 claves para identificar una oferta falsa.\n", set()),
+        ("1. Jamaica; read more: 7 signs of a fake job offer.\n", set()),
     ],
 )
 def test_objects_that_are_people_and_units_of_territory(

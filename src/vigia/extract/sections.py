@@ -199,20 +199,28 @@ def _structured_sections(document: Document) -> list[Section]:
 
 @cache
 def _dateline() -> re.Pattern[str]:
-    """A capital city opening a line near the start of a text: "Lima, 23 de septiembre"."""
-    cities = sorted(
-        (city for country in countries().values() for city in country.capitals),
-        key=len,
-        reverse=True,
-    )
+    """A city opening a line near the start of a text: "Lima, 23 de septiembre", "Tapachula,
+    Chis.-"."""
+    cities = sorted(_city_countries(), key=len, reverse=True)
     return re.compile(
         r"^[ \t]*(?P<city>" + "|".join(map(re.escape, cities)) + r")\s*[,(—–-]", re.M | re.I
     )
 
 
 @cache
-def _capital_countries() -> dict[str, str]:
-    return {city.lower(): c.iso3 for c in countries().values() for city in c.capitals}
+def _city_countries() -> dict[str, str]:
+    """Capitals and other large cities of OAS member states, lower case, with their country."""
+    return {
+        city.lower(): country.iso3
+        for country in countries().values()
+        for city in (*country.capitals, *country.cities)
+    }
+
+
+@cache
+def _origin_words() -> re.Pattern[str]:
+    words = [word for language in LANGUAGES for word in lexicon("sections")[language]["origin"]]
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s*$", re.I)
 
 
 @cache
@@ -226,16 +234,18 @@ def _authority_words() -> re.Pattern[str]:
 def main_country(document: Document) -> str | None:
     """The country a single-country text is about: the one that outweighs all others together,
     a dateline and the country's own authorities ("el Ministerio del Interior del Perú") weighing
-    more than a mere mention."""
+    more than a mere mention, and where people come from ("originarios de Guatemala") nothing."""
     weights: Counter[str] = Counter()
     for place in document.places:
         if place.country:
             before = document.text[max(0, place.start - 60) : place.start]
+            if _origin_words().search(before):
+                continue
             weights[place.country] += 3 if _authority_words().search(before) else 1
     dateline = _dateline().search(document.text, 0, _DATELINE_REACH)
     if dateline:
         city = dateline.group("city").lower()
-        weights[_capital_countries()[city]] += 3
+        weights[_city_countries()[city]] += 3
     if not weights:
         return None
     country, weight = weights.most_common(1)[0]
