@@ -126,6 +126,7 @@ def _own_report(name: str) -> tuple[Score, dict[str, Any]]:
         "government-release.en.txt",
         "tip-narrative-cri.en.txt",
         "prensa-mexico.es.txt",
+        "perfil-pais.es.txt",
     ],
 )
 def test_own_reports_score_against_their_annotation(name: str) -> None:
