@@ -127,6 +127,7 @@ def _own_report(name: str) -> tuple[Score, dict[str, Any]]:
         "tip-narrative-cri.en.txt",
         "prensa-mexico.es.txt",
         "perfil-pais.es.txt",
+        "press-guyana.en.txt",
     ],
 )
 def test_own_reports_score_against_their_annotation(name: str) -> None:

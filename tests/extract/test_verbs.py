@@ -95,6 +95,16 @@ def test_objects_that_are_people_and_units_of_territory(
                 ("CRI", "victims_identified", 28, 2023),
             },
         ),
+        (  # the cue after a part inserted between commas
+            "1. Guyana; Fourteen women, including eight nationals of another country, were"
+            " rescued by the police.\n",
+            {("GUY", "victims_rescued", 14, None), ("GUY", "other_count", 8, None)},
+        ),
+        (  # compared, with the time after it
+            "1. Guyana; 87 victims were identified in 2022, up from 62 the year before.\n",
+            {("GUY", "victims_identified", 87, 2022), ("GUY", "victims_identified", 62, 2021)},
+        ),
+        ("1. Guyana; the new shelter will accommodate up to 30 victims.\n", set()),
         ("1. Haïti; la commission s'est réunie 5 fois.\n", {("HTI", "meetings_held", 5, None)}),
         ("1. Brasil; o comitê se reuniu 8 vezes.\n", {("BRA", "meetings_held", 8, None)}),
         ("1. Perú; la comisión sesionó 3 veces.\n", {("PER", "meetings_held", 3, None)}),

@@ -33,7 +33,7 @@ from vigia.extract.heads import (
     with_head,
     words_after,
 )
-from vigia.extract.parallels import compared, in_brackets, repeats
+from vigia.extract.parallels import compared, in_brackets, inserted, repeats
 from vigia.extract.pipeline import component
 from vigia.extract.scope import Owner, owner_of
 from vigia.extract.verbs import governed_indicator, state_indicator
@@ -425,11 +425,17 @@ def figures_by_sentence(document: Document) -> dict[int, list[NumberMention]]:
     return grouped
 
 
-def _own_stretch(sentence: Sentence, figures: list[NumberMention], index: int) -> str:
-    """The sentence up to the figure after this one (all of it for its last figure). A rule's cue
-    is looked for there: what is said of a later figure ("remitieron a 420 a servicios de
+def _own_stretch(
+    sentence: Sentence, figures: list[NumberMention], index: int, language: str
+) -> str:
+    """The sentence up to the figure after this one (all of it for its last figure), passing over
+    figures in an insertion ("Fourteen women, including eight nationals, were rescued"). A rule's
+    cue is looked for there: what is said of a later figure ("remitieron a 420 a servicios de
     atención") does not make assisted victims of an earlier one ("entre ellas 301 niños")."""
-    end = figures[index + 1].start if index + 1 < len(figures) else sentence.end
+    later = index + 1
+    while later < len(figures) and inserted(sentence, figures[index], figures[later], language):
+        later += 1
+    end = figures[later].start if later < len(figures) else sentence.end
     return sentence.text[: end - sentence.start]
 
 
@@ -446,7 +452,7 @@ def extract_facts(document: Document) -> list[Fact]:
                 continue  # a table's figures are read from its headers (vigia.extract.table_facts)
             bracketed = in_brackets(sentence, mention)
             previous = previous if bracketed else outside
-            context = _own_stretch(sentence, in_sentence, index)
+            context = _own_stretch(sentence, in_sentence, index, language)
             fact = _fact(document, mention, sentence, language, previous, context)
             if fact:
                 facts.append(fact)

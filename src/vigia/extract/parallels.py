@@ -25,9 +25,37 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 @cache
 def _cues(language: str) -> tuple[frozenset[str], frozenset[str], re.Pattern[str]]:
     cues = lexicon("facts")[language]
-    phrases = sorted(cues["comparisons"], key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in phrases) + r")\s*$", re.I)
-    return frozenset(cues["conjunctions"]), frozenset(cues["prepositions"]), pattern
+    return (
+        frozenset(cues["conjunctions"]),
+        frozenset(cues["prepositions"]),
+        re.compile(_alternation(cues["comparisons"]) + r"\s*$", re.I),
+    )
+
+
+@cache
+def _phrases(language: str, key: str) -> re.Pattern[str]:
+    return re.compile(_alternation(lexicon("facts")[language].get(key, [])), re.I)
+
+
+def _alternation(phrases: list[str]) -> str:
+    ordered = sorted(phrases, key=len, reverse=True) or ["(?!)"]
+    return (
+        r"(?<!\w)(?:" + "|".join(re.escape(p) if p != "(?!)" else p for p in ordered) + r")(?!\w)"
+    )
+
+
+def inserted(
+    sentence: Sentence, earlier: NumberMention, later: NumberMention, language: str
+) -> bool:
+    """Whether ``later`` stands in a part inserted after ``earlier`` between commas, opened by a
+    word of insertion ("Fourteen women, including eight Venezuelan nationals, were rescued")."""
+    between = sentence.text[earlier.end - sentence.start : later.start - sentence.start]
+    comma = between.rfind(",")
+    if comma < 0:
+        return False
+    opening = _phrases(language, "insertions").match(between[comma + 1 :].lstrip())
+    rest = sentence.text[later.end - sentence.start :]
+    return opening is not None and "," in rest.split(".")[0]
 
 
 def in_brackets(sentence: Sentence, mention: NumberMention) -> bool:
@@ -62,7 +90,10 @@ def compared(
     _, prepositions, comparisons = _cues(language)
     if len(between) > _REACH or re.search(r"[;:()]", between) or not comparisons.search(between):
         return False
-    return not words or words[0] in prepositions or words[0] == _first_word(sentence, earlier)
+    if not words or words[0] in prepositions or words[0] == _first_word(sentence, earlier):
+        return True
+    after = sentence.text[mention.end - sentence.start :].lstrip()
+    return _phrases(language, "time_after").match(after) is not None  # "62 the year before"
 
 
 def repeats(

@@ -46,6 +46,11 @@ def reference_year(document: Document, sentence: Sentence, language: str, near: 
     # a year in the figure's own clause comes first; else one that is not another figure's in
     # a comparison ("investigating 56 cases, compared with 41 investigations in 2021")
     comparing = _phrases(language, "comparisons").search(document.text, start, near)
+    earlier = [year for year in candidates if year.start < near]
+    if comparing and earlier and _the_year_before(document, near, language):
+        return (
+            int(max(earlier, key=lambda year: year.start).value) - 1
+        )  # "up from 62 the year before"
     later = [year for year in candidates if year.start > near]
     if not own and comparing and later:  # "compared with 210 investigations, … in 2020"
         return int(min(later, key=lambda year: year.start).value)
@@ -61,6 +66,16 @@ def reference_year(document: Document, sentence: Sentence, language: str, near: 
     if _phrases(language, "this_year").search(sentence.text):
         return document_year(document)
     return None
+
+
+def _the_year_before(document: Document, near: int, language: str) -> bool:
+    """Whether the figure at ``near`` is followed by a phrase for the year before ("the year
+    before", "el año anterior")."""
+    figure = next((mention for mention in document.numbers if mention.start == near), None)
+    if figure is None:
+        return False
+    after = document.text[figure.end : figure.end + 40].lstrip()
+    return _phrases(language, "time_after").match(after) is not None
 
 
 def _compared(
