@@ -89,6 +89,7 @@ SPANISH = NumberCases(
         ("El programa contará con 12 psicólogos.", "12", 12, Qualifier.PLANNED),
         ("En 2020, el país tendrá tres albergues nuevos.", "tres", 3, Qualifier.PLANNED),
         ("Se esperan 300 participantes o más.", "300", 300, Qualifier.PLANNED),
+        ("El ministerio destinará 40 millones al plan.", "40 millones", 40e6, Qualifier.PLANNED),
         ("Se inscribieron 300 participantes o más.", "300", 300, Qualifier.EXACT),
         ("Se inscribieron 300 o más participantes.", "300", 300, Qualifier.AT_LEAST),
     ],
@@ -415,6 +416,7 @@ FRENCH = NumberCases(
         ("Le service possédera 35 agents.", "35", 35, Qualifier.PLANNED),
         ("En 2016, la ville aura trois refuges.", "trois", 3, Qualifier.PLANNED),
         ("Le ministère prévoit 12 antennes régionales.", "12", 12, Qualifier.PLANNED),
+        ("Le ministère consacrera 40 agents au plan.", "40", 40, Qualifier.PLANNED),
         ("Il y a de plus 14 experts.", "14", 14, Qualifier.EXACT),
     ],
     ranges=[
@@ -573,6 +575,7 @@ PORTUGUESE = NumberCases(
         ("Participaram em torno de 60 entidades.", "60", 60, Qualifier.APPROXIMATELY),
         ("A unidade terá 35 agentes.", "35", 35, Qualifier.PLANNED),
         ("O programa contará com dois novos centros.", "dois", 2, Qualifier.PLANNED),
+        ("O governo investirá 12 milhões no plano.", "12 milhões", 12e6, Qualifier.PLANNED),
         ("Foram inscritos 300 ou mais participantes.", "300", 300, Qualifier.AT_LEAST),
     ],
     ranges=[

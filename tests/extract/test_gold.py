@@ -128,6 +128,7 @@ def _own_report(name: str) -> tuple[Score, dict[str, Any]]:
         "prensa-mexico.es.txt",
         "perfil-pais.es.txt",
         "press-guyana.en.txt",
+        "governo-brasil.pt.txt",
     ],
 )
 def test_own_reports_score_against_their_annotation(name: str) -> None:

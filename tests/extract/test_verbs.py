@@ -105,6 +105,10 @@ def test_objects_that_are_people_and_units_of_territory(
             {("GUY", "victims_identified", 87, 2022), ("GUY", "victims_identified", 62, 2021)},
         ),
         ("1. Guyana; the new shelter will accommodate up to 30 victims.\n", set()),
+        (  # a figure set in a number of countries is the world's
+            "1. Brasil; segundo o UNODC, 69 mil vítimas foram detectadas em 141 países.\n",
+            {(None, "victims_identified", 69000, None)},
+        ),
         ("1. Haïti; la commission s'est réunie 5 fois.\n", {("HTI", "meetings_held", 5, None)}),
         ("1. Brasil; o comitê se reuniu 8 vezes.\n", {("BRA", "meetings_held", 8, None)}),
         ("1. Perú; la comisión sesionó 3 veces.\n", {("PER", "meetings_held", 3, None)}),

@@ -66,6 +66,8 @@ def scope_region(document: Document, sentence: Sentence, at: int, language: str)
         (name for name, pattern in _regions(language, "scope_places") if pattern.search(clause)),
         None,
     )
+    if region is None and _in_countries(language).search(clause):
+        region = "World"  # "69 mil vítimas foram detectadas em 141 países"
     if region is None:
         return None
     if any(place.country and start <= place.start < end for place in document.places):
@@ -73,6 +75,15 @@ def scope_region(document: Document, sentence: Sentence, at: int, language: str)
     if _giving(language).search(clause):
         return None
     return region
+
+
+@cache
+def _in_countries(language: str) -> re.Pattern[str]:
+    """A locative before a number of countries: "in 141 countries", "em 141 países"."""
+    cues = lexicon("facts")[language]
+    places = "|".join(map(re.escape, cues["locative"]))
+    nouns = "|".join(map(re.escape, cues.get("country_nouns", [])))
+    return re.compile(rf"(?<!\w)(?:{places})\s+\d[\d.,]*\s+(?:{nouns})(?!\w)", re.I)
 
 
 def region_of(sentence: str, language: str) -> str | None:

@@ -35,6 +35,15 @@ def _words_then(phrases: Iterable[str]) -> str:
     return rf"(?:{alternation(phrases, whole_words=True)})"
 
 
+def _future(entry: Mapping[str, Any]) -> str:
+    """Verbs in the future tense by their ending ("investirá", "destinarán", "consacrera"): a
+    word of at least three letters before one of ``future_endings``, as another alternative."""
+    endings = strings(entry, "future_endings")
+    if not endings:
+        return ""
+    return rf"|[^\W\d_]{{3,}}(?:{alternation(endings)})(?!\w)"
+
+
 def _before_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
     """Phrases ending just before a position (searched with ``endpos``)."""
     return re.compile(rf"(?<!\w)(?:{alternation(phrases)})\s*$")
@@ -182,7 +191,9 @@ def _qualifier_patterns(entry: Mapping[str, Any]) -> dict[str, re.Pattern[str]]:
     return {
         "qualifier_before": re.compile(rf"(?<!\w)(?:{groups_before})\s*$"),
         "qualifier_after": re.compile(rf"\s*,?\s*(?:{groups_after})"),
-        "planned": re.compile(rf"(?<!\w){_words_then(strings(entry, 'planned'))}"),
+        "planned": re.compile(
+            rf"(?<!\w)(?:{_words_then(strings(entry, 'planned'))}{_future(entry)})"
+        ),
         "conjunction": re.compile(rf"\s(?:{alternation(strings(entry, 'conjunctions'))})\s"),
         "numeral_cue_before": _before_pattern(strings(entry, "numeral_cues_before")),
         "numeral_cue_after": _after_pattern(strings(entry, "numeral_cues_after"), r"\s+"),
