@@ -129,6 +129,7 @@ def _own_report(name: str) -> tuple[Score, dict[str, Any]]:
         "perfil-pais.es.txt",
         "press-guyana.en.txt",
         "governo-brasil.pt.txt",
+        "tip-narrative-pan.en.txt",
     ],
 )
 def test_own_reports_score_against_their_annotation(name: str) -> None:

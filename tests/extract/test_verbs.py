@@ -105,6 +105,11 @@ def test_objects_that_are_people_and_units_of_territory(
             {("GUY", "victims_identified", 87, 2022), ("GUY", "victims_identified", 62, 2021)},
         ),
         ("1. Guyana; the new shelter will accommodate up to 30 victims.\n", set()),
+        ("1. Panamá; the shelter has space for 20 residents.\n", set()),
+        (  # the next figure's verb is no cue of this one
+            "1. Panamá; the campaigns reached 20,000 people and trained 620 officials.\n",
+            {("PAN", "persons_trained", 620, None)},
+        ),
         (  # a figure set in a number of countries is the world's
             "1. Brasil; segundo o UNODC, 69 mil vítimas foram detectadas em 141 países.\n",
             {(None, "victims_identified", 69000, None)},

@@ -36,7 +36,7 @@ from vigia.extract.heads import (
 from vigia.extract.parallels import compared, in_brackets, inserted, repeats
 from vigia.extract.pipeline import component
 from vigia.extract.scope import Owner, owner_of
-from vigia.extract.verbs import governed_indicator, state_indicator
+from vigia.extract.verbs import governed_from, governed_indicator, governing_verb, state_indicator
 from vigia.extract.years import reference_year
 from vigia.reference import lexicon, load_data_file
 
@@ -435,8 +435,12 @@ def _own_stretch(
     later = index + 1
     while later < len(figures) and inserted(sentence, figures[index], figures[later], language):
         later += 1
-    end = figures[later].start if later < len(figures) else sentence.end
-    return sentence.text[: end - sentence.start]
+    if later == len(figures):
+        return sentence.text
+    end = figures[later].start - sentence.start
+    if governing_verb(sentence.text[:end], language):  # "… 20,000 people and trained 620"
+        end = governed_from(sentence.text, figures[index].end - sentence.start, end, language)
+    return sentence.text[:end]
 
 
 def extract_facts(document: Document) -> list[Fact]:

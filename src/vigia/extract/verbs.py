@@ -94,6 +94,23 @@ def _governing(before: str, language: str) -> Governing:
     return _NONE
 
 
+def governed_from(text: str, start: int, end: int, language: str) -> int:
+    """Where the clause of the number at ``end`` begins, governed by its verb: after the last
+    comma or conjunction between ``start`` (the figure before) and it, else ``end``."""
+    conjunctions = _conjunctions(language)
+    stretch = text[start:end]
+    cut = stretch.rfind(",")
+    for word in _WORD.finditer(stretch):
+        if word.group(0).lower() in conjunctions and word.start() > cut:
+            cut = word.start()
+    return start + cut if cut >= 0 else end
+
+
+@cache
+def _conjunctions(language: str) -> frozenset[str]:
+    return frozenset(lexicon("facts")[language]["conjunctions"])
+
+
 def _spans(verb: re.Pattern[str], tail: str, word: re.Match[str]) -> bool:
     """Whether a verb of several words ("pris en charge") ends with ``word``."""
     found = verb.search(tail, max(0, word.end() - 30), word.end())
