@@ -11,7 +11,7 @@ read that way, how many match an annotated fact, the share, and the share smooth
 
 from __future__ import annotations
 
-import sys
+import argparse
 from pathlib import Path
 
 from vigia.services.scoring import score_files, total
@@ -25,8 +25,10 @@ DEFAULT_GOLD = (
 )
 
 
-def main(arguments: list[str]) -> None:
-    paths = [Path(argument) for argument in arguments] or list(DEFAULT_GOLD)
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="*", type=Path, help="annotations (default: all of them)")
+    paths = parser.parse_args().gold or list(DEFAULT_GOLD)
     whole = total(score_files(paths))
     print(f"{len(paths)} annotated documents")
     print(f"{'reason':<28} {'facts':>6} {'right':>6} {'share':>6} {'smoothed':>8}")
@@ -37,4 +39,4 @@ def main(arguments: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    main()
