@@ -11,9 +11,11 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
+from vigia import languages
 from vigia.web import i18n
 
 WEB = Path(i18n.__file__).resolve().parent
+PUBLISH = WEB.parent / "publish"
 PLACEHOLDER = re.compile(r"%\(\w+\)s")
 TEMPLATE_OPTIONS = {
     "extensions": "jinja2.ext.i18n",
@@ -24,16 +26,18 @@ TEMPLATE_OPTIONS = {
 
 
 def _messages() -> list[str | tuple[str, str]]:
-    """Every message id of the templates and of the web package's code (``_``, ``N_``…)."""
-    found = extract_from_dir(
-        str(WEB),
-        method_map=[("templates/**.html", "jinja2.ext:babel_extract"), ("**.py", "python")],
-        options_map={"templates/**.html": TEMPLATE_OPTIONS},
-        keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None},
-    )
+    """Every message id of the templates and code of the web and publish packages (``_``,
+    ``N_``…)."""
     messages: dict[str | tuple[str, str], None] = {}
-    for _file, _line, message, _comments, _context in found:
-        messages[message] = None
+    for folder in (WEB, PUBLISH):
+        found = extract_from_dir(
+            str(folder),
+            method_map=[("templates/**.html", "jinja2.ext:babel_extract"), ("**.py", "python")],
+            options_map={"templates/**.html": TEMPLATE_OPTIONS},
+            keywords={"_": None, "gettext": None, "ngettext": (1, 2), "N_": None},
+        )
+        for _file, _line, message, _comments, _context in found:
+            messages[message] = None
     return list(messages)
 
 
@@ -62,7 +66,7 @@ def test_supported_keeps_only_vigias_languages() -> None:
 
 
 def _catalogue(language: str) -> Catalog:
-    return read_po(io.StringIO(i18n.read_catalogue_text(language)), locale=language)
+    return read_po(io.StringIO(languages.read_catalogue_text(language)), locale=language)
 
 
 @pytest.mark.parametrize("language", ["es", "en", "fr", "pt"])
@@ -106,4 +110,4 @@ def test_catalogues_are_compiled_in_memory_from_po_files() -> None:
 
 def test_translations_refuse_an_unknown_language() -> None:
     with pytest.raises(KeyError):
-        i18n.translations("de")
+        languages.translations("de")

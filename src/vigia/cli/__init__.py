@@ -13,6 +13,7 @@ from vigia.cli.facts import command as facts_command
 from vigia.cli.ingest import command as ingest_command
 from vigia.cli.learn import command as learn_command
 from vigia.cli.plans import group as plans_group
+from vigia.cli.report import command as report_command
 from vigia.cli.score import command as score_command
 from vigia.cli.serve import command as serve_command
 from vigia.cli.users import group as users_group
@@ -31,6 +32,7 @@ for _command in (
     ingest_command,
     facts_command,
     evaluate_command,
+    report_command,
     plans_group,
     users_group,
     db_group,

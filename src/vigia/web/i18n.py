@@ -1,8 +1,4 @@
-"""The pages' languages: gettext catalogues read from ``vigia/locales``; choosing a language.
-
-Catalogues are kept as ``.po`` files only (English message ids); at start-up each is read with
-Babel, compiled in memory and wrapped in :class:`babel.support.Translations`, so that no binary
-``.mo`` file is ever committed.
+"""The pages' languages: choosing one; the catalogues themselves are :mod:`vigia.languages`'.
 
 A request's language is, in order: its ``lang`` query parameter, its language cookie, the first
 supported language of its ``Accept-Language`` header, else Spanish.
@@ -10,21 +6,13 @@ supported language of its ``Accept-Language`` header, else Spanish.
 
 from __future__ import annotations
 
-import io
-from functools import cache
-from importlib import resources
-
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.support import Translations
 
 from vigia.domain import LANGUAGES
+from vigia.languages import translations
 
 DEFAULT_LANGUAGE = "es"
 LANGUAGE_COOKIE = "vigia_lang"
-CATALOGUE_DOMAIN = "vigia"
-#: Each language named in itself, for the language switcher.
-LANGUAGE_NAMES = {"es": "Español", "en": "English", "fr": "Français", "pt": "Português"}
 
 
 def supported(language: str | None) -> str | None:
@@ -53,31 +41,6 @@ def choose_language(query: str | None, cookie: str | None, accept_language: str 
         if language is not None:
             return language
     return DEFAULT_LANGUAGE
-
-
-@cache
-def translations(language: str) -> Translations:
-    """The compiled catalogue of ``language``; KeyError for a language Vigía does not speak."""
-    if language not in LANGUAGES:
-        raise KeyError(f"no catalogue for language {language!r}")
-    return compile_catalogue(read_catalogue_text(language), language)
-
-
-def read_catalogue_text(language: str) -> str:
-    """The text of ``vigia/locales/<language>/LC_MESSAGES/vigia.po``."""
-    path = (
-        resources.files("vigia") / "locales" / language / "LC_MESSAGES" / f"{CATALOGUE_DOMAIN}.po"
-    )
-    return path.read_text(encoding="utf-8")
-
-
-def compile_catalogue(po_text: str, language: str) -> Translations:
-    """A ``.po`` text compiled in memory into gettext translations."""
-    catalogue = read_po(io.StringIO(po_text), locale=language, domain=CATALOGUE_DOMAIN)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalogue)
-    compiled.seek(0)
-    return Translations(fp=compiled, domain=CATALOGUE_DOMAIN)
 
 
 def load_all() -> dict[str, Translations]:

@@ -8,8 +8,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.web.pages.conftest import SECRETARIAT, Site, log_in
+from vigia.languages import format_number
 from vigia.web.i18n import LANGUAGE_COOKIE, translations
-from vigia.web.pages.rendering import format_number
 
 LANGUAGES = ("es", "en", "fr", "pt")
 #: Each page, whether it needs the secretariat logged in, and a heading it shows.

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
 from vigia.permissions import FOCAL_POINT, ROLES
+from vigia.publish.labels import N_
 from vigia.reference import countries
 from vigia.services.accounts import (
     AccountError,
@@ -27,7 +28,6 @@ from vigia.services.accounts import (
 )
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import redirect_to, show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor, SignedInVisitor
 from vigia.web.pages.visitor import Visitor

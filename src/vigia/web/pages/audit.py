@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import HTMLResponse, Response
 
+from vigia.publish.labels import N_
 from vigia.services.audit_log import audit_csv as audit_log_csv
 from vigia.services.audit_log import audit_entries
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInVisitor
 from vigia.web.pages.visitor import Visitor

@@ -16,11 +16,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, status
 from fastapi.responses import HTMLResponse
 
+from vigia.publish.labels import N_
 from vigia.reference import countries, indicators
 from vigia.services import reads
 from vigia.services.fact_views import list_fact_views
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.labels import N_
 from vigia.web.pages.paging import Paging
 from vigia.web.pages.responses import show
 from vigia.web.pages.routing import PageError, PageRoute

@@ -7,11 +7,11 @@ from collections import defaultdict
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
+from vigia.languages import country_name
 from vigia.reference import countries
 from vigia.services import reads
 from vigia.services.fact_views import review_queue
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.rendering import country_name
 from vigia.web.pages.responses import show
 from vigia.web.pages.routing import PageRoute
 from vigia.web.pages.visitor import CurrentVisitor

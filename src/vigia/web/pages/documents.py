@@ -14,11 +14,11 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, status
 from fastapi.responses import HTMLResponse
 
+from vigia.publish.labels import N_
 from vigia.services import reads
 from vigia.services.fact_views import FactView
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import show
 from vigia.web.pages.routing import PageError, PageRoute
 from vigia.web.pages.visitor import CurrentVisitor

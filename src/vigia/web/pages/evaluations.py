@@ -17,7 +17,6 @@ does not accept shows the scorecard again with the reason and what was typed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Annotated
 from urllib.parse import quote
@@ -37,13 +36,14 @@ from vigia.evaluate.ratings import MAX_NOTE, confirm_rating
 from vigia.evaluate.rubric import rubric
 from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.evaluate.visibility import as_seen_by, drafts_readable_by
+from vigia.languages import country_name
 from vigia.permissions import can_confirm_rating, can_read_unpublished, can_review
-from vigia.plans import AREAS, area_labels
+from vigia.plans import AREAS
 from vigia.plans.model import WorkPlan
+from vigia.publish.labels import N_
+from vigia.publish.vocabulary import title_in, vocabulary
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.labels import N_
-from vigia.web.pages.rendering import country_name
 from vigia.web.pages.responses import redirect_to, show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor
 from vigia.web.pages.visitor import CurrentVisitor, Visitor
@@ -89,50 +89,6 @@ Done = Annotated[str | None, Query(max_length=32)]
 
 
 # --- What the pages call areas, ratings and plans -------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Vocabulary:
-    """The names of the areas and ratings in one language (areas in the plan's order)."""
-
-    areas: dict[str, str]
-    ratings: dict[str, str]
-    descriptions: dict[str, str]
-
-    def area(self, area: str | None) -> str:
-        """The area's label; the id itself for an unknown one."""
-        return "" if area is None else self.areas.get(area, area)
-
-    def rating(self, rating: Rating | str | None) -> str:
-        """The rating's label in the rubric; the code itself for an unknown one."""
-        if rating is None:
-            return ""
-        code = str(rating.value if isinstance(rating, Rating) else rating)
-        return self.ratings.get(code, code)
-
-    def description(self, rating: Rating | str) -> str:
-        code = str(rating.value if isinstance(rating, Rating) else rating)
-        return self.descriptions.get(code, "")
-
-
-def vocabulary(language: str) -> Vocabulary:
-    """Area labels (:func:`vigia.plans.area_labels`) and the rubric's ratings in ``language``."""
-    labels = area_labels()
-    levels = rubric().levels
-    return Vocabulary(
-        areas={area: title_in(labels.get(area, {}), language) or area for area in AREAS},
-        ratings={level.rating.value: title_in(level.labels, language) for level in levels},
-        descriptions={
-            level.rating.value: title_in(level.descriptions, language) for level in levels
-        },
-    )
-
-
-def title_in(titles: Mapping[str, str], language: str) -> str:
-    """The title in ``language``, else in any language there is (imported plans have one)."""
-    if titles.get(language):
-        return titles[language]
-    return next((text for text in titles.values() if text), "")
 
 
 def meeting_path(meeting: str) -> str:

@@ -14,6 +14,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
+from vigia.publish.labels import N_
 from vigia.services.accounts import authenticate
 from vigia.services.logins import (
     end_login_session,
@@ -24,7 +25,6 @@ from vigia.services.logins import (
     throttle_keys,
 )
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import local_address, redirect_to, show
 from vigia.web.pages.routing import FormVisitor, PageRoute
 from vigia.web.pages.visitor import CurrentVisitor

@@ -7,9 +7,9 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Request, status
 from fastapi.responses import HTMLResponse
 
+from vigia.publish.labels import N_
 from vigia.services import reads
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import show
 from vigia.web.pages.routing import PageError, PageRoute
 from vigia.web.pages.visitor import CurrentVisitor

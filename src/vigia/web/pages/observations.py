@@ -27,10 +27,10 @@ from vigia.evaluate.observations import (
 from vigia.evaluate.plan_store import UnknownPlan, find_plan
 from vigia.permissions import can_answer_observation, can_submit_observation
 from vigia.plans.model import PlanActivity, PlanArea, PlanObjective, WorkPlan
+from vigia.publish.labels import N_
+from vigia.publish.vocabulary import title_in, vocabulary
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.evaluations import title_in, vocabulary
-from vigia.web.pages.labels import N_
 from vigia.web.pages.plan import RESPONSIBLE_PARTIES, UNKNOWN_PLAN
 from vigia.web.pages.responses import redirect_to, show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor

@@ -23,9 +23,10 @@ from vigia.evaluate.observations import count_observations
 from vigia.evaluate.plan_store import UnknownPlan, all_plans, find_plan
 from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.plans.model import GENERAL_SECRETARIAT, MEMBER_STATES, WorkPlan
+from vigia.publish.labels import N_
+from vigia.publish.vocabulary import title_in, vocabulary
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.evaluations import UNKNOWN_MEETING, title_in, vocabulary
-from vigia.web.pages.labels import N_
+from vigia.web.pages.evaluations import UNKNOWN_MEETING
 from vigia.web.pages.responses import show
 from vigia.web.pages.routing import PageError, PageRoute
 from vigia.web.pages.visitor import CurrentVisitor, Visitor

@@ -51,14 +51,14 @@ from vigia.evaluate.recommendations import (
     withdraw_recommendation,
 )
 from vigia.evaluate.visibility import drafts_readable_by, follow_ups_as_seen_by
+from vigia.languages import LANGUAGE_NAMES
 from vigia.permissions import can_manage_recommendations, can_read_unpublished
+from vigia.publish.labels import N_
+from vigia.publish.vocabulary import vocabulary
 from vigia.reference import countries
 from vigia.vocabulary import LARGEST_ID, RECOMMENDATION_STATUSES
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.i18n import LANGUAGE_NAMES
 from vigia.web.pages.accounts import member_states
-from vigia.web.pages.evaluations import vocabulary
-from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import local_address, redirect_to, show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor, SignedInVisitor
 from vigia.web.pages.visitor import CurrentVisitor, Visitor

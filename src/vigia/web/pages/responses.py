@@ -13,7 +13,7 @@ from urllib.parse import urlencode, urlsplit
 from fastapi import Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from vigia.web.pages.labels import N_
+from vigia.publish.labels import N_
 from vigia.web.pages.rendering import SECURITY_HEADERS, render_page
 from vigia.web.pages.visitor import Visitor, remember, request_language
 

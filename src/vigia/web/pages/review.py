@@ -27,6 +27,7 @@ from vigia.errors import (
     PermissionDenied,
     ReviewError,
 )
+from vigia.publish.labels import N_
 from vigia.reference import indicators
 from vigia.services.fact_values import MAX_NOTE_LENGTH
 from vigia.services.fact_views import FactView, list_fact_views, review_queue
@@ -45,7 +46,6 @@ from vigia.services.review import (
 )
 from vigia.vocabulary import CONFIRMED, CORRECTED, FACT_STATUSES, LARGEST_ID, PROPOSED
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.labels import N_
 from vigia.web.pages.paging import Paging
 from vigia.web.pages.responses import local_address, redirect_to, show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor, SignedInVisitor

@@ -21,7 +21,7 @@ from fastapi.routing import APIRoute
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
-from vigia.web.pages.labels import N_
+from vigia.publish.labels import N_
 from vigia.web.pages.responses import error_page, login_address, redirect_to
 from vigia.web.pages.visitor import CurrentVisitor, Visitor
 from vigia.web.sessions import CSRF_FIELD

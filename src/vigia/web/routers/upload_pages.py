@@ -17,17 +17,17 @@ from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 
+from vigia.languages import translations
 from vigia.permissions import FOCAL_POINT, SECRETARIAT, review_scope
+from vigia.publish.labels import N_
 from vigia.reference import countries
 from vigia.services.accounts import User
 from vigia.services.jobs import Job, find_job, upload_outcome
 from vigia.services.reads import meeting_choices
 from vigia.settings import Settings
 from vigia.vocabulary import LARGEST_ID
-from vigia.web import i18n
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.errors import error_response
-from vigia.web.pages.labels import N_
 from vigia.web.pages.responses import redirect_to, show
 from vigia.web.pages.routing import (
     CSRF_MESSAGE,
@@ -204,7 +204,7 @@ def job_status(
     job = _visible_job(session, visitor, job_id)
     if job is None:
         return error_response(status.HTTP_404_NOT_FOUND, f"no job with id {job_id}")
-    gettext = i18n.translations(visitor.language).gettext
+    gettext = translations(visitor.language).gettext
     body = {
         "id": job.id,
         "status": job.status,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vigia.extract.confidence import reasons
-from vigia.web.pages.labels import codes, label
+from vigia.publish.labels import codes, label
 
 
 def test_every_reason_of_the_extractor_has_a_name() -> None:

@@ -1,4 +1,5 @@
-"""What the pages call the codes stored in the database, as English messages to translate.
+"""What the pages and the reports call the codes stored in the database, as English messages to
+translate.
 
 Countries and indicators have their names in the reference data (``vigia/data``); the other codes
 (event kinds, roles, statuses…) are named here. Each message is marked with :func:`N_` so that it

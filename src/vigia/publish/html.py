@@ -1,0 +1,30 @@
+"""A report as HTML, from the Jinja2 templates the site's report pages include.
+
+``report.html`` is a whole document, with its styles in it, for a file or a PDF;
+``report_body.html`` is the report itself, which the site's page wraps in its own layout.
+"""
+
+from __future__ import annotations
+
+from functools import cache, partial
+
+from jinja2 import Environment, PackageLoader
+
+from vigia.languages import template_environment, translations
+from vigia.publish.labels import label
+from vigia.publish.report import Report
+from vigia.publish.vocabulary import vocabulary
+
+
+@cache
+def environment(language: str) -> Environment:
+    """The reports' templates in ``language``, made once."""
+    templates = template_environment(PackageLoader("vigia.publish", "templates"), language)
+    templates.globals.update(label=partial(label, gettext=translations(language).gettext))
+    return templates
+
+
+def render_html(report: Report, language: str) -> str:
+    """``report`` as a whole HTML document in ``language``."""
+    page = environment(language).get_template("report.html")
+    return page.render(report=report, words=vocabulary(language))

@@ -1,0 +1,279 @@
+"""The regional progress report of a meeting: the state × area matrix, findings per area,
+hemispheric totals and a profile of each state, built from the store.
+
+A public report shows published facts and confirmed ratings only: an area the secretariat has not
+confirmed is *withheld* (:mod:`vigia.evaluate.visibility`). A draft, for the secretariat, shows
+every fact not rejected and every proposed rating, each marked as a draft. Every figure carries a
+footnote: the code (or title) of the document it came from and the sentence quoted.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, joinedload
+
+from vigia.domain import MeetingEvaluation, Rating
+from vigia.evaluate.scorecard import evaluate_meeting
+from vigia.evaluate.visibility import as_seen_by
+from vigia.store.figures import current_values
+from vigia.store.models import DocumentRow, EventRow, EvidenceRow, FactRow, RoleRow
+from vigia.vocabulary import PUBLISHED, REJECTED
+
+#: Indicators whose figures are not added up across states: they count different things.
+NOT_COMPARABLE = frozenset({"other_count", "budget"})
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """Where a figure comes from: its document and the sentence quoted."""
+
+    number: int
+    document: str
+    quote: str
+    #: The fact the footnote is for; None for an event's.
+    fact_id: int | None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A state's figure as it stands after review, with its footnote's number."""
+
+    country: str
+    indicator: str
+    value: int | float
+    value_min: int | float | None
+    qualifier: str
+    year: int | None
+    unit: str
+    footnote: int
+    draft: bool
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A state's rating in an area; ``withheld`` when not confirmed in a public report."""
+
+    area: str
+    rating: str
+    confirmed: bool
+    withheld: bool
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str
+    year: int | None
+    footnote: int
+
+
+@dataclass
+class Profile:
+    """What the report says of one state."""
+
+    country: str
+    cells: list[Cell]
+    figures: list[Figure] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    indicators_missing: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Which states show substantial evidence in an area, and which show none."""
+
+    area: str
+    substantial: list[str]
+    without: list[str]
+
+
+@dataclass(frozen=True)
+class Total:
+    """An indicator added up over the states that reported it for a year."""
+
+    indicator: str
+    year: int | None
+    value: int | float
+    states: list[str]
+
+
+@dataclass
+class Report:
+    meeting: str
+    plan: str | None
+    draft: bool
+    made_on: date
+    areas: list[str]
+    profiles: list[Profile]
+    findings: list[Finding]
+    totals: list[Total]
+    footnotes: list[Footnote]
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [figure for profile in self.profiles for figure in profile.figures]
+
+    def profile(self, country: str) -> Profile | None:
+        return next((item for item in self.profiles if item.country == country), None)
+
+    def footnote(self, number: int) -> Footnote:
+        return self.footnotes[number - 1]
+
+
+def build_report(
+    session: Session, meeting: str, *, draft: bool = False, country: str | None = None
+) -> Report:
+    """The report of ``meeting`` (UnknownMeeting if none is stored); of one state only when
+    ``country`` is given. ``draft`` shows what is not yet published or confirmed."""
+    evaluation = evaluate_meeting(session, meeting)
+    if not draft:
+        evaluation = as_seen_by(evaluation, lambda _country: False)
+    report = Report(
+        meeting=evaluation.meeting,
+        plan=evaluation.plan,
+        draft=draft,
+        made_on=date.today(),
+        areas=[area.area for area in evaluation.states[0].areas] if evaluation.states else [],
+        profiles=_profiles(evaluation, country),
+        findings=[],
+        totals=[],
+        footnotes=[],
+    )
+    _add_figures(session, report, draft)
+    _add_events_and_roles(session, report)
+    report.findings = _findings(report)
+    report.totals = _totals(report)
+    return report
+
+
+def _profiles(evaluation: MeetingEvaluation, country: str | None) -> list[Profile]:
+    return [
+        Profile(
+            country=state.country,
+            cells=[
+                Cell(area.area, area.rating.value, area.confirmed, area.withheld)
+                for area in state.areas
+            ],
+            indicators_missing=list(state.indicators_missing),
+        )
+        for state in evaluation.states
+        if country is None or state.country == country
+    ]
+
+
+def _note(report: Report, document: DocumentRow, quote: str, fact_id: int | None) -> int:
+    name = document.code or document.title or document.original_name or document.path
+    report.footnotes.append(Footnote(len(report.footnotes) + 1, name, quote, fact_id))
+    return len(report.footnotes)
+
+
+def _add_figures(session: Session, report: Report, draft: bool) -> None:
+    profiles = {profile.country: profile for profile in report.profiles}
+    wanted = FactRow.status != REJECTED if draft else FactRow.status == PUBLISHED
+    statement = (
+        select(FactRow)
+        .join(DocumentRow, FactRow.document_id == DocumentRow.id)
+        .where(DocumentRow.meeting_code == report.meeting, wanted)
+        .where(FactRow.country.in_(list(profiles)))
+        .options(joinedload(FactRow.evidence), joinedload(FactRow.document))
+        .order_by(FactRow.country, FactRow.indicator, FactRow.id)
+    )
+    for fact in session.scalars(statement).unique():
+        values = current_values(fact)
+        profile = profiles[fact.country or ""]
+        number = _note(report, fact.document, fact.evidence.text, fact.id)
+        profile.figures.append(
+            Figure(
+                country=profile.country,
+                indicator=values.indicator,
+                value=values.value,
+                value_min=values.value_min,
+                qualifier=values.qualifier,
+                year=values.year,
+                unit=fact.unit,
+                footnote=number,
+                draft=fact.status != PUBLISHED,
+            )
+        )
+
+
+def _add_events_and_roles(session: Session, report: Report) -> None:
+    """Laws, plans and institutions (with their footnotes) and roles, from the meeting's
+    documents, as the country pages show them."""
+    profiles = {profile.country: profile for profile in report.profiles}
+    events = (
+        select(EventRow, EvidenceRow, DocumentRow)
+        .join(EvidenceRow, EventRow.evidence_id == EvidenceRow.id)
+        .join(DocumentRow, EventRow.document_id == DocumentRow.id)
+        .where(DocumentRow.meeting_code == report.meeting, EventRow.country.in_(list(profiles)))
+        .order_by(EventRow.year.is_(None), EventRow.year, EventRow.id)
+    )
+    for event, evidence, document in session.execute(events):
+        number = _note(report, document, evidence.text, None)
+        profiles[event.country or ""].events.append(Event(event.kind, event.year, number))
+    roles = (
+        select(RoleRow.country, RoleRow.role)
+        .join(DocumentRow, RoleRow.document_id == DocumentRow.id)
+        .where(DocumentRow.meeting_code == report.meeting, RoleRow.country.in_(list(profiles)))
+        .distinct()
+    )
+    for country, role in session.execute(roles):
+        profiles[country].roles.append(role)
+    for profile in report.profiles:
+        profile.roles.sort()
+
+
+def _findings(report: Report) -> list[Finding]:
+    findings = []
+    for area in report.areas:
+        cells = [(profile.country, _cell(profile, area)) for profile in report.profiles]
+        findings.append(
+            Finding(
+                area=area,
+                substantial=[c for c, cell in cells if cell.rating == Rating.SUBSTANTIAL_EVIDENCE],
+                without=[
+                    c
+                    for c, cell in cells
+                    if cell.rating == Rating.NO_INFORMATION and not cell.withheld
+                ],
+            )
+        )
+    return findings
+
+
+def _cell(profile: Profile, area: str) -> Cell:
+    return next(cell for cell in profile.cells if cell.area == area)
+
+
+def _totals(report: Report) -> list[Total]:
+    """Per indicator and year, the sum over the states that gave one exact figure for it."""
+    by_key: dict[tuple[str, int | None], dict[str, list[Figure]]] = defaultdict(dict)
+    for profile in report.profiles:
+        for figure in profile.figures:
+            if _addable(figure):
+                key = (figure.indicator, figure.year)
+                by_key[key].setdefault(profile.country, []).append(figure)
+    totals = []
+    for (indicator, year), states in sorted(by_key.items(), key=lambda item: str(item[0])):
+        single = {country: figures[0] for country, figures in states.items() if len(figures) == 1}
+        if len(single) >= 2:
+            totals.append(
+                Total(
+                    indicator,
+                    year,
+                    sum(figure.value for figure in single.values()),
+                    sorted(single),
+                )
+            )
+    return totals
+
+
+def _addable(figure: Figure) -> bool:
+    """An exact count of a catalogued indicator for a given year."""
+    return (
+        figure.indicator not in NOT_COMPARABLE and figure.qualifier == "exact" and bool(figure.year)
+    )

@@ -1,0 +1,41 @@
+"""The regional report of a meeting, as ``vigia report`` and the report pages make it."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from vigia.domain import LANGUAGES
+from vigia.errors import InvalidValue
+from vigia.evaluate.scorecard import evaluate_meeting
+from vigia.publish.html import render_html
+from vigia.publish.report import Report, build_report
+from vigia.services.mappings import remap_documents
+
+#: The formats a report is written in.
+FORMATS = ("html",)
+
+
+def regional_report(
+    session: Session, meeting: str, *, country: str | None = None, draft: bool = False
+) -> Report:
+    """The report of ``meeting`` (UnknownMeeting when none is stored), of one state only when
+    ``country`` is given (InvalidValue when it did not report to the meeting). A ``draft`` shows
+    what is not yet published or confirmed: the caller decides who may see one."""
+    remap_documents(session)
+    report = build_report(session, meeting, draft=draft, country=country)
+    if country is not None and report.profile(country) is None:
+        reported = [state.country for state in evaluate_meeting(session, meeting).states]
+        raise InvalidValue(
+            f"{country} has no section in the documents of {report.meeting}; "
+            f"states that reported: {', '.join(reported) or 'none'}"
+        )
+    return report
+
+
+def report_bytes(report: Report, language: str, output_format: str) -> bytes:
+    """``report`` written in ``language`` and ``output_format`` (one of :data:`FORMATS`)."""
+    if language not in LANGUAGES:
+        raise InvalidValue(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
+    if output_format not in FORMATS:
+        raise InvalidValue(f"unknown format {output_format!r}; choose one of {', '.join(FORMATS)}")
+    return render_html(report, language).encode("utf-8")

@@ -1,0 +1,152 @@
+"""The regional report of a meeting: vigia.publish.report and its HTML."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from tests.evaluate.reports import RTP4_ENGLISH, RTP4_SPANISH, Reviewers, StoreReports
+from vigia.domain import Rating
+from vigia.evaluate.ratings import confirm_rating
+from vigia.evaluate.scorecard import evaluate_meeting, has_evidence
+from vigia.publish.html import render_html
+from vigia.publish.report import build_report
+from vigia.store.models import DocumentRow, FactRow
+
+
+def _publish(session: Session, *fact_ids: int) -> None:
+    session.execute(update(FactRow).where(FactRow.id.in_(fact_ids)).values(status="published"))
+    session.commit()
+
+
+def _facts(session: Session, country: str) -> list[FactRow]:
+    statement = select(FactRow).where(FactRow.country == country).order_by(FactRow.id)
+    return list(session.scalars(statement))
+
+
+@pytest.fixture
+def rtp4(evaluation_session: Session, store_reports: StoreReports) -> Session:
+    """Both RTP-IV reports stored; two of Guatemala's facts and one of Mexico's published."""
+    store_reports(RTP4_SPANISH, RTP4_ENGLISH)
+    guatemala = _facts(evaluation_session, "GTM")
+    _publish(
+        evaluation_session,
+        guatemala[0].id,
+        guatemala[1].id,
+        _facts(evaluation_session, "MEX")[0].id,
+    )
+    return evaluation_session
+
+
+def test_public_report_shows_published_facts_only(rtp4: Session) -> None:
+    report = build_report(rtp4, "RTP-IV")
+    published = set(rtp4.scalars(select(FactRow.id).where(FactRow.status == "published")))
+    shown = {report.footnote(figure.footnote).fact_id for figure in report.figures}
+    assert shown == published
+    assert not any(figure.draft for figure in report.figures)
+
+
+def test_draft_report_shows_every_fact_not_rejected_marked_as_draft(rtp4: Session) -> None:
+    rejected = _facts(rtp4, "GTM")[2]
+    rtp4.execute(update(FactRow).where(FactRow.id == rejected.id).values(status="rejected"))
+    rtp4.commit()
+    report = build_report(rtp4, "RTP-IV", draft=True)
+    shown = {report.footnote(figure.footnote).fact_id for figure in report.figures}
+    states = [profile.country for profile in report.profiles]
+    wanted = set(
+        rtp4.scalars(
+            select(FactRow.id)
+            .join(DocumentRow, FactRow.document_id == DocumentRow.id)
+            .where(FactRow.status != "rejected", FactRow.country.in_(states))
+            .where(DocumentRow.meeting_code == "RTP-IV")
+        )
+    )
+    assert rejected.id not in shown and shown == wanted
+    assert sum(figure.draft for figure in report.figures) == len(wanted) - 3
+
+
+def test_every_figure_is_footnoted_with_its_document_and_sentence(rtp4: Session) -> None:
+    report = build_report(rtp4, "RTP-IV", draft=True)
+    for figure in report.figures:
+        footnote = report.footnote(figure.footnote)
+        fact = rtp4.get(FactRow, footnote.fact_id)
+        assert fact is not None and fact.country == figure.country
+        assert footnote.quote == fact.evidence.text
+        assert footnote.document == (fact.document.code or fact.document.title)
+
+
+def test_public_report_withholds_ratings_until_confirmed(
+    rtp4: Session, reviewers: Reviewers
+) -> None:
+    state = evaluate_meeting(rtp4, "RTP-IV").state("CRI")
+    assert state is not None
+    area = next(area for area in state.areas if has_evidence(area))
+    confirm_rating(rtp4, reviewers.secretariat, "RTP-IV", "CRI", area.area)
+    public = build_report(rtp4, "RTP-IV").profile("CRI")
+    draft = build_report(rtp4, "RTP-IV", draft=True).profile("CRI")
+    assert public is not None and draft is not None
+    confirmed = [cell for cell in public.cells if cell.confirmed]
+    assert [cell.area for cell in confirmed] == [area.area]
+    assert confirmed[0].rating == area.rating.value
+    assert all(cell.withheld for cell in public.cells if cell.area != area.area)
+    assert not any(cell.withheld for cell in draft.cells)
+
+
+def test_findings_name_the_states_with_substantial_evidence(rtp4: Session) -> None:
+    report = build_report(rtp4, "RTP-IV", draft=True)
+    for finding in report.findings:
+        for country in finding.substantial:
+            profile = report.profile(country)
+            assert profile is not None
+            cell = next(cell for cell in profile.cells if cell.area == finding.area)
+            assert cell.rating == Rating.SUBSTANTIAL_EVIDENCE
+
+
+def test_totals_add_one_exact_figure_per_state(rtp4: Session) -> None:
+    report = build_report(rtp4, "RTP-IV", draft=True)
+    assert report.totals
+    for total in report.totals:
+        figures = [
+            figure
+            for figure in report.figures
+            if (figure.indicator, figure.year) == (total.indicator, total.year)
+            and figure.country in total.states
+            and figure.qualifier == "exact"
+        ]
+        assert len(total.states) >= 2 and len(figures) == len(total.states)
+        assert sum(figure.value for figure in figures) == total.value
+
+
+def test_one_states_profile(rtp4: Session) -> None:
+    report = build_report(rtp4, "RTP-IV", draft=True, country="GTM")
+    assert [profile.country for profile in report.profiles] == ["GTM"]
+    assert {figure.country for figure in report.figures} == {"GTM"}
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "state"),
+    [
+        ("es", "Informe regional de avance del Plan de Trabajo", "Guatemala"),
+        ("en", "Regional progress report on the Work Plan", "Mexico"),
+        ("fr", "Rapport régional d’avancement du Plan de travail", "Mexique"),
+        ("pt", "Relatório regional de progresso do Plano de Trabalho", "México"),
+    ],
+)
+def test_html_report_speaks_the_language_asked(
+    rtp4: Session, language: str, heading: str, state: str
+) -> None:
+    page = render_html(build_report(rtp4, "RTP-IV"), language)
+    assert f"<h1>{heading}</h1>" in page
+    assert f'<html lang="{language}">' in page
+    assert f">{state}</a></th>" in page
+
+
+def test_html_report_links_each_figure_to_its_quoted_source(rtp4: Session) -> None:
+    report = build_report(rtp4, "RTP-IV")
+    page = render_html(report, "en")
+    for footnote in report.footnotes:
+        assert f'<a href="#note-{footnote.number}">{footnote.number}</a>' in page
+        assert f'<li id="note-{footnote.number}">' in page
+    assert "Draft:" not in page
+    assert "Draft:" in render_html(build_report(rtp4, "RTP-IV", draft=True), "en")
