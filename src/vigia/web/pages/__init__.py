@@ -1,10 +1,9 @@
 """The server-rendered web pages, in Spanish, English, French and Portuguese.
 
 ``router`` holds every page: the dashboard (``/``), country profiles, documents, meetings, the
-review queue, the audit log, login and logout, the API docs (``/docs``), and the pages' style
-sheet and script. Importing
-this package compiles the message catalogues and prepares the templates, so that a broken
-catalogue fails at start-up.
+review queue, the audit log, the regional reports, login and logout, the API docs (``/docs``), and
+the pages' style sheet and script. Importing this package compiles the message catalogues and
+prepares the templates, so that a broken catalogue fails at start-up.
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ from vigia.web.pages import (
     observations,
     plan,
     recommendations,
+    reports,
     review,
     static,
 )
@@ -45,6 +45,7 @@ for _pages in (
     observations,
     evaluations,
     recommendations,
+    reports,
     static,
     api_docs,
 ):

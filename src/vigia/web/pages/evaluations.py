@@ -88,9 +88,6 @@ CountryCode = Annotated[str, Path(min_length=3, max_length=3)]
 Done = Annotated[str | None, Query(max_length=32)]
 
 
-# --- What the pages call areas, ratings and plans -------------------------------------------------
-
-
 def meeting_path(meeting: str) -> str:
     """``/evaluations/<meeting>``, the code escaped for a path."""
     return f"/evaluations/{quote(meeting, safe='')}"

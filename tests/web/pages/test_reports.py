@@ -1,0 +1,67 @@
+"""``/reports/{meeting}``: vigia.web.pages.reports, the regional report on the site."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select, update
+
+from tests.web.pages.conftest import FOCAL_POINT, SECRETARIAT, Site, log_in
+from tests.web.pages.test_evaluations import REPORTS, store_reports
+from vigia.store.database import open_database, session_factory
+from vigia.store.models import FactRow
+
+
+@pytest.fixture
+def published(site: Site) -> str:
+    """The Spanish RTP-IV report stored, its first fact of Guatemala published; its quote."""
+    store_reports(site.url, [REPORTS / "rtp4-informe-relatoria.es.txt"])
+    engine = open_database(site.url)
+    try:
+        with session_factory(engine)() as session:
+            fact = session.scalars(
+                select(FactRow).where(FactRow.country == "GTM").order_by(FactRow.id)
+            ).first()
+            assert fact is not None
+            session.execute(update(FactRow).where(FactRow.id == fact.id).values(status="published"))
+            session.commit()
+            return fact.evidence.text
+    finally:
+        engine.dispose()
+
+
+def test_report_page_shows_the_public_report_with_its_sources(
+    browser: TestClient, published: str
+) -> None:
+    page = browser.get("/reports/rtp-iv?lang=en")
+    assert page.status_code == 200
+    assert "<h1>Regional progress report on the Work Plan</h1>" in page.text
+    assert '<li id="note-1">' in page.text and "Draft:" not in page.text
+    assert page.text.count('<td class="number">') == 1  # the one published figure
+    assert 'href="/reports/RTP-IV/report.html?lang=en"' in page.text
+    assert "?draft=1" not in page.text
+
+
+def test_report_draft_is_for_the_secretariat_only(browser: TestClient, published: str) -> None:
+    assert browser.get("/reports/RTP-IV?draft=1").status_code == 403
+    log_in(browser, FOCAL_POINT)
+    assert browser.get("/reports/RTP-IV?draft=1").status_code == 403
+    browser.post("/logout")
+    log_in(browser, SECRETARIAT)
+    draft = browser.get("/reports/RTP-IV?draft=1&lang=fr")
+    assert draft.status_code == 200
+    assert "Projet :" in draft.text and draft.text.count('<td class="number">') > 1
+
+
+def test_report_file_is_the_whole_report_to_download(browser: TestClient, published: str) -> None:
+    answer = browser.get("/reports/RTP-IV/report.html?lang=pt")
+    assert answer.status_code == 200
+    assert answer.headers["content-disposition"] == 'attachment; filename="RTP-IV-pt.html"'
+    assert answer.text.startswith("<!doctype html>") and '<html lang="pt">' in answer.text
+    assert published in answer.text.replace("&#34;", '"').replace("&#39;", "'")
+
+
+def test_report_of_an_unknown_meeting_is_not_found(browser: TestClient, site: Site) -> None:
+    answer = browser.get("/reports/RTP-IX?lang=en")
+    assert answer.status_code == 404
+    assert "No document of this meeting is stored, so it has no report." in answer.text
