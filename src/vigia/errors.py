@@ -34,3 +34,7 @@ class InvalidValue(ReviewError):
 
 class InvalidDocumentError(ValueError):
     """A document holding something that cannot be stored (a value that is not a number…)."""
+
+
+class PublishingError(Exception):
+    """A report cannot be written in the format asked: a library it needs is missing."""

@@ -61,3 +61,12 @@ def test_report_unknown_meeting_or_state_is_a_clear_error(
     assert absent.exit_code == 2
     assert "BRA has no section in the documents of RTP-IV; states that reported: " in absent.output
     assert not output.exists()
+
+
+def test_report_as_docx(ready_sqlite_url: str, tmp_path: Path) -> None:
+    output = tmp_path / "rtp4.docx"
+    result = _report(
+        _stored(ready_sqlite_url), "--meeting", "RTP-IV", "--format", "docx", "-o", str(output)
+    )
+    assert result.exit_code == 0, result.output
+    assert output.read_bytes().startswith(b"PK")

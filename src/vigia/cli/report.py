@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -10,7 +11,7 @@ from vigia.cli.database import database_option, database_session
 from vigia.cli.errors import InputError
 from vigia.cli.options import checked_country
 from vigia.domain import LANGUAGES
-from vigia.errors import InvalidValue
+from vigia.errors import InvalidValue, PublishingError
 from vigia.evaluate.meetings import UnknownMeeting
 from vigia.services.reports import FORMATS, regional_report, report_bytes
 
@@ -35,7 +36,7 @@ from vigia.services.reports import FORMATS, regional_report, report_bytes
     type=click.Choice(FORMATS),
     default="html",
     show_default=True,
-    help="The file's format.",
+    help="HTML (a page with its styles), PDF, or DOCX to edit in a word processor.",
 )
 @click.option(
     "--draft",
@@ -66,9 +67,13 @@ def command(
             report = regional_report(session, meeting, country=country, draft=draft)
         except (UnknownMeeting, InvalidValue) as error:
             raise InputError(str(error)) from error
-        content = report_bytes(report, language, output_format)
+        try:
+            content = report_bytes(report, language, output_format)
+        except PublishingError as error:
+            raise click.ClickException(str(error)) from error
     if str(output) == "-":
-        click.echo(content.decode("utf-8"), nl=False)
+        sys.stdout.buffer.write(content)
+        sys.stdout.flush()
         return
     output.write_bytes(content)
     kind = "draft report" if draft else "report"

@@ -13,14 +13,16 @@ from jinja2 import Environment, PackageLoader
 from vigia.languages import template_environment, translations
 from vigia.publish.labels import label
 from vigia.publish.report import Report
-from vigia.publish.vocabulary import vocabulary
+from vigia.publish.vocabulary import figure_value, vocabulary
 
 
 @cache
 def environment(language: str) -> Environment:
     """The reports' templates in ``language``, made once."""
     templates = template_environment(PackageLoader("vigia.publish", "templates"), language)
-    templates.globals.update(label=partial(label, gettext=translations(language).gettext))
+    templates.globals.update(
+        label=partial(label, gettext=translations(language).gettext), figure_value=figure_value
+    )
     return templates
 
 

@@ -1,5 +1,5 @@
-"""The names of the Work Plan's areas and of the rubric's ratings in one language, for the site's
-pages and for the published reports."""
+"""The names of the Work Plan's areas and of the rubric's ratings in one language, and a figure's
+value as written in it, for the site's pages and for the published reports."""
 
 from __future__ import annotations
 
@@ -8,7 +8,12 @@ from dataclasses import dataclass
 
 from vigia.domain import Rating
 from vigia.evaluate.rubric import rubric
+from vigia.languages import format_number, translations
 from vigia.plans import AREAS, area_labels
+from vigia.publish.report import Figure
+
+#: How a qualifier is written before a figure's value.
+QUALIFIER_SIGNS = {"at_least": "≥ ", "at_most": "≤ ", "approximately": "≈ "}
 
 
 @dataclass(frozen=True)
@@ -53,3 +58,16 @@ def title_in(titles: Mapping[str, str], language: str) -> str:
     if titles.get(language):
         return titles[language]
     return next((text for text in titles.values() if text), "")
+
+
+def figure_value(figure: Figure, language: str) -> str:
+    """A figure's value as a report writes it in ``language``: "≥ 6 000", "10–12", "5 (planned)"."""
+    text = QUALIFIER_SIGNS.get(figure.qualifier, "")
+    if figure.value_min is not None:
+        text += format_number(figure.value_min, language) + "–"
+    text += format_number(figure.value, language)
+    if figure.unit and figure.unit not in ("persons", "count", "cases"):
+        text += f" {figure.unit}"
+    if figure.qualifier == "planned":
+        text += f" ({translations(language).gettext('planned')})"
+    return text

@@ -2,17 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlalchemy.orm import Session
 
 from vigia.domain import LANGUAGES
 from vigia.errors import InvalidValue
 from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.publish.html import render_html
+from vigia.publish.pdf import render_pdf
 from vigia.publish.report import Report, build_report
+from vigia.publish.word import render_docx
 from vigia.services.mappings import remap_documents
 
-#: The formats a report is written in.
-FORMATS = ("html",)
+#: The formats a report is written in, and how.
+WRITERS: dict[str, Callable[[Report, str], bytes]] = {
+    "html": lambda report, language: render_html(report, language).encode("utf-8"),
+    "pdf": render_pdf,
+    "docx": render_docx,
+}
+FORMATS = tuple(WRITERS)
+#: Each format's media type.
+MEDIA_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 
 def regional_report(
@@ -33,9 +48,10 @@ def regional_report(
 
 
 def report_bytes(report: Report, language: str, output_format: str) -> bytes:
-    """``report`` written in ``language`` and ``output_format`` (one of :data:`FORMATS`)."""
+    """``report`` written in ``language`` and ``output_format`` (one of :data:`FORMATS`);
+    PublishingError when a library the format needs is missing."""
     if language not in LANGUAGES:
         raise InvalidValue(f"unknown language {language!r}; choose one of {', '.join(LANGUAGES)}")
     if output_format not in FORMATS:
         raise InvalidValue(f"unknown format {output_format!r}; choose one of {', '.join(FORMATS)}")
-    return render_html(report, language).encode("utf-8")
+    return WRITERS[output_format](report, language)

@@ -65,3 +65,28 @@ def test_report_of_an_unknown_meeting_is_not_found(browser: TestClient, site: Si
     answer = browser.get("/reports/RTP-IX?lang=en")
     assert answer.status_code == 404
     assert "No document of this meeting is stored, so it has no report." in answer.text
+
+
+@pytest.mark.parametrize(
+    ("suffix", "media_type", "start"),
+    [
+        ("pdf", "application/pdf", b"%PDF-"),
+        (
+            "docx",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            b"PK",
+        ),
+    ],
+)
+def test_report_downloads_as_pdf_and_docx(
+    browser: TestClient, published: str, suffix: str, media_type: str, start: bytes
+) -> None:
+    answer = browser.get(f"/reports/RTP-IV/report.{suffix}?lang=es")
+    assert answer.status_code == 200
+    assert answer.headers["content-type"] == media_type
+    assert answer.content.startswith(start)
+    assert answer.headers["content-disposition"] == f'attachment; filename="RTP-IV-es.{suffix}"'
+
+
+def test_report_in_an_unknown_format_is_not_found(browser: TestClient, published: str) -> None:
+    assert browser.get("/reports/RTP-IV/report.odt").status_code == 404

@@ -19,6 +19,7 @@ from jinja2 import ChoiceLoader, Environment, PackageLoader
 from vigia.domain import LANGUAGES
 from vigia.languages import LANGUAGE_NAMES, template_environment, translations
 from vigia.publish import labels
+from vigia.publish.vocabulary import figure_value
 
 #: Sent with every page: no framing, scripts and styles from this site only, no inline code.
 SECURITY_HEADERS = {
@@ -42,7 +43,9 @@ def environment(language: str) -> Environment:
     templates = template_environment(loader, language)
     templates.filters.update(pretty_json=pretty_json)
     gettext = translations(language).gettext
-    templates.globals.update(label=partial(labels.label, gettext=gettext))
+    templates.globals.update(
+        label=partial(labels.label, gettext=gettext), figure_value=figure_value
+    )
     return templates
 
 

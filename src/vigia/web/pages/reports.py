@@ -2,7 +2,7 @@
 
 Everyone reads the public report (published figures, confirmed ratings); the secretariat also reads
 the draft (``?draft=1``), which marks what is not yet published or confirmed.
-``/reports/{meeting}/report.html`` is the same report as a whole HTML file to download.
+``/reports/{meeting}/report.html`` (``.pdf``, ``.docx``) is the same report as a file to download.
 """
 
 from __future__ import annotations
@@ -14,12 +14,13 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
+from vigia.errors import PublishingError
 from vigia.evaluate.meetings import UnknownMeeting
 from vigia.permissions import can_publish
 from vigia.publish.labels import N_
 from vigia.publish.report import Report
 from vigia.publish.vocabulary import vocabulary
-from vigia.services.reports import regional_report, report_bytes
+from vigia.services.reports import FORMATS, MEDIA_TYPES, regional_report, report_bytes
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.responses import show
 from vigia.web.pages.routing import PageError, PageRoute
@@ -27,6 +28,7 @@ from vigia.web.pages.visitor import CurrentVisitor, Visitor
 
 NO_REPORT = N_("No document of this meeting is stored, so it has no report.")
 SECRETARIAT_ONLY = N_("Only the secretariat reads the draft report.")
+FORMAT_UNAVAILABLE = N_("This format cannot be made on this server; download the report as HTML.")
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 MeetingCode = Annotated[str, Path(min_length=1, max_length=64)]
@@ -61,19 +63,30 @@ def report_page(
         "words": vocabulary(visitor.language),
         "path": report_path(report.meeting),
         "may_draft": can_publish(visitor.principal),
+        "formats": FORMATS,
     }
     return show(request, visitor, "report_page.html", values)
 
 
-@router.get("/reports/{meeting}/report.html")
+@router.get("/reports/{meeting}/report.{output_format}")
 def report_file(
-    visitor: CurrentVisitor, session: DatabaseSession, meeting: MeetingCode, draft: Draft = False
+    visitor: CurrentVisitor,
+    session: DatabaseSession,
+    meeting: MeetingCode,
+    output_format: Annotated[str, Path(max_length=8)],
+    draft: Draft = False,
 ) -> Response:
+    if output_format not in FORMATS:
+        raise PageError(status.HTTP_404_NOT_FOUND, None, visitor)
     report = _report(session, visitor, meeting, draft)
-    name = f"{report.meeting}{'-draft' if draft else ''}-{visitor.language}.html"
+    name = f"{report.meeting}{'-draft' if draft else ''}-{visitor.language}.{output_format}"
+    try:
+        content = report_bytes(report, visitor.language, output_format)
+    except PublishingError as error:
+        raise PageError(status.HTTP_503_SERVICE_UNAVAILABLE, FORMAT_UNAVAILABLE, visitor) from error
     return Response(
-        report_bytes(report, visitor.language, "html"),
-        media_type="text/html; charset=utf-8",
+        content,
+        media_type=MEDIA_TYPES[output_format],
         headers={
             "Content-Disposition": f'attachment; filename="{name}"',
             "X-Content-Type-Options": "nosniff",

@@ -1,0 +1,160 @@
+"""A report as a Word document (python-docx) that the secretariat can edit: real headings, tables
+and numbered sources, each figure's number of source in superscript after its value.
+
+The texts are the HTML templates' messages, translated by the same catalogues.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from docx import Document as new_document
+from docx.document import Document
+from docx.shared import Pt
+
+from vigia.languages import country_name, format_number, indicator_name, translations
+from vigia.publish.labels import label
+from vigia.publish.report import Profile, Report
+from vigia.publish.vocabulary import Vocabulary, figure_value, vocabulary
+
+DRAFT_NOTICE = (
+    "Draft: it shows figures not yet published and ratings not yet confirmed, marked with an"
+    " asterisk (*)."
+)
+TABLE_STYLE = "Table Grid"
+
+
+def render_docx(report: Report, language: str) -> bytes:
+    """``report`` in ``language`` as the bytes of a DOCX file."""
+    _ = translations(language).gettext
+    words = vocabulary(language)
+    document = new_document()
+    document.core_properties.title = f"{_('Regional progress report')} · {report.meeting}"
+    document.core_properties.language = language
+    document.add_heading(_("Regional progress report on the Work Plan"), level=0)
+    meeting = _("Meeting %(meeting)s") % {"meeting": report.meeting}
+    plan = f" · {_('Work Plan %(plan)s') % {'plan': report.plan}}" if report.plan else ""
+    document.add_paragraph(f"{meeting}{plan} · {report.made_on.isoformat()}")
+    if report.draft:
+        document.add_paragraph(_(DRAFT_NOTICE), style="Intense Quote")
+    document.add_heading(_("Summary"), level=1)
+    summary = _(
+        "%(states)s states reported to this meeting; %(figures)s figures are cited from their"
+        " reports."
+    )
+    document.add_paragraph(
+        summary % {"states": len(report.profiles), "figures": len(report.figures)}
+    )
+    _matrix(document, report, words, _, language)
+    _findings(document, report, words, _, language)
+    _totals(document, report, _, language)
+    for profile in report.profiles:
+        _profile(document, profile, _, language)
+    document.add_heading(_("Sources"), level=1)
+    for footnote in report.footnotes:
+        document.add_paragraph(f"{footnote.document}: “{footnote.quote}”", style="List Number")
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def _matrix(
+    document: Document,
+    report: Report,
+    words: Vocabulary,
+    _: Callable[[str], str],
+    language: str,
+) -> None:
+    document.add_heading(_("Ratings by state and area"), level=1)
+    table = document.add_table(rows=1, cols=len(report.areas) + 1, style=TABLE_STYLE)
+    heading = table.rows[0].cells
+    heading[0].text = _("State")
+    for cell, area in zip(heading[1:], report.areas, strict=True):
+        cell.text = words.area(area)
+    for profile in report.profiles:
+        row = table.add_row().cells
+        row[0].text = country_name(profile.country, language)
+        for cell, rating in zip(row[1:], profile.cells, strict=True):
+            if rating.withheld:
+                cell.text = _("Not yet confirmed")
+            else:
+                draft = " *" if report.draft and not rating.confirmed else ""
+                cell.text = words.rating(rating.rating) + draft
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                for run in paragraph.runs:
+                    run.font.size = Pt(8)
+
+
+def _findings(
+    document: Document,
+    report: Report,
+    words: Vocabulary,
+    _: Callable[[str], str],
+    language: str,
+) -> None:
+    document.add_heading(_("Findings by area"), level=1)
+    for finding in report.findings:
+        document.add_heading(words.area(finding.area), level=2)
+        document.add_paragraph(
+            f"{_('Substantial evidence:')} {_names(finding.substantial, _, language)}."
+            f" {_('No information:')} {_names(finding.without, _, language)}."
+        )
+
+
+def _names(countries: list[str], _: Callable[[str], str], language: str) -> str:
+    return ", ".join(country_name(country, language) for country in countries) or _("none")
+
+
+def _totals(document: Document, report: Report, _: Callable[[str], str], language: str) -> None:
+    if not report.totals:
+        return
+    document.add_heading(_("Hemispheric totals"), level=1)
+    table = document.add_table(rows=1, cols=4, style=TABLE_STYLE)
+    for cell, text in zip(
+        table.rows[0].cells, (_("Indicator"), _("Year"), _("Total"), _("States")), strict=True
+    ):
+        cell.text = text
+    for total in report.totals:
+        row = table.add_row().cells
+        row[0].text = indicator_name(total.indicator, language)
+        row[1].text = str(total.year or "")
+        row[2].text = format_number(total.value, language)
+        row[3].text = _names(total.states, _, language)
+
+
+def _profile(
+    document: Document,
+    profile: Profile,
+    _: Callable[[str], str],
+    language: str,
+) -> None:
+    document.add_heading(country_name(profile.country, language), level=1)
+    if profile.figures:
+        document.add_heading(_("Figures reported"), level=2)
+        table = document.add_table(rows=1, cols=3, style=TABLE_STYLE)
+        for cell, text in zip(
+            table.rows[0].cells, (_("Indicator"), _("Year"), _("Value")), strict=True
+        ):
+            cell.text = text
+        for figure in profile.figures:
+            row = table.add_row().cells
+            row[0].text = indicator_name(figure.indicator, language)
+            row[1].text = str(figure.year or "")
+            value = row[2].paragraphs[0]
+            value.add_run(figure_value(figure, language) + (" *" if figure.draft else ""))
+            value.add_run(str(figure.footnote)).font.superscript = True
+    else:
+        document.add_paragraph(_("No published figure."))
+    if profile.events:
+        document.add_heading(_("Laws, institutions and plans"), level=2)
+        for event in profile.events:
+            item = document.add_paragraph(style="List Bullet")
+            year = f"{event.year}: " if event.year else ""
+            item.add_run(year + label("event", event.kind, _))
+            item.add_run(str(event.footnote)).font.superscript = True
+    if profile.roles:
+        roles = ", ".join(label("role", role, _) for role in profile.roles)
+        document.add_paragraph(f"{_('Roles:')} {roles}.")

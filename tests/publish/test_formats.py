@@ -1,0 +1,108 @@
+"""A report as PDF (WeasyPrint) and DOCX (python-docx): vigia.publish.pdf and vigia.publish.word.
+
+The PDF's first page is turned into a PNG with pdftoppm (Debian's poppler-utils) and kept in
+``test-artifacts/`` with the browser tests' screenshots.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from docx import Document as open_docx
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from tests.evaluate.reports import RTP4_SPANISH, extracted
+from vigia.publish.pdf import render_pdf
+from vigia.publish.report import Report, build_report
+from vigia.publish.word import render_docx
+from vigia.store.database import open_database, session_factory
+from vigia.store.models import FactRow
+from vigia.store.repository import store_document
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+@pytest.fixture
+def report(ready_sqlite_url: str) -> Iterator[Report]:
+    """The draft report of RTP-IV from the Spanish report, one Guatemalan figure published."""
+    engine = open_database(ready_sqlite_url)
+    with session_factory(engine)() as session:
+        store_document(session, extracted(RTP4_SPANISH))
+        _publish_first(session, "GTM")
+        yield build_report(session, "RTP-IV", draft=True)
+    engine.dispose()
+
+
+def _publish_first(session: Session, country: str) -> None:
+    first = session.scalars(select(FactRow.id).where(FactRow.country == country)).first()
+    session.execute(update(FactRow).where(FactRow.id == first).values(status="published"))
+    session.commit()
+
+
+def test_pdf_has_the_reports_sections_in_the_language_asked(report: Report) -> None:
+    pdf = render_pdf(report, "es")
+    assert pdf.startswith(b"%PDF-")
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        text = "\n".join(page.extract_text() or "" for page in document.pages)
+        assert len(document.pages) >= 2
+    for heading in (
+        "Informe regional de avance del Plan de Trabajo",
+        "Calificaciones por Estado y área",
+        "Hallazgos por área",
+        "Fuentes",
+    ):
+        assert heading in text
+    assert "Guatemala" in text and "Borrador:" in text
+
+
+def test_pdf_first_page_as_an_image(report: Report, tmp_path: Path) -> None:
+    if shutil.which("pdftoppm") is None:
+        reason = "pdftoppm is missing (apt-get install poppler-utils)"
+        if os.environ.get("VIGIA_REQUIRE_PDF") == "1":
+            pytest.fail(f"{reason}; VIGIA_REQUIRE_PDF=1 makes this an error")
+        pytest.skip(reason)
+    source = tmp_path / "report.pdf"
+    source.write_bytes(render_pdf(report, "en"))
+    ARTIFACTS.mkdir(exist_ok=True)
+    prefix = ARTIFACTS / "report-rtp-iv-en-page"
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(source), str(prefix)],
+        check=True,
+        timeout=120,
+    )
+    images = sorted(ARTIFACTS.glob("report-rtp-iv-en-page*.png"))
+    assert images and images[0].stat().st_size > 10_000
+    assert images[0].read_bytes().startswith(b"\x89PNG")
+
+
+def test_docx_opens_back_with_headings_tables_and_sources(report: Report) -> None:
+    document = open_docx(io.BytesIO(render_docx(report, "fr")))
+    headings = [
+        p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))
+    ]
+    assert headings[0] == "Rapport régional d’avancement du Plan de travail"
+    assert "Notes par État et domaine" in headings and "Sources" in headings
+    matrix = document.tables[0]
+    assert len(matrix.rows) == len(report.profiles) + 1
+    assert len(matrix.columns) == len(report.areas) + 1
+    sources = [p for p in document.paragraphs if p.style.name == "List Number"]
+    assert len(sources) == len(report.footnotes)
+    assert sources[0].text == f"{report.footnotes[0].document}: “{report.footnotes[0].quote}”"
+    notes = [
+        run.text
+        for table in document.tables[1:]
+        for row in table.rows
+        for cell in row.cells
+        for paragraph in cell.paragraphs
+        for run in paragraph.runs
+        if run.font.superscript
+    ]
+    assert sorted(int(note) for note in notes) == sorted(f.footnote for f in report.figures)
