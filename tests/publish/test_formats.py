@@ -106,3 +106,4 @@ def test_docx_opens_back_with_headings_tables_and_sources(report: Report) -> Non
         if run.font.superscript
     ]
     assert sorted(int(note) for note in notes) == sorted(f.footnote for f in report.figures)
+    assert len(document.inline_shapes) == 3  # the charts, as PNG

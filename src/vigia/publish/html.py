@@ -11,6 +11,7 @@ from functools import cache, partial
 from jinja2 import Environment, PackageLoader
 
 from vigia.languages import template_environment, translations
+from vigia.publish.charts import Chart, chart_svg, report_charts
 from vigia.publish.labels import label
 from vigia.publish.report import Report
 from vigia.publish.vocabulary import figure_value, vocabulary
@@ -27,6 +28,14 @@ def environment(language: str) -> Environment:
 
 
 def render_html(report: Report, language: str) -> str:
-    """``report`` as a whole HTML document in ``language``."""
+    """``report`` as a whole HTML document in ``language``, its charts drawn in it."""
     page = environment(language).get_template("report.html")
-    return page.render(report=report, words=vocabulary(language))
+    return page.render(
+        report=report, words=vocabulary(language), charts=drawn_charts(report, language),
+        chart_path=None,
+    )  # fmt: skip
+
+
+def drawn_charts(report: Report, language: str) -> list[tuple[Chart, str]]:
+    """The report's charts with their SVG, for the templates."""
+    return [(chart, chart_svg(chart)) for chart in report_charts(report, language)]

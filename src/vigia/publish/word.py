@@ -11,9 +11,10 @@ from collections.abc import Callable
 
 from docx import Document as new_document
 from docx.document import Document
-from docx.shared import Pt
+from docx.shared import Inches, Pt
 
 from vigia.languages import country_name, format_number, indicator_name, translations
+from vigia.publish.charts import chart_png, report_charts
 from vigia.publish.labels import label
 from vigia.publish.report import Profile, Report
 from vigia.publish.vocabulary import Vocabulary, figure_value, vocabulary
@@ -40,13 +41,17 @@ def render_docx(report: Report, language: str) -> bytes:
         document.add_paragraph(_(DRAFT_NOTICE), style="Intense Quote")
     document.add_heading(_("Summary"), level=1)
     summary = _(
-        "%(states)s states reported to this meeting; %(figures)s figures are cited from their"
-        " reports."
+        "States that reported to this meeting: %(states)s. Figures cited from their reports:"
+        " %(figures)s."
     )
     document.add_paragraph(
         summary % {"states": len(report.profiles), "figures": len(report.figures)}
     )
     _matrix(document, report, words, _, language)
+    document.add_heading(_("Charts"), level=1)
+    for chart in report_charts(report, language):
+        document.add_picture(io.BytesIO(chart_png(chart)), width=Inches(6))
+        document.add_paragraph(chart.title, style="Caption")
     _findings(document, report, words, _, language)
     _totals(document, report, _, language)
     for profile in report.profiles:

@@ -90,3 +90,14 @@ def test_report_downloads_as_pdf_and_docx(
 
 def test_report_in_an_unknown_format_is_not_found(browser: TestClient, published: str) -> None:
     assert browser.get("/reports/RTP-IV/report.odt").status_code == 404
+
+
+def test_report_page_draws_its_charts_with_their_data(browser: TestClient, published: str) -> None:
+    page = browser.get("/reports/RTP-IV?lang=es")
+    assert page.text.count('<figure class="chart"') == 3
+    assert 'href="/reports/RTP-IV/charts/matrix.csv?lang=es"' in page.text
+    data = browser.get("/reports/RTP-IV/charts/figures-by-state.csv?lang=es")
+    assert data.status_code == 200 and data.headers["content-type"] == "text/csv; charset=utf-8"
+    assert data.text.splitlines()[0] == "state,indicator,year,value"
+    assert len(data.text.splitlines()) == 2  # the one published figure
+    assert browser.get("/reports/RTP-IV/charts/pie.csv").status_code == 404

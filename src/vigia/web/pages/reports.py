@@ -17,6 +17,8 @@ from sqlalchemy.orm import Session
 from vigia.errors import PublishingError
 from vigia.evaluate.meetings import UnknownMeeting
 from vigia.permissions import can_publish
+from vigia.publish.charts import chart_csv, report_charts
+from vigia.publish.html import drawn_charts
 from vigia.publish.labels import N_
 from vigia.publish.report import Report
 from vigia.publish.vocabulary import vocabulary
@@ -64,8 +66,35 @@ def report_page(
         "path": report_path(report.meeting),
         "may_draft": can_publish(visitor.principal),
         "formats": FORMATS,
+        "charts": drawn_charts(report, visitor.language),
+        "chart_path": f"{report_path(report.meeting)}/charts",
     }
     return show(request, visitor, "report_page.html", values)
+
+
+@router.get("/reports/{meeting}/charts/{name}.csv")
+def chart_data(
+    visitor: CurrentVisitor,
+    session: DatabaseSession,
+    meeting: MeetingCode,
+    name: Annotated[str, Path(max_length=32)],
+    draft: Draft = False,
+) -> Response:
+    """The rows a chart of the report draws, as CSV."""
+    report = _report(session, visitor, meeting, draft)
+    chart = next((c for c in report_charts(report, visitor.language) if c.name == name), None)
+    if chart is None:
+        raise PageError(status.HTTP_404_NOT_FOUND, None, visitor)
+    filename = f"{report.meeting}-{chart.name}-{visitor.language}.csv"
+    return Response(
+        chart_csv(chart),
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "X-Content-Type-Options": "nosniff",
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.get("/reports/{meeting}/report.{output_format}")

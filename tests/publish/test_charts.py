@@ -1,0 +1,47 @@
+"""A report's charts: vigia.publish.charts (Vega-Lite by altair, drawn offline by vl-convert)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from sqlalchemy.orm import Session
+
+from tests.evaluate.reports import RTP4_SPANISH, StoreReports
+from vigia.publish.charts import chart_csv, chart_png, chart_svg, report_charts
+from vigia.publish.report import build_report
+
+
+def test_charts_of_a_public_report_show_unconfirmed_ratings_as_such(
+    evaluation_session: Session, store_reports: StoreReports
+) -> None:
+    store_reports(RTP4_SPANISH)
+    report = build_report(evaluation_session, "RTP-IV")
+    charts = {chart.name: chart for chart in report_charts(report, "en")}
+    assert set(charts) == {"matrix", "ratings-by-area"}  # nothing published: no figures chart
+    matrix = charts["matrix"]
+    assert len(matrix.rows) == len(report.profiles) * len(report.areas)
+    assert {row["rating"] for row in matrix.rows} == {"Not yet confirmed"}
+    assert "url" not in json.dumps(matrix.spec["data"])  # the rows are in the specification
+
+
+def test_chart_drawn_as_svg_and_png_in_the_language_asked(
+    evaluation_session: Session, store_reports: StoreReports
+) -> None:
+    store_reports(RTP4_SPANISH)
+    report = build_report(evaluation_session, "RTP-IV", draft=True)
+    charts = {chart.name: chart for chart in report_charts(report, "fr")}
+    assert set(charts) == {"matrix", "ratings-by-area", "figures-by-state"}
+    svg = chart_svg(charts["matrix"])
+    assert svg.startswith("<svg") and "Notes par État et domaine" in svg and "Guatemala" in svg
+    assert chart_png(charts["ratings-by-area"]).startswith(b"\x89PNG")
+
+
+def test_chart_data_as_csv(evaluation_session: Session, store_reports: StoreReports) -> None:
+    store_reports(RTP4_SPANISH)
+    report = build_report(evaluation_session, "RTP-IV", draft=True)
+    chart = next(c for c in report_charts(report, "es") if c.name == "figures-by-state")
+    rows = list(csv.DictReader(io.StringIO(chart_csv(chart))))
+    assert len(rows) == len(report.figures)
+    assert list(rows[0]) == ["state", "indicator", "year", "value"]
