@@ -41,8 +41,9 @@ def test_browser_reads_the_regional_report_with_charts_and_sources(
     page.click("a[href='/reports/RTP-IV']")
     page.wait_for_load_state()
     assert page.inner_text("h1") == "Regional progress report on the Work Plan"
-    assert page.locator("figure.chart svg").count() == 3
-    assert page.locator("figure.chart svg").first.bounding_box()["width"] > 200
+    assert page.locator("#charts figure.chart svg").count() == 3
+    assert page.locator("#maps figure.map svg").count() >= 1
+    assert page.locator("#maps figure.map svg").first.bounding_box()["width"] > 200
     page.screenshot(path=str(artifacts / f"report-{kind}.png"), full_page=True)
 
     page.click("#state-GTM td.number sup a")

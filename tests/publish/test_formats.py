@@ -20,6 +20,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from tests.evaluate.reports import RTP4_SPANISH, extracted
+from vigia.publish.charts import report_charts
+from vigia.publish.maps import report_maps
 from vigia.publish.pdf import render_pdf
 from vigia.publish.report import Report, build_report
 from vigia.publish.word import render_docx
@@ -106,4 +108,5 @@ def test_docx_opens_back_with_headings_tables_and_sources(report: Report) -> Non
         if run.font.superscript
     ]
     assert sorted(int(note) for note in notes) == sorted(f.footnote for f in report.figures)
-    assert len(document.inline_shapes) == 3  # the charts, as PNG
+    pictures = len(report_charts(report, "fr")) + len(report_maps(report, "fr"))
+    assert len(document.inline_shapes) == pictures  # the charts and maps, as PNG

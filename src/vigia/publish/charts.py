@@ -60,7 +60,7 @@ def chart_csv(chart: Chart) -> str:
     return output.getvalue()
 
 
-def _data(rows: list[dict[str, Any]]) -> alt.Data:
+def inline_data(rows: list[dict[str, Any]]) -> alt.Data:
     """The rows inline in the specification (altair's ``Data`` has no type hints)."""
     data: alt.Data = alt.Data(values=rows)  # type: ignore[no-untyped-call]
     return data
@@ -94,7 +94,7 @@ def _matrix(report: Report, language: str) -> Chart:
     title = gettext("Ratings by state and area")
     areas = [words.area(area) for area in report.areas]
     chart = (
-        alt.Chart(_data(rows), title=title, width=WIDTH)
+        alt.Chart(inline_data(rows), title=title, width=WIDTH)
         .mark_rect(stroke="white")
         .encode(
             x=alt.X("area:N", sort=areas, title=None, axis=alt.Axis(labelAngle=-30)),
@@ -112,7 +112,7 @@ def _ratings_by_area(report: Report, language: str) -> Chart:
     rows = _cells(report, language)
     title = gettext("States by rating in each area")
     chart = (
-        alt.Chart(_data(rows), title=title, width=WIDTH)
+        alt.Chart(inline_data(rows), title=title, width=WIDTH)
         .mark_bar()
         .encode(
             x=alt.X("area:N", sort=[words.area(area) for area in report.areas], title=None),
@@ -137,7 +137,7 @@ def _figures_by_state(report: Report, language: str) -> Chart:
     ]
     title = gettext("Figures reported by each state")
     chart = (
-        alt.Chart(_data(rows), title=title, width=WIDTH)
+        alt.Chart(inline_data(rows), title=title, width=WIDTH)
         .mark_bar()
         .encode(
             y=alt.Y("state:N", title=None),

@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader
 from vigia.languages import template_environment, translations
 from vigia.publish.charts import Chart, chart_svg, report_charts
 from vigia.publish.labels import label
+from vigia.publish.maps import report_maps
 from vigia.publish.report import Report
 from vigia.publish.vocabulary import figure_value, vocabulary
 
@@ -32,10 +33,15 @@ def render_html(report: Report, language: str) -> str:
     page = environment(language).get_template("report.html")
     return page.render(
         report=report, words=vocabulary(language), charts=drawn_charts(report, language),
-        chart_path=None,
+        maps=drawn_maps(report, language), chart_path=None,
     )  # fmt: skip
 
 
 def drawn_charts(report: Report, language: str) -> list[tuple[Chart, str]]:
     """The report's charts with their SVG, for the templates."""
     return [(chart, chart_svg(chart)) for chart in report_charts(report, language)]
+
+
+def drawn_maps(report: Report, language: str) -> list[tuple[Chart, str]]:
+    """The report's maps with their SVG, for the templates."""
+    return [(chart, chart_svg(chart)) for chart in report_maps(report, language)]

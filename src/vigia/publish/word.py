@@ -16,6 +16,7 @@ from docx.shared import Inches, Pt
 from vigia.languages import country_name, format_number, indicator_name, translations
 from vigia.publish.charts import chart_png, report_charts
 from vigia.publish.labels import label
+from vigia.publish.maps import report_maps
 from vigia.publish.report import Profile, Report
 from vigia.publish.vocabulary import Vocabulary, figure_value, vocabulary
 
@@ -48,10 +49,14 @@ def render_docx(report: Report, language: str) -> bytes:
         summary % {"states": len(report.profiles), "figures": len(report.figures)}
     )
     _matrix(document, report, words, _, language)
-    document.add_heading(_("Charts"), level=1)
-    for chart in report_charts(report, language):
-        document.add_picture(io.BytesIO(chart_png(chart)), width=Inches(6))
-        document.add_paragraph(chart.title, style="Caption")
+    for heading, charts in (
+        (_("Charts"), report_charts(report, language)),
+        (_("Maps"), report_maps(report, language)),
+    ):
+        document.add_heading(heading, level=1)
+        for chart in charts:
+            document.add_picture(io.BytesIO(chart_png(chart)), width=Inches(6))
+            document.add_paragraph(chart.title, style="Caption")
     _findings(document, report, words, _, language)
     _totals(document, report, _, language)
     for profile in report.profiles:

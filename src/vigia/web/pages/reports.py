@@ -18,8 +18,9 @@ from vigia.errors import PublishingError
 from vigia.evaluate.meetings import UnknownMeeting
 from vigia.permissions import can_publish
 from vigia.publish.charts import chart_csv, report_charts
-from vigia.publish.html import drawn_charts
+from vigia.publish.html import drawn_charts, drawn_maps
 from vigia.publish.labels import N_
+from vigia.publish.maps import report_maps
 from vigia.publish.report import Report
 from vigia.publish.vocabulary import vocabulary
 from vigia.services.reports import FORMATS, MEDIA_TYPES, regional_report, report_bytes
@@ -67,6 +68,7 @@ def report_page(
         "may_draft": can_publish(visitor.principal),
         "formats": FORMATS,
         "charts": drawn_charts(report, visitor.language),
+        "maps": drawn_maps(report, visitor.language),
         "chart_path": f"{report_path(report.meeting)}/charts",
     }
     return show(request, visitor, "report_page.html", values)
@@ -82,7 +84,9 @@ def chart_data(
 ) -> Response:
     """The rows a chart of the report draws, as CSV."""
     report = _report(session, visitor, meeting, draft)
-    chart = next((c for c in report_charts(report, visitor.language) if c.name == name), None)
+    language = visitor.language
+    shown = [*report_charts(report, language), *report_maps(report, language)]
+    chart = next((chart for chart in shown if chart.name == name), None)
     if chart is None:
         raise PageError(status.HTTP_404_NOT_FOUND, None, visitor)
     filename = f"{report.meeting}-{chart.name}-{visitor.language}.csv"

@@ -1,0 +1,128 @@
+"""Maps of the Americas for a report, drawn like its charts (Vega-Lite, offline).
+
+The member states' outlines are ``vigia/data/americas.json`` (Natural Earth 1:50m, built from the
+npm package world-atlas by ``scripts/build_map.py``): no tile and no network. Two maps: how many
+areas of the Work Plan each state shows evidence in (a choropleth; states that did not report are
+left blank), and the roles the reports give states (countries of origin, transit, destination),
+one marker per role at the state's centre.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+import altair as alt
+
+from vigia.domain import Rating
+from vigia.languages import country_name, translations
+from vigia.publish.charts import Chart, inline_data
+from vigia.publish.labels import label
+from vigia.publish.report import Report
+from vigia.reference import load_data_file
+
+#: The name of the outlines' dataset in a map's specification.
+OUTLINES = "outlines"
+WIDTH = 420
+HEIGHT = 520
+#: What counts as evidence in an area.
+WITH_EVIDENCE = (Rating.SUBSTANTIAL_EVIDENCE.value, Rating.SOME_EVIDENCE.value)
+#: Where each role's marker goes beside the state's centre, in degrees of longitude.
+ROLE_OFFSETS = {"origin": -1.5, "transit": 0.0, "destination": 1.5}
+
+
+@cache
+def outlines() -> tuple[dict[str, Any], ...]:
+    """The member states' outlines, as GeoJSON features with ``iso3`` and ``centre``."""
+    return tuple(load_data_file("americas.json")["features"])
+
+
+def report_maps(report: Report, language: str) -> list[Chart]:
+    """The maps of ``report`` in ``language``: areas with evidence, and roles if any."""
+    maps = [_evidence_map(report, language)]
+    if any(profile.roles for profile in report.profiles):
+        maps.append(_roles_map(report, language))
+    return maps
+
+
+def _base() -> alt.Chart:
+    """Every member state, blank: the map's background. Its data is the named dataset
+    ``outlines``, which :func:`_specification` adds (altair would copy its 300 kB slowly)."""
+    base: alt.Chart = (
+        alt.Chart(alt.NamedData(name=OUTLINES))
+        .mark_geoshape(fill="#f4f5f6", stroke="#8a9199", strokeWidth=0.4)
+        .project(type="equalEarth")
+    )
+    return base
+
+
+def _specification(layered: alt.LayerChart | alt.FacetChart) -> dict[str, Any]:
+    """The layered map's Vega-Lite specification, with the outlines as its dataset."""
+    specification: dict[str, Any] = layered.to_dict()
+    specification.setdefault("datasets", {})[OUTLINES] = list(outlines())
+    return specification
+
+
+def _evidence_map(report: Report, language: str) -> Chart:
+    gettext = translations(language).gettext
+    rows = [
+        {
+            "iso3": profile.country,
+            "state": country_name(profile.country, language),
+            "areas": sum(
+                cell.rating in WITH_EVIDENCE and not cell.withheld for cell in profile.cells
+            ),
+        }
+        for profile in report.profiles
+    ]
+    title = gettext("Areas of the Work Plan with evidence, by state")
+    states = (
+        _base()
+        .transform_lookup(
+            lookup="properties.iso3",
+            from_=alt.LookupData(data=inline_data(rows), key="iso3", fields=["state", "areas"]),
+        )
+        .transform_filter("isValid(datum.areas)")
+        .mark_geoshape(stroke="#ffffff", strokeWidth=0.4)
+        .encode(
+            color=alt.Color(
+                "areas:Q",
+                scale=alt.Scale(domain=[0, len(report.areas)], scheme="greens"),
+                title=gettext("Areas"),
+            ),
+            tooltip=["state:N", "areas:Q"],
+        )
+    )
+    layered = alt.layer(_base(), states, title=title).properties(width=WIDTH, height=HEIGHT)
+    return Chart("map-evidence", title, rows, _specification(layered))
+
+
+def _roles_map(report: Report, language: str) -> Chart:
+    gettext = translations(language).gettext
+    centres = {shape["properties"]["iso3"]: shape["properties"]["centre"] for shape in outlines()}
+    rows = [
+        {
+            "state": country_name(profile.country, language),
+            "role": label("role", role, gettext),
+            "longitude": centres[profile.country][0] + ROLE_OFFSETS.get(role, 0.0),
+            "latitude": centres[profile.country][1],
+        }
+        for profile in report.profiles
+        for role in profile.roles
+        if profile.country in centres
+    ]
+    title = gettext("Roles of the states in trafficking")
+    markers = (
+        alt.Chart(inline_data(rows))
+        .mark_point(filled=True, size=45, opacity=0.9)
+        .encode(
+            longitude="longitude:Q",
+            latitude="latitude:Q",
+            color=alt.Color("role:N", title=None),
+            shape=alt.Shape("role:N", title=None),
+            tooltip=["state:N", "role:N"],
+        )
+        .project(type="equalEarth")
+    )
+    layered = alt.layer(_base(), markers, title=title).properties(width=WIDTH, height=HEIGHT)
+    return Chart("map-roles", title, rows, _specification(layered))

@@ -1,0 +1,59 @@
+"""Maps of the Americas in a report: vigia.publish.maps, over the outlines of americas.json."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from tests.evaluate.reports import RTP4_SPANISH, StoreReports
+from vigia.publish.charts import chart_svg
+from vigia.publish.maps import ROLE_OFFSETS, outlines, report_maps
+from vigia.publish.report import build_report
+from vigia.reference import countries
+
+
+def _points(geometry: dict) -> list[list[float]]:  # type: ignore[type-arg]
+    return [point for polygon in geometry["coordinates"] for ring in polygon for point in ring]
+
+
+def test_outlines_are_the_member_states_in_the_western_hemisphere() -> None:
+    shapes = {shape["properties"]["iso3"]: shape for shape in outlines()}
+    assert set(shapes) == {code for code, country in countries().items() if country.oas_member}
+    for shape in shapes.values():
+        longitude, latitude = shape["properties"]["centre"]
+        assert -180 < longitude < -30 and -60 < latitude < 85
+        assert all(x < 0 for x, _ in _points(shape["geometry"]))
+
+
+def test_evidence_map_counts_the_areas_with_evidence_of_each_state(
+    evaluation_session: Session, store_reports: StoreReports
+) -> None:
+    store_reports(RTP4_SPANISH)
+    draft = build_report(evaluation_session, "RTP-IV", draft=True)
+    evidence = next(chart for chart in report_maps(draft, "es") if chart.name == "map-evidence")
+    counts = {row["iso3"]: row["areas"] for row in evidence.rows}
+    for profile in draft.profiles:
+        wanted = sum(c.rating in ("substantial_evidence", "some_evidence") for c in profile.cells)
+        assert counts[profile.country] == wanted
+    assert any(counts.values())
+    public = build_report(evaluation_session, "RTP-IV")
+    assert {row["areas"] for row in report_maps(public, "es")[0].rows} == {0}  # none confirmed
+    assert "Áreas del Plan de Trabajo con evidencia, por Estado" in chart_svg(evidence)
+
+
+def test_roles_map_puts_each_role_beside_the_states_centre(
+    evaluation_session: Session, store_reports: StoreReports
+) -> None:
+    store_reports(RTP4_SPANISH)
+    report = build_report(evaluation_session, "RTP-IV", draft=True)
+    roles = next(chart for chart in report_maps(report, "en") if chart.name == "map-roles")
+    centres = {s["properties"]["iso3"]: s["properties"]["centre"] for s in outlines()}
+    shown = sum(len(profile.roles) for profile in report.profiles)
+    assert len(roles.rows) == shown > 0
+    guatemala = [row for row in roles.rows if row["state"] == "Guatemala"]
+    offsets = {round(row["longitude"] - centres["GTM"][0], 1) for row in guatemala}
+    assert offsets <= set(ROLE_OFFSETS.values())
+    assert {row["role"] for row in roles.rows} <= {
+        "Country of origin",
+        "Country of transit",
+        "Country of destination",
+    }
