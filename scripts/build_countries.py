@@ -2,7 +2,8 @@
 
 Reads the code table of Debian's ``iso-codes`` package (``apt-get install iso-codes``) and the
 current ``countries.json``, and writes one entry per ISO 3166-1 country or territory, keeping the
-hand-curated fields (``oas_member``, ``long_forms``, ``aliases``, ``capitals``, ``cities``) and the top-level matching lists.
+hand-curated fields (``oas_member``, ``long_forms``, ``aliases``, ``capitals``, ``cities``) and the
+top-level matching lists.
 Display names are not stored: Vigía takes them from Babel's CLDR data when it loads the file.
 
     python scripts/build_countries.py [/usr/share/iso-codes/json/iso_3166-1.json]

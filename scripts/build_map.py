@@ -5,9 +5,10 @@ TopoJSON; this script is run at build time, never by Vigía, and needs no networ
 is fetched::
 
     npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-    python scripts/build_map.py package/countries-50m.json [/usr/share/iso-codes/json/iso_3166-1.json]
+    python scripts/build_map.py package/countries-50m.json [iso_3166-1.json]
 
-It decodes the TopoJSON arcs, keeps the member states (ISO numeric codes matched to alpha-3 codes
+The second argument defaults to ``/usr/share/iso-codes/json/iso_3166-1.json``. It decodes the
+TopoJSON arcs, keeps the member states (ISO numeric codes matched to alpha-3 codes
 with Debian's ``iso-codes``), rounds coordinates to one decimal (about ten kilometres), drops the
 rings that rounding reduces to nothing and islands under 0.02 square degrees (but never a state's
 largest piece), and writes a GeoJSON FeatureCollection whose features have
