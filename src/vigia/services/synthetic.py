@@ -1,5 +1,6 @@
 """A synthetic archive for load and speed measurements (``bench/``): every OAS member state at
-ten meetings, one document each, with as many published facts per document as asked.
+ten meetings, one document each (one country section), with as many published facts per document
+as asked.
 
 Rows are inserted in bulk, bypassing extraction and review: the figures are random, the quote is
 one fixed sentence. Never for a database that holds real reports.
@@ -14,7 +15,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, insert
 
 from vigia.reference import countries, indicators
-from vigia.store.models import DocumentRow, EvidenceRow, FactRow, MeetingRow
+from vigia.store.models import DocumentRow, EvidenceRow, FactRow, MeetingRow, SectionRow
 
 BATCH = 5000
 
@@ -68,6 +69,17 @@ def fill(engine: Engine, facts_per_pair: int, seed: int = 3) -> int:
                     )
                     .returning(DocumentRow.id)
                 ).scalar_one()
+                connection.execute(
+                    insert(SectionRow).values(
+                        document_id=document_id,
+                        order=1,
+                        kind="country",
+                        country=country,
+                        heading=country,
+                        start=0,
+                        end=17,
+                    )
+                )
                 evidence_id = connection.execute(
                     insert(EvidenceRow)
                     .values(document_id=document_id, start=0, end=17, text="Informe nacional.")
