@@ -14,6 +14,8 @@ from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from vigia.evaluate.ratings import confirm_rating
+from vigia.evaluate.scorecard import evaluate_meeting, has_evidence
 from vigia.ingest import UnreadableFileError
 from vigia.permissions import principal_for
 from vigia.services.accounts import create_user, find_user
@@ -95,6 +97,21 @@ def _publish_first_document(session: Session, document_id: int) -> None:
         publish_fact(session, principal, fact.id)
 
 
+def _publish_meeting(session: Session, meeting: str) -> None:
+    """Publish the facts of the meeting's first report and confirm the ratings with evidence, so
+    that the meeting's public regional report has figures, ratings and maps to show."""
+    first = session.scalar(
+        select(DocumentRow.id).where(DocumentRow.meeting_code == meeting).order_by(DocumentRow.id)
+    )
+    if first is not None:
+        _publish_first_document(session, first)
+    principal = principal_for(find_user(session, SECRETARIAT.email))
+    for state in evaluate_meeting(session, meeting).states:
+        for area in state.areas:
+            if has_evidence(area) and not area.confirmed:
+                confirm_rating(session, principal, meeting, state.country, area.area)
+
+
 def check_demo_database(session: Session) -> None:
     """Raise :class:`NotADemoDatabase` unless the database is empty or one the demo prepared.
 
@@ -121,7 +138,8 @@ def check_demo_database(session: Session) -> None:
 def prepare_demo(
     session: Session, reports: Iterable[Path], hasher: PasswordHasher | None = None
 ) -> DemoDatabase:
-    """Store ``reports``, create the demo accounts, and publish the first report's facts.
+    """Store ``reports``, create the demo accounts, publish the first report's facts, and the
+    first meeting's first report's facts with the meeting's ratings that have evidence.
 
     Raises :class:`NotADemoDatabase`, before changing anything, on a database with real data.
     """
@@ -139,13 +157,16 @@ def prepare_demo(
         _account(session, account, hasher)
     if document_ids:
         _publish_first_document(session, document_ids[0])
-    statuses = Counter(session.scalars(select(FactRow.status)))
     meetings = select(DocumentRow.meeting_code).where(DocumentRow.meeting_code.is_not(None))
+    codes = sorted(code for code in session.scalars(meetings.distinct()) if code)
+    if codes:
+        _publish_meeting(session, codes[0])
+    statuses = Counter(session.scalars(select(FactRow.status)))
     return DemoDatabase(
         accounts,
         len(document_ids),
         statuses.total(),
         statuses["published"],
         errors,
-        sorted(code for code in session.scalars(meetings.distinct()) if code),
+        codes,
     )
