@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -73,7 +75,8 @@ def test_every_figure_is_footnoted_with_its_document_and_sentence(rtp4: Session)
         fact = rtp4.get(FactRow, footnote.fact_id)
         assert fact is not None and fact.country == figure.country
         assert footnote.quote == fact.evidence.text
-        assert footnote.document == (fact.document.code or fact.document.title)
+        section = fact.section.code if fact.section is not None else None
+        assert footnote.document == (section or fact.document.code or fact.document.title)
 
 
 def test_public_report_withholds_ratings_until_confirmed(
@@ -150,3 +153,18 @@ def test_html_report_links_each_figure_to_its_quoted_source(rtp4: Session) -> No
         assert f'<li id="note-{footnote.number}">' in page
     assert "Draft:" not in page
     assert "Draft:" in render_html(build_report(rtp4, "RTP-IV", draft=True), "en")
+
+
+def test_report_of_the_french_rtp3_report(
+    evaluation_session: Session, store_reports: StoreReports, shared_corpus: Path
+) -> None:
+    """The real RTP-III rapporteur's report: every state with a section, its figures quoted in
+    French, and the report in French."""
+    store_reports(shared_corpus / "rtp3-rapporteur-report.fr.txt")
+    report = build_report(evaluation_session, "RTP-III", draft=True)
+    assert len(report.profiles) >= 15
+    assert report.figures and all(report.footnote(f.footnote).quote for f in report.figures)
+    assert all(note.document.startswith("RTP-III/") for note in report.footnotes if note.fact_id)
+    page = render_html(report, "fr")
+    assert "<h1>Rapport régional d’avancement du Plan de travail</h1>" in page
+    assert "Réunion RTP-III" in page

@@ -165,8 +165,18 @@ def _profiles(evaluation: MeetingEvaluation, country: str | None) -> list[Profil
     ]
 
 
-def _note(report: Report, document: DocumentRow, quote: str, fact_id: int | None) -> int:
-    name = document.code or document.title or document.original_name or document.path
+def _note(
+    report: Report,
+    document: DocumentRow,
+    quote: str,
+    fact_id: int | None,
+    section_code: str | None = None,
+) -> int:
+    """A new footnote; the source named by the code of the state's presentation if it has one
+    (``RTP-III/INF. 22/12``), else by the document's code, title or file name."""
+    name = (
+        section_code or document.code or document.title or document.original_name or document.path
+    )
     report.footnotes.append(Footnote(len(report.footnotes) + 1, name, quote, fact_id))
     return len(report.footnotes)
 
@@ -179,13 +189,16 @@ def _add_figures(session: Session, report: Report, draft: bool) -> None:
         .join(DocumentRow, FactRow.document_id == DocumentRow.id)
         .where(DocumentRow.meeting_code == report.meeting, wanted)
         .where(FactRow.country.in_(list(profiles)))
-        .options(joinedload(FactRow.evidence), joinedload(FactRow.document))
+        .options(
+            joinedload(FactRow.evidence), joinedload(FactRow.document), joinedload(FactRow.section)
+        )
         .order_by(FactRow.country, FactRow.indicator, FactRow.id)
     )
     for fact in session.scalars(statement).unique():
         values = current_values(fact)
         profile = profiles[fact.country or ""]
-        number = _note(report, fact.document, fact.evidence.text, fact.id)
+        code = fact.section.code if fact.section is not None else None
+        number = _note(report, fact.document, fact.evidence.text, fact.id, code)
         profile.figures.append(
             Figure(
                 country=profile.country,
