@@ -12,11 +12,10 @@ from vigia.store.database import open_database, session_factory
 from vigia.store.models import FactRow
 
 
-@pytest.fixture
-def published(site: Site) -> str:
+def store_and_publish(url: str) -> str:
     """The Spanish RTP-IV report stored, its first fact of Guatemala published; its quote."""
-    store_reports(site.url, [REPORTS / "rtp4-informe-relatoria.es.txt"])
-    engine = open_database(site.url)
+    store_reports(url, [REPORTS / "rtp4-informe-relatoria.es.txt"])
+    engine = open_database(url)
     try:
         with session_factory(engine)() as session:
             fact = session.scalars(
@@ -28,6 +27,11 @@ def published(site: Site) -> str:
             return fact.evidence.text
     finally:
         engine.dispose()
+
+
+@pytest.fixture
+def published(site: Site) -> str:
+    return store_and_publish(site.url)
 
 
 def test_report_page_shows_the_public_report_with_its_sources(

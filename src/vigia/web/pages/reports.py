@@ -90,15 +90,7 @@ def chart_data(
     if chart is None:
         raise PageError(status.HTTP_404_NOT_FOUND, None, visitor)
     filename = f"{report.meeting}-{chart.name}-{visitor.language}.csv"
-    return Response(
-        chart_csv(chart),
-        media_type="text/csv; charset=utf-8",
-        headers={
-            "Content-Disposition": f'attachment; filename="{filename}"',
-            "X-Content-Type-Options": "nosniff",
-            "Cache-Control": "no-store",
-        },
-    )
+    return _download(chart_csv(chart).encode("utf-8"), "text/csv; charset=utf-8", filename)
 
 
 @router.get("/reports/{meeting}/report.{output_format}")
@@ -117,11 +109,16 @@ def report_file(
         content = report_bytes(report, visitor.language, output_format)
     except PublishingError as error:
         raise PageError(status.HTTP_503_SERVICE_UNAVAILABLE, FORMAT_UNAVAILABLE, visitor) from error
+    return _download(content, MEDIA_TYPES[output_format], name)
+
+
+def _download(content: bytes, media_type: str, filename: str) -> Response:
+    """``content`` as a file to save, never cached."""
     return Response(
         content,
-        media_type=MEDIA_TYPES[output_format],
+        media_type=media_type,
         headers={
-            "Content-Disposition": f'attachment; filename="{name}"',
+            "Content-Disposition": f'attachment; filename="{filename}"',
             "X-Content-Type-Options": "nosniff",
             "Cache-Control": "no-store",
         },
