@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
 
 from docx import Document as new_document
 from docx.document import Document
@@ -27,10 +29,33 @@ DRAFT_NOTICE = (
 TABLE_STYLE = "Table Grid"
 
 
+@dataclass(frozen=True)
+class Wording:
+    """What the document is written with: the language, its catalogue's gettext, and the names of
+    areas and ratings."""
+
+    language: str
+    _: Callable[[str], str]
+    words: Vocabulary
+
+    def names(self, countries: list[str]) -> str:
+        """Countries' names joined, or "none"."""
+        named = (country_name(country, self.language) for country in countries)
+        return ", ".join(named) or self._("none")
+
+
+def _table(document: Document, headings: list[str]) -> Any:
+    """A grid with one row of ``headings``."""
+    table = document.add_table(rows=1, cols=len(headings), style=TABLE_STYLE)
+    for cell, text in zip(table.rows[0].cells, headings, strict=True):
+        cell.text = text
+    return table
+
+
 def render_docx(report: Report, language: str) -> bytes:
     """``report`` in ``language`` as the bytes of a DOCX file."""
     _ = translations(language).gettext
-    words = vocabulary(language)
+    wording = Wording(language, _, vocabulary(language))
     document = new_document()
     document.core_properties.title = f"{_('Regional progress report')} · {report.meeting}"
     document.core_properties.language = language
@@ -48,7 +73,7 @@ def render_docx(report: Report, language: str) -> bytes:
     document.add_paragraph(
         summary % {"states": len(report.profiles), "figures": len(report.figures)}
     )
-    _matrix(document, report, words, _, language)
+    _matrix(document, report, wording)
     for heading, charts in (
         (_("Charts"), report_charts(report, language)),
         (_("Maps"), report_maps(report, language)),
@@ -57,10 +82,10 @@ def render_docx(report: Report, language: str) -> bytes:
         for chart in charts:
             document.add_picture(io.BytesIO(chart_png(chart)), width=Inches(6))
             document.add_paragraph(chart.title, style="Caption")
-    _findings(document, report, words, _, language)
-    _totals(document, report, _, language)
+    _findings(document, report, wording)
+    _totals(document, report, wording)
     for profile in report.profiles:
-        _profile(document, profile, _, language)
+        _profile(document, profile, wording)
     document.add_heading(_("Sources"), level=1)
     for footnote in report.footnotes:
         document.add_paragraph(f"{footnote.document}: “{footnote.quote}”", style="List Number")
@@ -69,19 +94,10 @@ def render_docx(report: Report, language: str) -> bytes:
     return output.getvalue()
 
 
-def _matrix(
-    document: Document,
-    report: Report,
-    words: Vocabulary,
-    _: Callable[[str], str],
-    language: str,
-) -> None:
+def _matrix(document: Document, report: Report, wording: Wording) -> None:
+    _, words, language = wording._, wording.words, wording.language
     document.add_heading(_("Ratings by state and area"), level=1)
-    table = document.add_table(rows=1, cols=len(report.areas) + 1, style=TABLE_STYLE)
-    heading = table.rows[0].cells
-    heading[0].text = _("State")
-    for cell, area in zip(heading[1:], report.areas, strict=True):
-        cell.text = words.area(area)
+    table = _table(document, [_("State"), *(words.area(area) for area in report.areas)])
     for profile in report.profiles:
         row = table.add_row().cells
         row[0].text = country_name(profile.country, language)
@@ -98,57 +114,37 @@ def _matrix(
                     run.font.size = Pt(8)
 
 
-def _findings(
-    document: Document,
-    report: Report,
-    words: Vocabulary,
-    _: Callable[[str], str],
-    language: str,
-) -> None:
+def _findings(document: Document, report: Report, wording: Wording) -> None:
+    _ = wording._
     document.add_heading(_("Findings by area"), level=1)
     for finding in report.findings:
-        document.add_heading(words.area(finding.area), level=2)
+        document.add_heading(wording.words.area(finding.area), level=2)
         document.add_paragraph(
-            f"{_('Substantial evidence:')} {_names(finding.substantial, _, language)}."
-            f" {_('No information:')} {_names(finding.without, _, language)}."
+            f"{_('Substantial evidence:')} {wording.names(finding.substantial)}."
+            f" {_('No information:')} {wording.names(finding.without)}."
         )
 
 
-def _names(countries: list[str], _: Callable[[str], str], language: str) -> str:
-    return ", ".join(country_name(country, language) for country in countries) or _("none")
-
-
-def _totals(document: Document, report: Report, _: Callable[[str], str], language: str) -> None:
+def _totals(document: Document, report: Report, wording: Wording) -> None:
     if not report.totals:
         return
+    _, language = wording._, wording.language
     document.add_heading(_("Hemispheric totals"), level=1)
-    table = document.add_table(rows=1, cols=4, style=TABLE_STYLE)
-    for cell, text in zip(
-        table.rows[0].cells, (_("Indicator"), _("Year"), _("Total"), _("States")), strict=True
-    ):
-        cell.text = text
+    table = _table(document, [_("Indicator"), _("Year"), _("Total"), _("States")])
     for total in report.totals:
         row = table.add_row().cells
         row[0].text = indicator_name(total.indicator, language)
         row[1].text = str(total.year or "")
         row[2].text = format_number(total.value, language)
-        row[3].text = _names(total.states, _, language)
+        row[3].text = wording.names(total.states)
 
 
-def _profile(
-    document: Document,
-    profile: Profile,
-    _: Callable[[str], str],
-    language: str,
-) -> None:
+def _profile(document: Document, profile: Profile, wording: Wording) -> None:
+    _, language = wording._, wording.language
     document.add_heading(country_name(profile.country, language), level=1)
     if profile.figures:
         document.add_heading(_("Figures reported"), level=2)
-        table = document.add_table(rows=1, cols=3, style=TABLE_STYLE)
-        for cell, text in zip(
-            table.rows[0].cells, (_("Indicator"), _("Year"), _("Value")), strict=True
-        ):
-            cell.text = text
+        table = _table(document, [_("Indicator"), _("Year"), _("Value")])
         for figure in profile.figures:
             row = table.add_row().cells
             row[0].text = indicator_name(figure.indicator, language)
