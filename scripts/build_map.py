@@ -8,11 +8,12 @@ is fetched::
     python scripts/build_map.py package/countries-50m.json [iso_3166-1.json]
 
 The second argument defaults to ``/usr/share/iso-codes/json/iso_3166-1.json``. It decodes the
-TopoJSON arcs, keeps the member states (ISO numeric codes matched to alpha-3 codes
-with Debian's ``iso-codes``), rounds coordinates to one decimal (about ten kilometres), drops the
-rings that rounding reduces to nothing and islands under 0.02 square degrees (but never a state's
-largest piece), and writes a GeoJSON FeatureCollection whose features have
-``iso3`` and ``centre`` (the mean of the largest ring's points, for markers) as properties.
+TopoJSON arcs, keeps the member states (ISO numeric codes matched to alpha-3 codes with Debian's
+``iso-codes``), rounds coordinates to one decimal (about ten kilometres), simplifies each ring
+(Douglas-Peucker, 0.05 degrees), drops the rings that rounding reduces to nothing and islands under
+0.02 square degrees (but never a state's largest piece), and writes a GeoJSON FeatureCollection
+whose features have ``iso3`` and ``centre`` (the mean of the largest ring's points, for markers) as
+properties.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ ISO_CODES = Path("/usr/share/iso-codes/json/iso_3166-1.json")
 Ring = list[list[float]]
 #: Islands smaller than this (square degrees, about 250 km² at the equator) are left out.
 SMALLEST = 0.02
+#: How far (in degrees) a point may lie from the simplified outline.
+TOLERANCE = 0.05
 
 
 def decode_arcs(topology: dict[str, Any]) -> list[Ring]:
@@ -64,6 +67,28 @@ def rounded(points: Ring) -> Ring:
     return kept
 
 
+def simplified(points: Ring, tolerance: float = TOLERANCE) -> Ring:
+    """The ring with the points that lie within ``tolerance`` degrees of the line between their
+    neighbours left out (Douglas-Peucker), its first and last points kept."""
+    if len(points) < 4:
+        return points
+    (x0, y0), (x1, y1) = points[0], points[-1]
+    length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+    farthest, distance = 0, -1.0
+    for index in range(1, len(points) - 1):
+        x, y = points[index]
+        if length:
+            away = abs((y1 - y0) * x - (x1 - x0) * y + x1 * y0 - y1 * x0) / length
+        else:
+            away = ((x - x0) ** 2 + (y - y0) ** 2) ** 0.5
+        if away > distance:
+            farthest, distance = index, away
+    if distance <= tolerance:
+        return [points[0], points[-1]]
+    left = simplified(points[: farthest + 1], tolerance)
+    return left[:-1] + simplified(points[farthest:], tolerance)
+
+
 def area(points: Ring) -> float:
     """The ring's area in square degrees (shoelace formula)."""
     pairs = zip(points, points[1:] + points[:1], strict=True)
@@ -77,7 +102,7 @@ def polygons(geometry: dict[str, Any], arcs: list[Ring]) -> list[list[Ring]]:
     shapes = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
     result = []
     for shape in shapes:
-        rings = [rounded(ring(indices, arcs)) for indices in shape]
+        rings = [simplified(rounded(ring(indices, arcs))) for indices in shape]
         rings = [points for points in rings if len(points) >= 4]
         if rings:
             result.append(rings)
