@@ -7,8 +7,10 @@ from collections.abc import Callable
 from sqlalchemy.orm import Session
 
 from vigia.domain import LANGUAGES
-from vigia.errors import InvalidValue
+from vigia.errors import InvalidValue, PermissionDenied, PublishingError
 from vigia.evaluate.scorecard import evaluate_meeting
+from vigia.permissions import Principal, can_publish
+from vigia.publish.editions import Edition, FileKey, publish_edition
 from vigia.publish.html import render_html
 from vigia.publish.pdf import render_pdf
 from vigia.publish.report import Report, build_report
@@ -55,3 +57,20 @@ def report_bytes(report: Report, language: str, output_format: str) -> bytes:
     if output_format not in FORMATS:
         raise InvalidValue(f"unknown format {output_format!r}; choose one of {', '.join(FORMATS)}")
     return WRITERS[output_format](report, language)
+
+
+def publish_report(session: Session, principal: Principal, meeting: str) -> Edition:
+    """Publish the public report of ``meeting`` as its next edition: written in every language
+    and every format this server can make (a format whose library is missing, such as PDF without
+    Pango, is left out), each file kept with its hash. Only the secretariat publishes."""
+    if not can_publish(principal):
+        raise PermissionDenied("only the secretariat publishes the regional report")
+    report = regional_report(session, meeting)
+    files: dict[FileKey, bytes] = {}
+    for output_format in FORMATS:
+        for language in LANGUAGES:
+            try:
+                files[(language, output_format)] = report_bytes(report, language, output_format)
+            except PublishingError:
+                break
+    return publish_edition(session, principal, report.meeting, files)

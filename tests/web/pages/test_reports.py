@@ -6,7 +6,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
-from tests.web.pages.conftest import FOCAL_POINT, SECRETARIAT, Site, log_in
+from tests.web.pages.conftest import FOCAL_POINT, SECRETARIAT, Site, log_in, post_form, publish
 from tests.web.pages.test_evaluations import REPORTS, store_reports
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import FactRow
@@ -105,3 +105,44 @@ def test_report_page_draws_its_charts_with_their_data(browser: TestClient, publi
     assert data.text.splitlines()[0] == "state,indicator,year,value"
     assert len(data.text.splitlines()) == 2  # the one published figure
     assert browser.get("/reports/RTP-IV/charts/pie.csv").status_code == 404
+
+
+def test_secretariat_publishes_an_edition_that_downloads_never_change(
+    browser: TestClient, site: Site, published: str
+) -> None:
+    log_in(browser, SECRETARIAT)
+    draft = browser.get("/reports/RTP-IV?draft=1&lang=en")
+    assert 'action="/reports/RTP-IV/publish"' in draft.text and "as edition 1." in draft.text
+    answer = post_form(browser, "/reports/RTP-IV/publish", {})
+    assert answer.status_code == 303
+    assert answer.headers["location"].endswith("/reports/RTP-IV?done=publish")
+    browser.post("/logout")
+    page = browser.get("/reports/RTP-IV?lang=en")
+    assert "The files to download are edition 1, published on" in page.text
+    assert "edition=1" in page.text and "SHA-256" in page.text
+    kept = browser.get("/reports/RTP-IV/report.html?lang=en")
+    assert kept.headers["content-disposition"] == 'attachment; filename="RTP-IV-1-en.html"'
+    publish(site, *_unpublished_fact_ids(site))  # the figures change after publication…
+    again = browser.get("/reports/RTP-IV/report.html?lang=en")
+    assert again.content == kept.content  # …the published edition does not
+    assert browser.get("/reports/RTP-IV/report.html?lang=en&edition=2").status_code == 404
+
+
+def test_only_the_secretariat_publishes_the_report(browser: TestClient, published: str) -> None:
+    log_in(browser, FOCAL_POINT)
+    answer = post_form(browser, "/reports/RTP-IV/publish", {})
+    assert answer.status_code == 403
+    assert "Solo la secretaría publica el informe regional." in answer.text
+    page = browser.get("/reports/RTP-IV?lang=en")
+    assert "has not been published as an edition yet" in page.text
+    assert "/publish" not in page.text
+
+
+def _unpublished_fact_ids(site: Site) -> list[int]:
+    engine = open_database(site.url)
+    try:
+        with session_factory(engine)() as session:
+            statement = select(FactRow.id).where(FactRow.status != "published").limit(3)
+            return list(session.scalars(statement))
+    finally:
+        engine.dispose()

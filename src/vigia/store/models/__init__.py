@@ -47,6 +47,7 @@ from vigia.store.models.follow_up import (
     WorkPlanRow,
 )
 from vigia.store.models.jobs import ExtractionJobRow
+from vigia.store.models.publishing import ReportEditionRow, ReportFileRow
 
 __all__ = [
     "CODE",
@@ -76,6 +77,8 @@ __all__ = [
     "OfficerRow",
     "RatingReviewRow",
     "RecommendationRow",
+    "ReportEditionRow",
+    "ReportFileRow",
     "RoleRow",
     "SectionRow",
     "UserRow",

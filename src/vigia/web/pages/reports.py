@@ -1,8 +1,11 @@
 """``/reports/{meeting}``: a meeting's regional progress report on the site, and as a file.
 
 Everyone reads the public report (published figures, confirmed ratings); the secretariat also reads
-the draft (``?draft=1``), which marks what is not yet published or confirmed.
-``/reports/{meeting}/report.html`` (``.pdf``, ``.docx``) is the same report as a file to download.
+the draft (``?draft=1``), which marks what is not yet published or confirmed, and publishes the
+report as an edition (``POST /reports/{meeting}/publish``, audited): every language and format
+kept byte for byte with its hash. ``/reports/{meeting}/report.html`` (``.pdf``, ``.docx``) is the
+report as a file to download: the latest published edition's file when there is one (an earlier
+one with ``?edition=N``), else the report as it stands.
 """
 
 from __future__ import annotations
@@ -11,31 +14,42 @@ from typing import Annotated
 from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Query, Request, Response, status
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
-from vigia.errors import PublishingError
+from vigia.errors import PermissionDenied, PublishingError
 from vigia.evaluate.meetings import UnknownMeeting
 from vigia.permissions import can_publish
 from vigia.publish.charts import chart_csv, report_charts
+from vigia.publish.editions import edition_content, editions
 from vigia.publish.html import drawn_charts, drawn_maps
 from vigia.publish.labels import N_
 from vigia.publish.maps import report_maps
 from vigia.publish.report import Report
 from vigia.publish.vocabulary import vocabulary
-from vigia.services.reports import FORMATS, MEDIA_TYPES, regional_report, report_bytes
+from vigia.services.reports import (
+    FORMATS,
+    MEDIA_TYPES,
+    publish_report,
+    regional_report,
+    report_bytes,
+)
 from vigia.web.dependencies import DatabaseSession
-from vigia.web.pages.responses import show
-from vigia.web.pages.routing import PageError, PageRoute
+from vigia.web.pages.responses import redirect_to, show
+from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor
 from vigia.web.pages.visitor import CurrentVisitor, Visitor
 
 NO_REPORT = N_("No document of this meeting is stored, so it has no report.")
 SECRETARIAT_ONLY = N_("Only the secretariat reads the draft report.")
 FORMAT_UNAVAILABLE = N_("This format cannot be made on this server; download the report as HTML.")
+PUBLISHER_ONLY = N_("Only the secretariat publishes the regional report.")
+NO_EDITION = N_("This edition of the report was not published in this language and format.")
+PUBLISHED = N_("The report was published: its files are kept as they are now.")
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 MeetingCode = Annotated[str, Path(min_length=1, max_length=64)]
 Draft = Annotated[bool, Query()]
+EditionNumber = Annotated[int | None, Query(ge=1, le=1_000_000)]
 
 
 def report_path(meeting: str) -> str:
@@ -59,9 +73,12 @@ def report_page(
     session: DatabaseSession,
     meeting: MeetingCode,
     draft: Draft = False,
+    done: Annotated[str | None, Query(max_length=16)] = None,
 ) -> HTMLResponse:
     report = _report(session, visitor, meeting, draft)
     values = {
+        "editions": editions(session, report.meeting),
+        "notice": PUBLISHED if done == "publish" else None,
         "report": report,
         "words": vocabulary(visitor.language),
         "path": report_path(report.meeting),
@@ -72,6 +89,20 @@ def report_page(
         "chart_path": f"{report_path(report.meeting)}/charts",
     }
     return show(request, visitor, "report_page.html", values)
+
+
+@router.post("/reports/{meeting}/publish", response_class=RedirectResponse)
+def publish(
+    request: Request, visitor: SignedInFormVisitor, session: DatabaseSession, meeting: MeetingCode
+) -> RedirectResponse:
+    """Publish the public report as the meeting's next edition, then show it."""
+    try:
+        edition = publish_report(session, visitor.principal, meeting)
+    except PermissionDenied as error:
+        raise PageError(status.HTTP_403_FORBIDDEN, PUBLISHER_ONLY, visitor) from error
+    except UnknownMeeting as error:
+        raise PageError(status.HTTP_404_NOT_FOUND, NO_REPORT, visitor) from error
+    return redirect_to(request, visitor, f"{report_path(edition.meeting)}?done=publish")
 
 
 @router.get("/reports/{meeting}/charts/{name}.csv")
@@ -100,9 +131,18 @@ def report_file(
     meeting: MeetingCode,
     output_format: Annotated[str, Path(max_length=8)],
     draft: Draft = False,
+    edition: EditionNumber = None,
 ) -> Response:
     if output_format not in FORMATS:
         raise PageError(status.HTTP_404_NOT_FOUND, None, visitor)
+    if not draft:
+        published = edition_content(session, meeting, visitor.language, output_format, edition)
+        if published is not None:
+            kept, content = published
+            name = f"{kept.meeting}-{kept.number}-{visitor.language}.{output_format}"
+            return _download(content, MEDIA_TYPES[output_format], name)
+        if edition is not None:
+            raise PageError(status.HTTP_404_NOT_FOUND, NO_EDITION, visitor)
     report = _report(session, visitor, meeting, draft)
     name = f"{report.meeting}{'-draft' if draft else ''}-{visitor.language}.{output_format}"
     try:
