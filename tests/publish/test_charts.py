@@ -5,10 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from sqlalchemy.orm import Session
 
-from tests.evaluate.reports import RTP4_SPANISH, StoreReports
+from tests.evaluate.reports import RTP4_ENGLISH, RTP4_SPANISH, RTP5_PORTUGUESE, StoreReports
 from vigia.publish.charts import chart_csv, chart_png, chart_svg, report_charts
 from vigia.publish.report import build_report
 
@@ -45,3 +46,26 @@ def test_chart_data_as_csv(evaluation_session: Session, store_reports: StoreRepo
     rows = list(csv.DictReader(io.StringIO(chart_csv(chart))))
     assert len(rows) == len(report.figures)
     assert list(rows[0]) == ["state", "indicator", "year", "value"]
+
+
+def test_figures_over_the_rounds_one_panel_per_state_numbers_in_the_language(
+    evaluation_session: Session, store_reports: StoreReports
+) -> None:
+    store_reports(RTP4_SPANISH, RTP4_ENGLISH, RTP5_PORTUGUESE)
+    report = build_report(evaluation_session, "RTP-V", draft=True)
+    charts = {chart.name: chart for chart in report_charts(report, "fr")}
+    chart = charts["figures-over-rounds"]
+    compared = [
+        (profile.country, row.indicator)
+        for profile in report.profiles
+        for row in profile.rounds(report.meetings).rows
+    ]
+    assert len({(row["state"], row["indicator"]) for row in chart.rows}) == len(compared)
+    assert {row["meeting"] for row in chart.rows} == {"RTP-IV", "RTP-V"}
+    assert chart.spec["facet"]["field"] == "state"
+    svg = chart_svg(chart)
+    assert "Chiffres au fil des réunions" in svg
+    assert re.search(r">\d{1,3}\u00a0\d{3}<", svg)  # axis ticks as "8 000"…
+    assert not re.search(r">\d{1,3},\d{3}<", svg)  # …never "8,000"
+    rtp4 = build_report(evaluation_session, "RTP-IV", draft=True)
+    assert "figures-over-rounds" not in {chart.name for chart in report_charts(rtp4, "fr")}

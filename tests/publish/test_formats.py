@@ -19,7 +19,7 @@ from docx import Document as open_docx
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from tests.evaluate.reports import RTP4_SPANISH, extracted
+from tests.evaluate.reports import RTP4_ENGLISH, RTP4_SPANISH, RTP5_PORTUGUESE, extracted
 from vigia.publish.charts import report_charts
 from vigia.publish.maps import report_maps
 from vigia.publish.pdf import render_pdf
@@ -110,3 +110,31 @@ def test_docx_opens_back_with_headings_tables_and_sources(report: Report) -> Non
     assert sorted(int(note) for note in notes) == sorted(f.footnote for f in report.figures)
     pictures = len(report_charts(report, "fr")) + len(report_maps(report, "fr"))
     assert len(document.inline_shapes) == pictures  # the charts and maps, as PNG
+
+
+def test_docx_compares_the_rounds_with_their_sources(ready_sqlite_url: str) -> None:
+    engine = open_database(ready_sqlite_url)
+    with session_factory(engine)() as session:
+        for path in (RTP4_SPANISH, RTP4_ENGLISH, RTP5_PORTUGUESE):
+            store_document(session, extracted(path))
+        report = build_report(session, "RTP-V", draft=True)
+    engine.dispose()
+    document = open_docx(io.BytesIO(render_docx(report, "es")))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    compared = [profile for profile in report.profiles if profile.rounds(report.meetings).rows]
+    assert headings.count("Cifras a lo largo de las reuniones") == len(compared) > 0
+    tables = [
+        table
+        for table in document.tables
+        if [cell.text for cell in table.rows[0].cells] == ["Indicador", "RTP-IV", "RTP-V"]
+    ]
+    assert len(tables) == len(compared)
+    earlier = {figure.footnote for profile in compared for figure in profile.earlier}
+    notes = {
+        int(run.text)
+        for table in tables
+        for row in table.rows[1:]
+        for run in row.cells[1].paragraphs[0].runs
+        if run.font.superscript
+    }
+    assert notes and notes <= earlier  # the RTP-IV column cites RTP-IV's documents

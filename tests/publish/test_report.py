@@ -8,7 +8,13 @@ import pytest
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from tests.evaluate.reports import RTP4_ENGLISH, RTP4_SPANISH, Reviewers, StoreReports
+from tests.evaluate.reports import (
+    RTP4_ENGLISH,
+    RTP4_SPANISH,
+    RTP5_PORTUGUESE,
+    Reviewers,
+    StoreReports,
+)
 from vigia.domain import Rating
 from vigia.evaluate.ratings import confirm_rating
 from vigia.evaluate.scorecard import evaluate_meeting, has_evidence
@@ -168,3 +174,52 @@ def test_report_of_the_french_rtp3_report(
     page = render_html(report, "fr")
     assert "<h1>Rapport régional d’avancement du Plan de travail</h1>" in page
     assert "Réunion RTP-III" in page
+
+
+@pytest.fixture
+def two_rounds(evaluation_session: Session, store_reports: StoreReports) -> Session:
+    """RTP-IV (both reports) and RTP-V stored."""
+    store_reports(RTP4_SPANISH, RTP4_ENGLISH, RTP5_PORTUGUESE)
+    return evaluation_session
+
+
+def test_figures_over_the_rounds_come_from_each_meeting_with_their_sources(
+    two_rounds: Session,
+) -> None:
+    report = build_report(two_rounds, "RTP-V", draft=True)
+    assert report.meetings == ["RTP-IV", "RTP-V"]
+    compared = 0
+    for profile in report.profiles:
+        rounds = profile.rounds(report.meetings)
+        for row in rounds.rows:
+            assert sum(1 for cell in row.cells if cell) >= 2  # reported in both rounds
+            for meeting, cell in zip(rounds.meetings, row.cells, strict=True):
+                for figure in cell:
+                    fact = two_rounds.get(FactRow, report.footnote(figure.footnote).fact_id)
+                    assert fact is not None and fact.document.meeting_code == meeting
+                    assert (fact.country, fact.indicator) == (profile.country, row.indicator)
+                    compared += 1
+        assert all(figure.meeting == "RTP-IV" for figure in profile.earlier)
+    assert compared >= 10
+    assert all(figure.meeting == "RTP-V" for figure in report.figures)  # totals use this round only
+    assert build_report(two_rounds, "RTP-IV", draft=True).meetings == ["RTP-IV"]  # none later
+
+
+def test_public_figures_over_the_rounds_are_published_ones(two_rounds: Session) -> None:
+    draft = build_report(two_rounds, "RTP-V", draft=True)
+    profile = next(item for item in draft.profiles if item.rounds(draft.meetings).rows)
+    row = profile.rounds(draft.meetings).rows[0]
+    before = build_report(two_rounds, "RTP-V").profile(profile.country)
+    assert before is not None and not before.rounds(draft.meetings).rows  # nothing published yet
+    ids = [draft.footnote(cell[0].footnote).fact_id for cell in row.cells]
+    _publish(two_rounds, *[fact_id for fact_id in ids if fact_id is not None])
+    public = build_report(two_rounds, "RTP-V")
+    shown = public.profile(profile.country)
+    assert shown is not None
+    rows = shown.rounds(public.meetings).rows
+    assert [item.indicator for item in rows] == [row.indicator]
+    assert [[figure.value for figure in cell] for cell in rows[0].cells] == [
+        [cell[0].value] for cell in row.cells
+    ]
+    html = render_html(public, "en")
+    assert "Figures over the rounds" in html and "RTP-IV" in html

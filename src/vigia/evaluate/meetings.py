@@ -95,3 +95,16 @@ def meeting_year(session: Session, meeting: str, documents: list[DocumentRow]) -
     if not years:
         return None
     return max(years, key=lambda year: (years[year], year))
+
+
+def reporting_meetings(session: Session, country: str) -> list[str]:
+    """The meetings in whose documents ``country`` has a country section (so a profile in their
+    reports), oldest first."""
+    statement = (
+        select(DocumentRow.meeting_code)
+        .join(SectionRow, SectionRow.document_id == DocumentRow.id)
+        .where(SectionRow.kind == "country", SectionRow.country == country)
+        .where(DocumentRow.meeting_code.is_not(None))
+        .distinct()
+    )
+    return sorted((code for code in session.scalars(statement) if code), key=meeting_order)

@@ -10,19 +10,27 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import vl_convert
 
 from vigia.domain import Rating
 from vigia.languages import country_name, indicator_name, translations
-from vigia.publish.report import Report
+from vigia.publish.report import Figure, Report
 from vigia.publish.vocabulary import vocabulary
 
 #: Colours of the ratings, strongest first, then of a rating not yet confirmed.
 RATING_COLOURS = ("#1e6b34", "#7fae3e", "#e0a526", "#b8bec4", "#eceff2")
 WIDTH = 640
+#: How each language writes numbers on the axes (d3-format locales that vl-convert carries).
+NumberLocale = Literal["es-ES", "en-US", "fr-FR", "pt-BR"]
+NUMBER_LOCALES: dict[str, NumberLocale] = {
+    "es": "es-ES",
+    "en": "en-US",
+    "fr": "fr-FR",
+    "pt": "pt-BR",
+}
 
 
 @dataclass(frozen=True)
@@ -31,6 +39,8 @@ class Chart:
     title: str
     rows: list[dict[str, Any]]
     spec: dict[str, Any]
+    #: The language of the chart's words, which also sets how its numbers are written.
+    language: str = "en"
 
 
 def report_charts(report: Report, language: str) -> list[Chart]:
@@ -39,15 +49,23 @@ def report_charts(report: Report, language: str) -> list[Chart]:
     charts = [_matrix(report, language), _ratings_by_area(report, language)]
     if report.figures:
         charts.append(_figures_by_state(report, language))
+    over_rounds = _figures_over_rounds(report, language)
+    if over_rounds.rows:
+        charts.append(over_rounds)
     return charts
 
 
 def chart_svg(chart: Chart) -> str:
-    return str(vl_convert.vegalite_to_svg(chart.spec))
+    locale = NUMBER_LOCALES.get(chart.language, "en-US")
+    return str(vl_convert.vegalite_to_svg(chart.spec, format_locale=locale, allowed_base_urls=[]))
 
 
 def chart_png(chart: Chart) -> bytes:
-    return bytes(vl_convert.vegalite_to_png(chart.spec, scale=2))
+    locale = NUMBER_LOCALES.get(chart.language, "en-US")
+    png = vl_convert.vegalite_to_png(
+        chart.spec, scale=2, format_locale=locale, allowed_base_urls=[]
+    )
+    return bytes(png)
 
 
 def chart_csv(chart: Chart) -> str:
@@ -103,7 +121,7 @@ def _matrix(report: Report, language: str) -> Chart:
             tooltip=["state:N", "area:N", "rating:N"],
         )
     )
-    return Chart("matrix", title, rows, chart.to_dict())
+    return Chart("matrix", title, rows, chart.to_dict(), language)
 
 
 def _ratings_by_area(report: Report, language: str) -> Chart:
@@ -121,20 +139,12 @@ def _ratings_by_area(report: Report, language: str) -> Chart:
             tooltip=["area:N", "rating:N", "count():Q"],
         )
     )
-    return Chart("ratings-by-area", title, rows, chart.to_dict())
+    return Chart("ratings-by-area", title, rows, chart.to_dict(), language)
 
 
 def _figures_by_state(report: Report, language: str) -> Chart:
     gettext = translations(language).gettext
-    rows = [
-        {
-            "state": country_name(figure.country, language),
-            "indicator": indicator_name(figure.indicator, language),
-            "year": figure.year,
-            "value": figure.value,
-        }
-        for figure in report.figures
-    ]
+    rows = [_figure_row(figure, language) for figure in report.figures]
     title = gettext("Figures reported by each state")
     chart = (
         alt.Chart(inline_data(rows), title=title, width=WIDTH)
@@ -146,4 +156,41 @@ def _figures_by_state(report: Report, language: str) -> Chart:
             tooltip=["state:N", "indicator:N", "count():Q"],
         )
     )
-    return Chart("figures-by-state", title, rows, chart.to_dict())
+    return Chart("figures-by-state", title, rows, chart.to_dict(), language)
+
+
+def _figures_over_rounds(report: Report, language: str) -> Chart:
+    """Small multiples, a panel per state: each indicator it reported in two rounds or more."""
+    gettext = translations(language).gettext
+    rows = [
+        {**_figure_row(figure, language), "meeting": figure.meeting}
+        for profile in report.profiles
+        for row in profile.rounds(report.meetings).rows
+        for cell in row.cells
+        for figure in cell
+    ]
+    title = gettext("Figures over the rounds")
+    panel = (
+        alt.Chart(inline_data(rows), width=WIDTH // 4, height=110)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("meeting:O", sort=report.meetings, title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title=None),
+            color=alt.Color("indicator:N", title=None, legend=alt.Legend(orient="bottom")),
+            tooltip=["state:N", "indicator:N", "meeting:N", "year:O", "value:Q"],
+        )
+    )
+    chart = panel.facet(
+        facet=alt.Facet("state:N", title=None), columns=3, title=title
+    ).resolve_scale(y="independent")
+    return Chart("figures-over-rounds", title, rows, chart.to_dict(), language)
+
+
+def _figure_row(figure: Figure, language: str) -> dict[str, Any]:
+    """A figure as a chart's row: its state, indicator, year and value."""
+    return {
+        "state": country_name(figure.country, language),
+        "indicator": indicator_name(figure.indicator, language),
+        "year": figure.year,
+        "value": figure.value,
+    }

@@ -33,7 +33,8 @@ def render_html(report: Report, language: str) -> str:
     page = environment(language).get_template("report.html")
     return page.render(
         report=report, words=vocabulary(language), charts=drawn_charts(report, language),
-        maps=drawn_maps(report, language), chart_path=None,
+        maps=drawn_maps(report, language), chart_path=None, profile_path=None, state=None,
+        scope="",
     )  # fmt: skip
 
 

@@ -94,7 +94,7 @@ def _evidence_map(report: Report, language: str) -> Chart:
         )
     )
     layered = alt.layer(_base(), states, title=title).properties(width=WIDTH, height=HEIGHT)
-    return Chart("map-evidence", title, rows, _specification(layered))
+    return Chart("map-evidence", title, rows, _specification(layered), language)
 
 
 def _roles_map(report: Report, language: str) -> Chart:
@@ -125,4 +125,4 @@ def _roles_map(report: Report, language: str) -> Chart:
         .project(type="equalEarth")
     )
     layered = alt.layer(_base(), markers, title=title).properties(width=WIDTH, height=HEIGHT)
-    return Chart("map-roles", title, rows, _specification(layered))
+    return Chart("map-roles", title, rows, _specification(layered), language)

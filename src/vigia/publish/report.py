@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from vigia.domain import MeetingEvaluation, Rating
+from vigia.evaluate.meetings import meeting_order, stored_meetings
 from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.evaluate.visibility import as_seen_by
 from vigia.store.figures import current_values
@@ -51,6 +52,24 @@ class Figure:
     unit: str
     footnote: int
     draft: bool
+    #: The meeting whose documents gave the figure.
+    meeting: str
+
+
+@dataclass(frozen=True)
+class RoundsRow:
+    """An indicator's figures in each round, in the order of :attr:`Rounds.meetings`."""
+
+    indicator: str
+    cells: list[list[Figure]]
+
+
+@dataclass(frozen=True)
+class Rounds:
+    """A state's figures over the rounds: the indicators it reported in two meetings or more."""
+
+    meetings: list[str]
+    rows: list[RoundsRow]
 
 
 @dataclass(frozen=True)
@@ -80,6 +99,20 @@ class Profile:
     events: list[Event] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     indicators_missing: list[str] = field(default_factory=list)
+    #: The state's figures in the documents of earlier meetings.
+    earlier: list[Figure] = field(default_factory=list)
+
+    def rounds(self, meetings: list[str]) -> Rounds:
+        """The figures of each indicator reported in two of ``meetings`` or more, per meeting."""
+        by_indicator: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
+        for figure in [*self.earlier, *self.figures]:
+            by_indicator[figure.indicator][figure.meeting].append(figure)
+        rows = [
+            RoundsRow(indicator, [cells.get(meeting, []) for meeting in meetings])
+            for indicator, cells in sorted(by_indicator.items())
+            if len(cells) >= 2
+        ]
+        return Rounds(meetings if rows else [], rows)
 
 
 @dataclass(frozen=True)
@@ -112,6 +145,8 @@ class Report:
     findings: list[Finding]
     totals: list[Total]
     footnotes: list[Footnote]
+    #: The rounds the report compares, oldest first: the earlier meetings, then this one.
+    meetings: list[str] = field(default_factory=list)
 
     @property
     def figures(self) -> list[Figure]:
@@ -143,7 +178,13 @@ def build_report(
         totals=[],
         footnotes=[],
     )
-    _add_figures(session, report, draft)
+    report.meetings = [
+        code
+        for code in stored_meetings(session)
+        if meeting_order(code) < meeting_order(report.meeting)
+    ] + [report.meeting]
+    _add_figures(session, report, [report.meeting], draft)
+    _add_figures(session, report, report.meetings[:-1], draft)
     _add_events_and_roles(session, report)
     report.findings = _findings(report)
     report.totals = _totals(report)
@@ -181,13 +222,17 @@ def _note(
     return len(report.footnotes)
 
 
-def _add_figures(session: Session, report: Report, draft: bool) -> None:
+def _add_figures(session: Session, report: Report, meetings: list[str], draft: bool) -> None:
+    """The figures the documents of ``meetings`` give the report's states: this meeting's to
+    each profile's ``figures``, earlier ones' to its ``earlier``."""
+    if not meetings:
+        return
     profiles = {profile.country: profile for profile in report.profiles}
     wanted = FactRow.status != REJECTED if draft else FactRow.status == PUBLISHED
     statement = (
         select(FactRow)
         .join(DocumentRow, FactRow.document_id == DocumentRow.id)
-        .where(DocumentRow.meeting_code == report.meeting, wanted)
+        .where(DocumentRow.meeting_code.in_(meetings), wanted)
         .where(FactRow.country.in_(list(profiles)))
         .options(
             joinedload(FactRow.evidence), joinedload(FactRow.document), joinedload(FactRow.section)
@@ -199,7 +244,9 @@ def _add_figures(session: Session, report: Report, draft: bool) -> None:
         profile = profiles[fact.country or ""]
         code = fact.section.code if fact.section is not None else None
         number = _note(report, fact.document, fact.evidence.text, fact.id, code)
-        profile.figures.append(
+        meeting = fact.document.meeting_code or report.meeting
+        kept = profile.figures if meeting == report.meeting else profile.earlier
+        kept.append(
             Figure(
                 country=profile.country,
                 indicator=values.indicator,
@@ -210,6 +257,7 @@ def _add_figures(session: Session, report: Report, draft: bool) -> None:
                 unit=fact.unit,
                 footnote=number,
                 draft=fact.status != PUBLISHED,
+                meeting=meeting,
             )
         )
 

@@ -19,7 +19,7 @@ from vigia.languages import country_name, format_number, indicator_name, transla
 from vigia.publish.charts import chart_png, report_charts
 from vigia.publish.labels import label
 from vigia.publish.maps import report_maps
-from vigia.publish.report import Profile, Report
+from vigia.publish.report import Profile, Report, Rounds
 from vigia.publish.vocabulary import Vocabulary, figure_value, vocabulary
 
 DRAFT_NOTICE = (
@@ -85,7 +85,7 @@ def render_docx(report: Report, language: str) -> bytes:
     _findings(document, report, wording)
     _totals(document, report, wording)
     for profile in report.profiles:
-        _profile(document, profile, wording)
+        _profile(document, profile, report.meetings, wording)
     document.add_heading(_("Sources"), level=1)
     for footnote in report.footnotes:
         document.add_paragraph(f"{footnote.document}: “{footnote.quote}”", style="List Number")
@@ -139,7 +139,7 @@ def _totals(document: Document, report: Report, wording: Wording) -> None:
         row[3].text = wording.names(total.states)
 
 
-def _profile(document: Document, profile: Profile, wording: Wording) -> None:
+def _profile(document: Document, profile: Profile, meetings: list[str], wording: Wording) -> None:
     _, language = wording._, wording.language
     document.add_heading(country_name(profile.country, language), level=1)
     if profile.figures:
@@ -154,6 +154,7 @@ def _profile(document: Document, profile: Profile, wording: Wording) -> None:
             value.add_run(str(figure.footnote)).font.superscript = True
     else:
         document.add_paragraph(_("No published figure."))
+    _rounds(document, profile.rounds(meetings), wording)
     if profile.events:
         document.add_heading(_("Laws, institutions and plans"), level=2)
         for event in profile.events:
@@ -164,3 +165,23 @@ def _profile(document: Document, profile: Profile, wording: Wording) -> None:
     if profile.roles:
         roles = ", ".join(label("role", role, _) for role in profile.roles)
         document.add_paragraph(f"{_('Roles:')} {roles}.")
+
+
+def _rounds(document: Document, rounds: Rounds, wording: Wording) -> None:
+    """The indicators the state reported in two rounds or more, a column per round."""
+    if not rounds.rows:
+        return
+    _, language = wording._, wording.language
+    document.add_heading(_("Figures over the rounds"), level=2)
+    table = _table(document, [_("Indicator"), *rounds.meetings])
+    for item in rounds.rows:
+        row = table.add_row().cells
+        row[0].text = indicator_name(item.indicator, language)
+        for cell, figures in zip(row[1:], item.cells, strict=True):
+            paragraph = cell.paragraphs[0]
+            for position, figure in enumerate(figures):
+                year = f" ({figure.year})" if figure.year else ""
+                draft = " *" if figure.draft else ""
+                lead = "; " if position else ""
+                paragraph.add_run(lead + figure_value(figure, language) + year + draft)
+                paragraph.add_run(str(figure.footnote)).font.superscript = True

@@ -146,3 +146,25 @@ def _unpublished_fact_ids(site: Site) -> list[int]:
             return list(session.scalars(statement))
     finally:
         engine.dispose()
+
+
+def test_each_state_has_its_profile_page_with_its_own_downloads(
+    browser: TestClient, published: str
+) -> None:
+    whole = browser.get("/reports/RTP-IV?lang=en")
+    assert '<a href="/reports/RTP-IV?country=GTM">Guatemala</a>' in whole.text
+    page = browser.get("/reports/rtp-iv?country=gtm&lang=en")
+    assert page.status_code == 200
+    assert page.text.count('<section class="profile"') == 1 and published in page.text
+    assert "The profile of Guatemala in this report." in page.text
+    assert 'href="/reports/RTP-IV/report.pdf?lang=en&amp;country=GTM"' in page.text
+    assert "edition" not in page.text.lower()  # a profile is never an edition
+    answer = browser.get("/reports/RTP-IV/report.docx?lang=en&country=GTM")
+    assert answer.headers["content-disposition"] == 'attachment; filename="RTP-IV-GTM-en.docx"'
+    data = browser.get("/reports/RTP-IV/charts/matrix.csv?lang=en&country=GTM")
+    assert {line.split(",")[0] for line in data.text.splitlines()[1:]} == {"Guatemala"}
+    country = browser.get("/countries/GTM?lang=en")
+    assert '<a href="/reports/RTP-IV?country=GTM">RTP-IV</a>' in country.text
+    missing = browser.get("/reports/RTP-IV?country=FRA&lang=en")
+    assert missing.status_code == 404
+    assert "This state did not report to this meeting" in missing.text

@@ -16,6 +16,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, status
 from fastapi.responses import HTMLResponse
 
+from vigia.evaluate.meetings import reporting_meetings
 from vigia.publish.labels import N_
 from vigia.reference import countries, indicators
 from vigia.services import reads
@@ -99,5 +100,6 @@ def country_page(
         "events": reads.country_events(session, visitor.principal, code),
         "roles": reads.country_roles(session, visitor.principal, code),
         "cooperation": reads.country_cooperation(session, visitor.principal, code),
+        "reports": reporting_meetings(session, code),
     }
     return show(request, visitor, "country.html", values)

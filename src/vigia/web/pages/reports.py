@@ -5,7 +5,8 @@ the draft (``?draft=1``), which marks what is not yet published or confirmed, an
 report as an edition (``POST /reports/{meeting}/publish``, audited): every language and format
 kept byte for byte with its hash. ``/reports/{meeting}/report.html`` (``.pdf``, ``.docx``) is the
 report as a file to download: the latest published edition's file when there is one (an earlier
-one with ``?edition=N``), else the report as it stands.
+one with ``?edition=N``), else the report as it stands. ``?country=ISO3`` gives one state's
+profile (page, files and charts' data), as ``vigia report --country`` does; it is never an edition.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from fastapi import APIRouter, Path, Query, Request, Response, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
-from vigia.errors import PermissionDenied, PublishingError
+from vigia.errors import InvalidValue, PermissionDenied, PublishingError
 from vigia.evaluate.meetings import UnknownMeeting
 from vigia.permissions import can_publish
 from vigia.publish.charts import chart_csv, report_charts
@@ -45,11 +46,13 @@ FORMAT_UNAVAILABLE = N_("This format cannot be made on this server; download the
 PUBLISHER_ONLY = N_("Only the secretariat publishes the regional report.")
 NO_EDITION = N_("This edition of the report was not published in this language and format.")
 PUBLISHED = N_("The report was published: its files are kept as they are now.")
+NOT_REPORTED = N_("This state did not report to this meeting, so the report has no profile of it.")
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 MeetingCode = Annotated[str, Path(min_length=1, max_length=64)]
 Draft = Annotated[bool, Query()]
 EditionNumber = Annotated[int | None, Query(ge=1, le=1_000_000)]
+Country = Annotated[str | None, Query(min_length=3, max_length=3)]
 
 
 def report_path(meeting: str) -> str:
@@ -57,13 +60,19 @@ def report_path(meeting: str) -> str:
     return f"/reports/{quote(meeting, safe='')}"
 
 
-def _report(session: Session, visitor: Visitor, meeting: str, draft: bool) -> Report:
+def _report(
+    session: Session, visitor: Visitor, meeting: str, draft: bool, country: str | None = None
+) -> Report:
     if draft and not can_publish(visitor.principal):
         raise PageError(status.HTTP_403_FORBIDDEN, SECRETARIAT_ONLY, visitor)
     try:
-        return regional_report(session, meeting, draft=draft)
+        return regional_report(
+            session, meeting, draft=draft, country=country.upper() if country else None
+        )
     except UnknownMeeting as error:
         raise PageError(status.HTTP_404_NOT_FOUND, NO_REPORT, visitor) from error
+    except InvalidValue as error:
+        raise PageError(status.HTTP_404_NOT_FOUND, NOT_REPORTED, visitor) from error
 
 
 @router.get("/reports/{meeting}", response_class=HTMLResponse)
@@ -74,10 +83,15 @@ def report_page(
     meeting: MeetingCode,
     draft: Draft = False,
     done: Annotated[str | None, Query(max_length=16)] = None,
+    country: Country = None,
 ) -> HTMLResponse:
-    report = _report(session, visitor, meeting, draft)
+    report = _report(session, visitor, meeting, draft, country)
+    state = report.profiles[0].country if country else None
     values = {
-        "editions": editions(session, report.meeting),
+        "state": state,
+        "scope": f"&country={state}" if state else "",
+        "profile_path": f"{report_path(report.meeting)}?country=",
+        "editions": [] if state else editions(session, report.meeting),
         "notice": PUBLISHED if done == "publish" else None,
         "report": report,
         "words": vocabulary(visitor.language),
@@ -112,15 +126,16 @@ def chart_data(
     meeting: MeetingCode,
     name: Annotated[str, Path(max_length=32)],
     draft: Draft = False,
+    country: Country = None,
 ) -> Response:
     """The rows a chart of the report draws, as CSV."""
-    report = _report(session, visitor, meeting, draft)
+    report = _report(session, visitor, meeting, draft, country)
     language = visitor.language
     shown = [*report_charts(report, language), *report_maps(report, language)]
     chart = next((chart for chart in shown if chart.name == name), None)
     if chart is None:
         raise PageError(status.HTTP_404_NOT_FOUND, None, visitor)
-    filename = f"{report.meeting}-{chart.name}-{visitor.language}.csv"
+    filename = f"{_stem(report, country)}-{chart.name}-{visitor.language}.csv"
     return _download(chart_csv(chart).encode("utf-8"), "text/csv; charset=utf-8", filename)
 
 
@@ -132,10 +147,11 @@ def report_file(
     output_format: Annotated[str, Path(max_length=8)],
     draft: Draft = False,
     edition: EditionNumber = None,
+    country: Country = None,
 ) -> Response:
     if output_format not in FORMATS:
         raise PageError(status.HTTP_404_NOT_FOUND, None, visitor)
-    if not draft:
+    if not draft and not country:
         published = edition_content(session, meeting, visitor.language, output_format, edition)
         if published is not None:
             kept, content = published
@@ -143,13 +159,19 @@ def report_file(
             return _download(content, MEDIA_TYPES[output_format], name)
         if edition is not None:
             raise PageError(status.HTTP_404_NOT_FOUND, NO_EDITION, visitor)
-    report = _report(session, visitor, meeting, draft)
-    name = f"{report.meeting}{'-draft' if draft else ''}-{visitor.language}.{output_format}"
+    report = _report(session, visitor, meeting, draft, country)
+    stem = _stem(report, country)
+    name = f"{stem}{'-draft' if draft else ''}-{visitor.language}.{output_format}"
     try:
         content = report_bytes(report, visitor.language, output_format)
     except PublishingError as error:
         raise PageError(status.HTTP_503_SERVICE_UNAVAILABLE, FORMAT_UNAVAILABLE, visitor) from error
     return _download(content, MEDIA_TYPES[output_format], name)
+
+
+def _stem(report: Report, country: str | None) -> str:
+    """A file name's start: the meeting, and the state for one state's profile."""
+    return f"{report.meeting}-{report.profiles[0].country}" if country else report.meeting
 
 
 def _download(content: bytes, media_type: str, filename: str) -> Response:
