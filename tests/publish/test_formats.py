@@ -22,8 +22,9 @@ from sqlalchemy.orm import Session
 from tests.evaluate.reports import RTP4_ENGLISH, RTP4_SPANISH, RTP5_PORTUGUESE, extracted
 from vigia.publish.charts import report_charts
 from vigia.publish.maps import report_maps
+from vigia.publish.model import Report
 from vigia.publish.pdf import render_pdf
-from vigia.publish.report import Report, build_report
+from vigia.publish.report import build_report
 from vigia.publish.word import render_docx
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import FactRow

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from tests.evaluate.reports import RTP4_SPANISH, StoreReports
+from vigia.languages import country_name
 from vigia.publish.charts import chart_svg
 from vigia.publish.maps import ROLE_OFFSETS, outlines, report_maps
 from vigia.publish.report import build_report
@@ -57,3 +58,29 @@ def test_roles_map_puts_each_role_beside_the_states_centre(
         "Country of transit",
         "Country of destination",
     }
+
+
+def test_cooperation_map_draws_a_line_from_the_state_that_gives_to_the_one_that_receives(
+    evaluation_session: Session, store_reports: StoreReports
+) -> None:
+    store_reports(RTP4_SPANISH)
+    report = build_report(evaluation_session, "RTP-IV")
+    links = next(chart for chart in report_maps(report, "en") if chart.name == "map-cooperation")
+    centres = {s["properties"]["iso3"]: s["properties"]["centre"] for s in outlines()}
+    given = {
+        (profile.country, link.partner, link.kind)
+        for profile in report.profiles
+        for link in profile.cooperation
+        if link.direction == "to"
+    }
+    assert given and len(links.rows) >= len(given)
+    for giver, receiver, _kind in given:
+        row = next(
+            row
+            for row in links.rows
+            if (row["from"], row["to"]) == (country_name(giver, "en"), country_name(receiver, "en"))
+        )
+        assert [row["longitude"], row["latitude"]] == centres[giver]
+        assert [row["longitude2"], row["latitude2"]] == centres[receiver]
+    svg = chart_svg(links)
+    assert "Cooperation between the states" in svg and "mark-rule" in svg

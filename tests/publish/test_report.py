@@ -16,9 +16,12 @@ from tests.evaluate.reports import (
     StoreReports,
 )
 from vigia.domain import Rating
+from vigia.evaluate.follow_up import set_follow_up
 from vigia.evaluate.ratings import confirm_rating
+from vigia.evaluate.recommendations import adopt_recommendation, draft_recommendations
 from vigia.evaluate.scorecard import evaluate_meeting, has_evidence
 from vigia.publish.html import render_html
+from vigia.publish.model import Advice, Link
 from vigia.publish.report import build_report
 from vigia.store.models import DocumentRow, FactRow
 
@@ -223,3 +226,49 @@ def test_public_figures_over_the_rounds_are_published_ones(two_rounds: Session) 
     ]
     html = render_html(public, "en")
     assert "Figures over the rounds" in html and "RTP-IV" in html
+
+
+def test_cooperation_is_on_both_states_profiles_with_one_source(rtp4: Session) -> None:
+    report = build_report(rtp4, "RTP-IV")
+    links = [(profile, link) for profile in report.profiles for link in profile.cooperation]
+    assert len(links) >= 10
+    for profile, link in links:
+        assert link.direction in ("to", "from")
+        assert report.footnote(link.footnote).fact_id is None  # a sentence, not a figure
+        partner = report.profile(link.partner)
+        if partner is not None:
+            mirror = Link(
+                link.kind, profile.country, ("from", "to")[link.direction == "from"], link.footnote
+            )
+            assert mirror in partner.cooperation
+    html = render_html(report, "en")
+    assert "<h3>Cooperation</h3>" in html
+
+
+def test_profiles_show_recommendations_and_their_follow_up(
+    two_rounds: Session, reviewers: Reviewers
+) -> None:
+    drafts = draft_recommendations(two_rounds, reviewers.secretariat, "RTP-IV")
+    argentina = [draft for draft in drafts if draft.country == "ARG"]
+    assert len(argentina) >= 2
+    adopted = adopt_recommendation(two_rounds, reviewers.secretariat, argentina[0].id)
+
+    def advice(meeting: str, draft: bool = False) -> list[Advice]:
+        profile = build_report(two_rounds, meeting, draft=draft).profile("ARG")
+        assert profile is not None
+        return profile.recommendations
+
+    assert [(item.text, item.status) for item in advice("RTP-IV")] == [(adopted.text, None)]
+    in_draft = advice("RTP-IV", draft=True)
+    assert (
+        len(in_draft) == len(argentina)
+        and sum(item.draft for item in in_draft) == len(argentina) - 1
+    )
+    later = advice("RTP-V")
+    assert [(item.meeting, item.text, item.confirmed) for item in later] == [
+        ("RTP-IV", adopted.text, False)
+    ]
+    assert "Follow-up: Not yet confirmed" in render_html(build_report(two_rounds, "RTP-V"), "en")
+    set_follow_up(two_rounds, reviewers.secretariat, adopted.id, "RTP-V", "in_progress")
+    assert [(item.status, item.confirmed) for item in advice("RTP-V")] == [("in_progress", True)]
+    assert "Follow-up: In progress" in render_html(build_report(two_rounds, "RTP-V"), "en")

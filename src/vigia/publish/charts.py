@@ -17,7 +17,7 @@ import vl_convert
 
 from vigia.domain import Rating
 from vigia.languages import country_name, indicator_name, translations
-from vigia.publish.report import Figure, Report
+from vigia.publish.model import Figure, Report
 from vigia.publish.vocabulary import vocabulary
 
 #: Colours of the ratings, strongest first, then of a rating not yet confirmed.

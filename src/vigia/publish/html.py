@@ -14,7 +14,7 @@ from vigia.languages import template_environment, translations
 from vigia.publish.charts import Chart, chart_svg, report_charts
 from vigia.publish.labels import label
 from vigia.publish.maps import report_maps
-from vigia.publish.report import Report
+from vigia.publish.model import Report
 from vigia.publish.vocabulary import figure_value, vocabulary
 
 

@@ -44,6 +44,12 @@ LABELS: dict[str, dict[str, str]] = {
         "funding": N_("Funding"),
         "support_received": N_("Support received"),
     },
+    "follow_up": {
+        "implemented": N_("Implemented"),
+        "in_progress": N_("In progress"),
+        "not_started": N_("Not started"),
+        "no_information": N_("No information"),
+    },
     "officer": {
         "chair": N_("Chair"),
         "vice_chair": N_("Vice-chair"),

@@ -1,10 +1,11 @@
 """Maps of the Americas for a report, drawn like its charts (Vega-Lite, offline).
 
 The member states' outlines are ``vigia/data/americas.json`` (Natural Earth 1:50m, built from the
-npm package world-atlas by ``scripts/build_map.py``): no tile and no network. Two maps: how many
+npm package world-atlas by ``scripts/build_map.py``): no tile and no network. Three maps: how many
 areas of the Work Plan each state shows evidence in (a choropleth; states that did not report are
-left blank), and the roles the reports give states (countries of origin, transit, destination),
-one marker per role at the state's centre.
+left blank); the roles the reports give states (countries of origin, transit, destination),
+one marker per role at the state's centre; and the cooperation between states, a line from the
+state that gives (trains, funds, shares a practice) to the one that receives.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from vigia.domain import Rating
 from vigia.languages import country_name, translations
 from vigia.publish.charts import Chart, inline_data
 from vigia.publish.labels import label
-from vigia.publish.report import Report
+from vigia.publish.model import Report
 from vigia.reference import load_data_file
 
 #: The name of the outlines' dataset in a map's specification.
@@ -42,6 +43,9 @@ def report_maps(report: Report, language: str) -> list[Chart]:
     maps = [_evidence_map(report, language)]
     if any(profile.roles for profile in report.profiles):
         maps.append(_roles_map(report, language))
+    links = _cooperation_map(report, language)
+    if links.rows:
+        maps.append(links)
     return maps
 
 
@@ -126,3 +130,51 @@ def _roles_map(report: Report, language: str) -> Chart:
     )
     layered = alt.layer(_base(), markers, title=title).properties(width=WIDTH, height=HEIGHT)
     return Chart("map-roles", title, rows, _specification(layered), language)
+
+
+def _cooperation_map(report: Report, language: str) -> Chart:
+    gettext = translations(language).gettext
+    centres = {shape["properties"]["iso3"]: shape["properties"]["centre"] for shape in outlines()}
+    pairs: dict[tuple[str, str, str], None] = {}
+    for profile in report.profiles:
+        for link in profile.cooperation:
+            ends = (profile.country, link.partner)
+            giver, receiver = ends if link.direction == "to" else ends[::-1]
+            if giver in centres and receiver in centres:
+                pairs[(giver, receiver, link.kind)] = None
+    rows = [
+        {
+            "from": country_name(giver, language),
+            "to": country_name(receiver, language),
+            "kind": label("cooperation", kind, gettext),
+            "longitude": centres[giver][0],
+            "latitude": centres[giver][1],
+            "longitude2": centres[receiver][0],
+            "latitude2": centres[receiver][1],
+        }
+        for giver, receiver, kind in pairs
+    ]
+    title = gettext("Cooperation between the states")
+    lines = (
+        alt.Chart(inline_data(rows))
+        .mark_rule(strokeWidth=1.6, opacity=0.75)
+        .encode(
+            longitude="longitude:Q",
+            latitude="latitude:Q",
+            longitude2="longitude2:Q",
+            latitude2="latitude2:Q",
+            color=alt.Color("kind:N", title=None),
+            tooltip=["from:N", "to:N", "kind:N"],
+        )
+        .project(type="equalEarth")
+    )
+    receivers = (
+        alt.Chart(inline_data(rows))
+        .mark_point(filled=True, size=30, color="#333333")
+        .encode(longitude="longitude2:Q", latitude="latitude2:Q", tooltip=["to:N"])
+        .project(type="equalEarth")
+    )
+    layered = alt.layer(_base(), lines, receivers, title=title).properties(
+        width=WIDTH, height=HEIGHT
+    )
+    return Chart("map-cooperation", title, rows, _specification(layered), language)

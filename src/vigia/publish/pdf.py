@@ -8,7 +8,7 @@ from typing import Any
 
 from vigia.errors import PublishingError
 from vigia.publish.html import render_html
-from vigia.publish.report import Report
+from vigia.publish.model import Report
 
 MISSING_LIBRARIES = (
     "PDF needs the Pango libraries, which are missing: apt-get install libpango-1.0-0"

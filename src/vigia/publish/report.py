@@ -10,153 +10,40 @@ footnote: the code (or title) of the document it came from and the sentence quot
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from vigia.domain import MeetingEvaluation, Rating
 from vigia.evaluate.meetings import meeting_order, stored_meetings
 from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.evaluate.visibility import as_seen_by
+from vigia.publish.advice import add_recommendations
+from vigia.publish.model import (
+    Cell,
+    Event,
+    Figure,
+    Finding,
+    Footnote,
+    Link,
+    Profile,
+    Report,
+    Total,
+)
 from vigia.store.figures import current_values
-from vigia.store.models import DocumentRow, EventRow, EvidenceRow, FactRow, RoleRow
+from vigia.store.models import (
+    CooperationLinkRow,
+    DocumentRow,
+    EventRow,
+    EvidenceRow,
+    FactRow,
+    RoleRow,
+)
 from vigia.vocabulary import PUBLISHED, REJECTED
 
 #: Indicators whose figures are not added up across states: they count different things.
 NOT_COMPARABLE = frozenset({"other_count", "budget"})
-
-
-@dataclass(frozen=True)
-class Footnote:
-    """Where a figure comes from: its document and the sentence quoted."""
-
-    number: int
-    document: str
-    quote: str
-    #: The fact the footnote is for; None for an event's.
-    fact_id: int | None
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A state's figure as it stands after review, with its footnote's number."""
-
-    country: str
-    indicator: str
-    value: int | float
-    value_min: int | float | None
-    qualifier: str
-    year: int | None
-    unit: str
-    footnote: int
-    draft: bool
-    #: The meeting whose documents gave the figure.
-    meeting: str
-
-
-@dataclass(frozen=True)
-class RoundsRow:
-    """An indicator's figures in each round, in the order of :attr:`Rounds.meetings`."""
-
-    indicator: str
-    cells: list[list[Figure]]
-
-
-@dataclass(frozen=True)
-class Rounds:
-    """A state's figures over the rounds: the indicators it reported in two meetings or more."""
-
-    meetings: list[str]
-    rows: list[RoundsRow]
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A state's rating in an area; ``withheld`` when not confirmed in a public report."""
-
-    area: str
-    rating: str
-    confirmed: bool
-    withheld: bool
-
-
-@dataclass(frozen=True)
-class Event:
-    kind: str
-    year: int | None
-    footnote: int
-
-
-@dataclass
-class Profile:
-    """What the report says of one state."""
-
-    country: str
-    cells: list[Cell]
-    figures: list[Figure] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
-    indicators_missing: list[str] = field(default_factory=list)
-    #: The state's figures in the documents of earlier meetings.
-    earlier: list[Figure] = field(default_factory=list)
-
-    def rounds(self, meetings: list[str]) -> Rounds:
-        """The figures of each indicator reported in two of ``meetings`` or more, per meeting."""
-        by_indicator: dict[str, dict[str, list[Figure]]] = defaultdict(lambda: defaultdict(list))
-        for figure in [*self.earlier, *self.figures]:
-            by_indicator[figure.indicator][figure.meeting].append(figure)
-        rows = [
-            RoundsRow(indicator, [cells.get(meeting, []) for meeting in meetings])
-            for indicator, cells in sorted(by_indicator.items())
-            if len(cells) >= 2
-        ]
-        return Rounds(meetings if rows else [], rows)
-
-
-@dataclass(frozen=True)
-class Finding:
-    """Which states show substantial evidence in an area, and which show none."""
-
-    area: str
-    substantial: list[str]
-    without: list[str]
-
-
-@dataclass(frozen=True)
-class Total:
-    """An indicator added up over the states that reported it for a year."""
-
-    indicator: str
-    year: int | None
-    value: int | float
-    states: list[str]
-
-
-@dataclass
-class Report:
-    meeting: str
-    plan: str | None
-    draft: bool
-    made_on: date
-    areas: list[str]
-    profiles: list[Profile]
-    findings: list[Finding]
-    totals: list[Total]
-    footnotes: list[Footnote]
-    #: The rounds the report compares, oldest first: the earlier meetings, then this one.
-    meetings: list[str] = field(default_factory=list)
-
-    @property
-    def figures(self) -> list[Figure]:
-        return [figure for profile in self.profiles for figure in profile.figures]
-
-    def profile(self, country: str) -> Profile | None:
-        return next((item for item in self.profiles if item.country == country), None)
-
-    def footnote(self, number: int) -> Footnote:
-        return self.footnotes[number - 1]
 
 
 def build_report(
@@ -186,6 +73,8 @@ def build_report(
     _add_figures(session, report, [report.meeting], draft)
     _add_figures(session, report, report.meetings[:-1], draft)
     _add_events_and_roles(session, report)
+    _add_cooperation(session, report)
+    add_recommendations(session, report)
     report.findings = _findings(report)
     report.totals = _totals(report)
     return report
@@ -286,6 +175,27 @@ def _add_events_and_roles(session: Session, report: Report) -> None:
         profiles[country].roles.append(role)
     for profile in report.profiles:
         profile.roles.sort()
+
+
+def _add_cooperation(session: Session, report: Report) -> None:
+    """The cooperation the meeting's documents name, with its footnote, on the profile of each
+    state of the report it links (the one that gives and the one that receives)."""
+    profiles = {profile.country: profile for profile in report.profiles}
+    link = CooperationLinkRow
+    statement = (
+        select(link, EvidenceRow, DocumentRow)
+        .join(EvidenceRow, link.evidence_id == EvidenceRow.id)
+        .join(DocumentRow, link.document_id == DocumentRow.id)
+        .where(DocumentRow.meeting_code == report.meeting)
+        .where(or_(link.source.in_(list(profiles)), link.target.in_(list(profiles))))
+        .order_by(link.id)
+    )
+    for row, evidence, document in session.execute(statement):
+        number = _note(report, document, evidence.text, None)
+        if row.source in profiles and row.target:
+            profiles[row.source].cooperation.append(Link(row.kind, row.target, "to", number))
+        if row.target in profiles and row.source:
+            profiles[row.target].cooperation.append(Link(row.kind, row.source, "from", number))
 
 
 def _findings(report: Report) -> list[Finding]:

@@ -10,7 +10,7 @@ from vigia.domain import Rating
 from vigia.evaluate.rubric import rubric
 from vigia.languages import format_number, translations
 from vigia.plans import AREAS, area_labels
-from vigia.publish.report import Figure
+from vigia.publish.model import Figure
 
 #: How a qualifier is written before a figure's value.
 QUALIFIER_SIGNS = {"at_least": "≥ ", "at_most": "≤ ", "approximately": "≈ "}

@@ -19,7 +19,7 @@ from vigia.languages import country_name, format_number, indicator_name, transla
 from vigia.publish.charts import chart_png, report_charts
 from vigia.publish.labels import label
 from vigia.publish.maps import report_maps
-from vigia.publish.report import Profile, Report, Rounds
+from vigia.publish.model import Profile, Report, Rounds
 from vigia.publish.vocabulary import Vocabulary, figure_value, vocabulary
 
 DRAFT_NOTICE = (
@@ -37,6 +37,8 @@ class Wording:
     language: str
     _: Callable[[str], str]
     words: Vocabulary
+    #: Whether the report is a draft, which marks what is not yet confirmed.
+    draft: bool = False
 
     def names(self, countries: list[str]) -> str:
         """Countries' names joined, or "none"."""
@@ -55,7 +57,7 @@ def _table(document: Document, headings: list[str]) -> Any:
 def render_docx(report: Report, language: str) -> bytes:
     """``report`` in ``language`` as the bytes of a DOCX file."""
     _ = translations(language).gettext
-    wording = Wording(language, _, vocabulary(language))
+    wording = Wording(language, _, vocabulary(language), report.draft)
     document = new_document()
     document.core_properties.title = f"{_('Regional progress report')} · {report.meeting}"
     document.core_properties.language = language
@@ -162,6 +164,8 @@ def _profile(document: Document, profile: Profile, meetings: list[str], wording:
             year = f"{event.year}: " if event.year else ""
             item.add_run(year + label("event", event.kind, _))
             item.add_run(str(event.footnote)).font.superscript = True
+    _cooperation(document, profile, wording)
+    _recommendations(document, profile, wording)
     if profile.roles:
         roles = ", ".join(label("role", role, _) for role in profile.roles)
         document.add_paragraph(f"{_('Roles:')} {roles}.")
@@ -185,3 +189,32 @@ def _rounds(document: Document, rounds: Rounds, wording: Wording) -> None:
                 lead = "; " if position else ""
                 paragraph.add_run(lead + figure_value(figure, language) + year + draft)
                 paragraph.add_run(str(figure.footnote)).font.superscript = True
+
+
+def _cooperation(document: Document, profile: Profile, wording: Wording) -> None:
+    if not profile.cooperation:
+        return
+    _, language = wording._, wording.language
+    document.add_heading(_("Cooperation"), level=2)
+    for link in profile.cooperation:
+        state, partner = (country_name(c, language) for c in (profile.country, link.partner))
+        giver, receiver = (state, partner) if link.direction == "to" else (partner, state)
+        item = document.add_paragraph(style="List Bullet")
+        item.add_run(f"{label('cooperation', link.kind, _)}: {giver} → {receiver}")
+        item.add_run(str(link.footnote)).font.superscript = True
+
+
+def _recommendations(document: Document, profile: Profile, wording: Wording) -> None:
+    if not profile.recommendations:
+        return
+    _, words = wording._, wording.words
+    document.add_heading(_("Recommendations"), level=2)
+    for advice in profile.recommendations:
+        area = f", {words.area(advice.area)}" if advice.area else ""
+        text = f"{advice.text}{' *' if advice.draft else ''} ({advice.meeting}{area})"
+        if advice.status:
+            status = label("follow_up", advice.status, _)
+            if not advice.confirmed:
+                status = f"{status} *" if wording.draft else _("Not yet confirmed")
+            text += f". {_('Follow-up:')} {status}"
+        document.add_paragraph(text, style="List Bullet")

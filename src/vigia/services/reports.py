@@ -12,8 +12,9 @@ from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.permissions import Principal, can_publish
 from vigia.publish.editions import Edition, FileKey, publish_edition
 from vigia.publish.html import render_html
+from vigia.publish.model import Report
 from vigia.publish.pdf import render_pdf
-from vigia.publish.report import Report, build_report
+from vigia.publish.report import build_report
 from vigia.publish.word import render_docx
 from vigia.services.mappings import remap_documents
 

@@ -53,7 +53,7 @@ from vigia.evaluate.recommendations import (
 from vigia.evaluate.visibility import drafts_readable_by, follow_ups_as_seen_by
 from vigia.languages import LANGUAGE_NAMES
 from vigia.permissions import can_manage_recommendations, can_read_unpublished
-from vigia.publish.labels import N_
+from vigia.publish.labels import LABELS, N_
 from vigia.publish.vocabulary import vocabulary
 from vigia.reference import countries
 from vigia.vocabulary import LARGEST_ID, RECOMMENDATION_STATUSES
@@ -91,12 +91,7 @@ RECOMMENDATION_STATUS_NAMES = {
     ADOPTED: N_("Adopted"),
     WITHDRAWN: N_("Withdrawn"),
 }
-FOLLOW_UP_NAMES = {
-    FollowUpStatus.IMPLEMENTED.value: N_("Implemented"),
-    FollowUpStatus.IN_PROGRESS.value: N_("In progress"),
-    FollowUpStatus.NOT_STARTED.value: N_("Not started"),
-    FollowUpStatus.NO_INFORMATION.value: N_("No information"),
-}
+FOLLOW_UP_NAMES = LABELS["follow_up"]
 NOT_A_REVIEWER = N_("Consistency flags are for the secretariat and the focal points.")
 OTHER_COUNTRY = N_("You may see the consistency flags of your own country only.")
 UNKNOWN_COUNTRY = N_("There is no country with this code.")

@@ -26,7 +26,7 @@ from vigia.publish.editions import edition_content, editions
 from vigia.publish.html import drawn_charts, drawn_maps
 from vigia.publish.labels import N_
 from vigia.publish.maps import report_maps
-from vigia.publish.report import Report
+from vigia.publish.model import Report
 from vigia.publish.vocabulary import vocabulary
 from vigia.services.reports import (
     FORMATS,
