@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any, Literal
 
 import altair as alt
@@ -68,6 +70,18 @@ def chart_png(chart: Chart) -> bytes:
     return bytes(png)
 
 
+def number_locale(language: str) -> dict[str, Any]:
+    """How ``language`` writes numbers, as a d3-format locale (for the interactive charts)."""
+    return dict(vl_convert.get_format_locale(NUMBER_LOCALES.get(language, "en-US")))
+
+
+@cache
+def vega_bundle() -> bytes:
+    """Vega, Vega-Lite and Vega-Embed in one script, as vl-convert carries them (about 0.9 MB),
+    for the site to draw its charts interactively without fetching anything elsewhere."""
+    return str(vl_convert.javascript_bundle("window.vegaEmbed = vegaEmbed;")).encode("utf-8")
+
+
 def chart_csv(chart: Chart) -> str:
     """The chart's rows as CSV, the columns in the order of the first row."""
     output = io.StringIO()
@@ -118,7 +132,9 @@ def _matrix(report: Report, language: str) -> Chart:
             x=alt.X("area:N", sort=areas, title=None, axis=alt.Axis(labelAngle=-30)),
             y=alt.Y("state:N", title=None),
             color=alt.Color("rating:N", scale=_rating_scale(language), title=None),
-            tooltip=["state:N", "area:N", "rating:N"],
+            tooltip=_tips(
+                gettext, ("state:N", "State"), ("area:N", "Area"), ("rating:N", "Rating")
+            ),
         )
     )
     return Chart("matrix", title, rows, chart.to_dict(), language)
@@ -136,7 +152,9 @@ def _ratings_by_area(report: Report, language: str) -> Chart:
             x=alt.X("area:N", sort=[words.area(area) for area in report.areas], title=None),
             y=alt.Y("count():Q", title=gettext("States")),
             color=alt.Color("rating:N", scale=_rating_scale(language), title=None),
-            tooltip=["area:N", "rating:N", "count():Q"],
+            tooltip=_tips(
+                gettext, ("area:N", "Area"), ("rating:N", "Rating"), ("count():Q", "States")
+            ),
         )
     )
     return Chart("ratings-by-area", title, rows, chart.to_dict(), language)
@@ -153,7 +171,12 @@ def _figures_by_state(report: Report, language: str) -> Chart:
             y=alt.Y("state:N", title=None),
             x=alt.X("count():Q", title=gettext("Figures")),
             color=alt.Color("indicator:N", title=None),
-            tooltip=["state:N", "indicator:N", "count():Q"],
+            tooltip=_tips(
+                gettext,
+                ("state:N", "State"),
+                ("indicator:N", "Indicator"),
+                ("count():Q", "Figures"),
+            ),
         )
     )
     return Chart("figures-by-state", title, rows, chart.to_dict(), language)
@@ -177,7 +200,14 @@ def _figures_over_rounds(report: Report, language: str) -> Chart:
             x=alt.X("meeting:O", sort=report.meetings, title=None, axis=alt.Axis(labelAngle=0)),
             y=alt.Y("value:Q", title=None),
             color=alt.Color("indicator:N", title=None, legend=alt.Legend(orient="bottom")),
-            tooltip=["state:N", "indicator:N", "meeting:N", "year:O", "value:Q"],
+            tooltip=_tips(
+                gettext,
+                ("state:N", "State"),
+                ("indicator:N", "Indicator"),
+                ("meeting:N", "Meeting"),
+                ("year:O", "Year"),
+                ("value:Q", "Value"),
+            ),
         )
     )
     chart = panel.facet(
@@ -194,3 +224,9 @@ def _figure_row(figure: Figure, language: str) -> dict[str, Any]:
         "year": figure.year,
         "value": figure.value,
     }
+
+
+def _tips(gettext: Callable[[str], str], *fields: tuple[str, str]) -> list[alt.Tooltip]:
+    """A tooltip of ``fields``, each a field and its title, the titles translated (they are the
+    report's table headings, so in every catalogue)."""
+    return [alt.Tooltip(field, title=gettext(title)) for field, title in fields]

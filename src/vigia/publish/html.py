@@ -34,7 +34,7 @@ def render_html(report: Report, language: str) -> str:
     return page.render(
         report=report, words=vocabulary(language), charts=drawn_charts(report, language),
         maps=drawn_maps(report, language), chart_path=None, profile_path=None, state=None,
-        scope="",
+        scope="", interactive=False,
     )  # fmt: skip
 
 

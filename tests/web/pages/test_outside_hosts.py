@@ -31,7 +31,12 @@ CSS_REFERENCE = re.compile(
 ABSOLUTE_URL = re.compile(r"""(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}[^\s'"`)]*""")
 #: Enough to reach every kind of page of the test site, few enough to stay quick.
 MOST_PAGES = 120
-OWN_SCRIPTS = ("/static/vigia.js", "/static/job-progress.js", "/static/api-docs.js")
+OWN_SCRIPTS = (
+    "/static/vigia.js",
+    "/static/job-progress.js",
+    "/static/api-docs.js",
+    "/static/charts.js",
+)
 
 
 def outside(url: str) -> bool:

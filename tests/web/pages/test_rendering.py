@@ -93,6 +93,9 @@ def test_static_files_are_served_and_nothing_else(browser: TestClient) -> None:
     assert ":focus-visible" in style.text
     assert browser.get("/static/../settings.py").status_code == 404
     assert browser.get("/static/missing.js").status_code == 404
+    charts = browser.get("/static/vega/vega.js")  # the charts' library, from vl-convert
+    assert charts.headers["content-type"].startswith("text/javascript")
+    assert "window.vegaEmbed" in charts.text and "max-age" in charts.headers["cache-control"]
 
 
 def test_format_number_writes_numbers_as_each_language_does() -> None:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from vigia.errors import InvalidValue, PermissionDenied, PublishingError
 from vigia.evaluate.meetings import UnknownMeeting
 from vigia.permissions import can_publish
-from vigia.publish.charts import chart_csv, report_charts
+from vigia.publish.charts import chart_csv, number_locale, report_charts
 from vigia.publish.editions import edition_content, editions
 from vigia.publish.html import drawn_charts, drawn_maps
 from vigia.publish.labels import N_
@@ -101,6 +101,8 @@ def report_page(
         "charts": drawn_charts(report, visitor.language),
         "maps": drawn_maps(report, visitor.language),
         "chart_path": f"{report_path(report.meeting)}/charts",
+        "interactive": True,
+        "number_locale": number_locale(visitor.language),
     }
     return show(request, visitor, "report_page.html", values)
 

@@ -1,4 +1,5 @@
-"""``/static/{name}``: the pages' own style sheet, scripts and icon, nothing else."""
+"""``/static/{name}``: the pages' own style sheet, scripts and icon; ``/static/vega/vega.js``, the
+charts' library, from the installed vl-convert package."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from importlib import resources
 from fastapi import APIRouter, status
 from fastapi.responses import Response
 
+from vigia.publish.charts import vega_bundle
 from vigia.web.pages.routing import PageError, PageRoute
 
 MEDIA_TYPES = {
@@ -36,6 +38,13 @@ def static_files() -> dict[str, bytes]:
 @router.get("/static/{name}")
 def static_file(name: str) -> Response:
     return asset_response(static_files(), name)
+
+
+@router.get("/static/vega/vega.js")
+def vega_script() -> Response:
+    """Vega-Embed with Vega and Vega-Lite, from the installed vl-convert: the report pages'
+    interactive charts."""
+    return asset_response({"vega.js": vega_bundle()}, "vega.js")
 
 
 def asset_response(files: Mapping[str, bytes], name: str) -> Response:
