@@ -12,10 +12,14 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pdfplumber
 import pytest
 from docx import Document as open_docx
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
@@ -92,23 +96,23 @@ def test_docx_opens_back_with_headings_tables_and_sources(report: Report) -> Non
         p.text for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))
     ]
     assert headings[0] == "Rapport régional d’avancement du Plan de travail"
-    assert "Notes par État et domaine" in headings and "Sources" in headings
+    assert "Notes par État et domaine" in headings
     matrix = document.tables[0]
     assert len(matrix.rows) == len(report.profiles) + 1
     assert len(matrix.columns) == len(report.areas) + 1
-    sources = [p for p in document.paragraphs if p.style.name == "List Number"]
-    assert len(sources) == len(report.footnotes)
-    assert sources[0].text == f"{report.footnotes[0].document}: “{report.footnotes[0].quote}”"
-    notes = [
-        run.text
-        for table in document.tables[1:]
-        for row in table.rows
-        for cell in row.cells
-        for paragraph in cell.paragraphs
-        for run in paragraph.runs
-        if run.font.superscript
-    ]
-    assert sorted(int(note) for note in notes) == sorted(f.footnote for f in report.figures)
+    notes = _footnotes(document)
+    references = document.element.body.findall(f".//{qn('w:footnoteReference')}")
+    assert [reference.get(qn("w:id")) for reference in references] == list(notes)
+    texts = {note.number: f"{note.document}: “{note.quote}”" for note in report.footnotes}
+    assert sorted(notes.values()) == sorted(
+        texts[number]
+        for number in (
+            *(figure.footnote for figure in report.figures),
+            *(event.footnote for profile in report.profiles for event in profile.events),
+            *(link.footnote for profile in report.profiles for link in profile.cooperation),
+        )
+    )  # a footnote per citation, in Word's own numbering
+    assert "Sources" not in headings
     pictures = len(report_charts(report, "fr")) + len(report_maps(report, "fr"))
     assert len(document.inline_shapes) == pictures  # the charts and maps, as PNG
 
@@ -130,12 +134,31 @@ def test_docx_compares_the_rounds_with_their_sources(ready_sqlite_url: str) -> N
         if [cell.text for cell in table.rows[0].cells] == ["Indicador", "RTP-IV", "RTP-V"]
     ]
     assert len(tables) == len(compared)
-    earlier = {figure.footnote for profile in compared for figure in profile.earlier}
-    notes = {
-        int(run.text)
+    notes = _footnotes(document)
+    earlier = {
+        f"{report.footnote(figure.footnote).document}: “{report.footnote(figure.footnote).quote}”"
+        for profile in compared
+        for figure in profile.earlier
+    }
+    cited = {
+        notes[reference.get(qn("w:id"))]
         for table in tables
         for row in table.rows[1:]
-        for run in row.cells[1].paragraphs[0].runs
-        if run.font.superscript
+        for reference in row.cells[1]._tc.iter(qn("w:footnoteReference"))
     }
-    assert notes and notes <= earlier  # the RTP-IV column cites RTP-IV's documents
+    assert cited and cited <= earlier  # the RTP-IV column cites RTP-IV's documents
+
+
+def _footnotes(document: Any) -> dict[str, str]:
+    """The document's footnotes (Word's separators left out): their text by id."""
+    part = next(
+        rel.target_part
+        for rel in document.part.rels.values()
+        if rel.reltype == RELATIONSHIP_TYPE.FOOTNOTES
+    )
+    notes = {}
+    for note in parse_xml(part.blob).findall(qn("w:footnote")):  # a part python-docx only keeps
+        if note.get(qn("w:type")) is None:
+            words = "".join(text.text or "" for text in note.iter(qn("w:t")))
+            notes[note.get(qn("w:id"))] = words.strip()
+    return notes

@@ -272,3 +272,27 @@ def test_profiles_show_recommendations_and_their_follow_up(
     set_follow_up(two_rounds, reviewers.secretariat, adopted.id, "RTP-V", "in_progress")
     assert [(item.status, item.confirmed) for item in advice("RTP-V")] == [("in_progress", True)]
     assert "Follow-up: In progress" in render_html(build_report(two_rounds, "RTP-V"), "en")
+
+
+def test_every_footnote_of_a_report_is_cited_once_or_by_both_ends_of_a_link(
+    two_rounds: Session,
+) -> None:
+    report = build_report(two_rounds, "RTP-V", draft=True)
+    cited = [
+        note
+        for profile in report.profiles
+        for note in (
+            *(figure.footnote for figure in (*profile.figures, *profile.earlier)),
+            *(event.footnote for event in profile.events),
+            *{link.footnote for link in profile.cooperation},
+        )
+    ]
+    assert sorted(set(cited)) == list(range(1, len(report.footnotes) + 1))
+    shown = {
+        figure.footnote
+        for profile in report.profiles
+        for row in profile.rounds(report.meetings).rows
+        for cell in row.cells
+        for figure in cell
+    }
+    assert {figure.footnote for profile in report.profiles for figure in profile.earlier} <= shown

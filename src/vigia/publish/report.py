@@ -113,7 +113,8 @@ def _note(
 
 def _add_figures(session: Session, report: Report, meetings: list[str], draft: bool) -> None:
     """The figures the documents of ``meetings`` give the report's states: this meeting's to
-    each profile's ``figures``, earlier ones' to its ``earlier``."""
+    each profile's ``figures``, earlier ones' to its ``earlier`` when they compare rounds (their
+    indicator reported in two meetings or more), each with its footnote."""
     if not meetings:
         return
     profiles = {profile.country: profile for profile in report.profiles}
@@ -128,12 +129,20 @@ def _add_figures(session: Session, report: Report, meetings: list[str], draft: b
         )
         .order_by(FactRow.country, FactRow.indicator, FactRow.id)
     )
-    for fact in session.scalars(statement).unique():
-        values = current_values(fact)
+    facts = [(fact, current_values(fact)) for fact in session.scalars(statement).unique()]
+    rounds: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for profile in report.profiles:
+        for figure in profile.figures:
+            rounds[(profile.country, figure.indicator)].add(report.meeting)
+    for fact, values in facts:
+        rounds[(fact.country or "", values.indicator)].add(fact.document.meeting_code or "")
+    for fact, values in facts:
         profile = profiles[fact.country or ""]
+        meeting = fact.document.meeting_code or report.meeting
+        if meeting != report.meeting and len(rounds[(profile.country, values.indicator)]) < 2:
+            continue  # an earlier round's figure is shown, and cited, only to compare rounds
         code = fact.section.code if fact.section is not None else None
         number = _note(report, fact.document, fact.evidence.text, fact.id, code)
-        meeting = fact.document.meeting_code or report.meeting
         kept = profile.figures if meeting == report.meeting else profile.earlier
         kept.append(
             Figure(

@@ -1,5 +1,6 @@
 """A report as a Word document (python-docx) that the secretariat can edit: real headings, tables
-and numbered sources, each figure's number of source in superscript after its value.
+and footnotes, each figure, event and cooperation link followed by the footnote of its source
+(:mod:`vigia.publish.word_notes`).
 
 The texts are the HTML templates' messages, translated by the same catalogues.
 """
@@ -21,6 +22,7 @@ from vigia.publish.labels import label
 from vigia.publish.maps import report_maps
 from vigia.publish.model import Profile, Report, Rounds
 from vigia.publish.vocabulary import Vocabulary, figure_value, vocabulary
+from vigia.publish.word_notes import Footnotes
 
 DRAFT_NOTICE = (
     "Draft: it shows figures not yet published and ratings not yet confirmed, marked with an"
@@ -37,6 +39,8 @@ class Wording:
     language: str
     _: Callable[[str], str]
     words: Vocabulary
+    #: The document's footnotes, where each figure, event and link cites its source.
+    notes: Footnotes
     #: Whether the report is a draft, which marks what is not yet confirmed.
     draft: bool = False
 
@@ -57,7 +61,8 @@ def _table(document: Document, headings: list[str]) -> Any:
 def render_docx(report: Report, language: str) -> bytes:
     """``report`` in ``language`` as the bytes of a DOCX file."""
     _ = translations(language).gettext
-    wording = Wording(language, _, vocabulary(language), report.draft)
+    texts = {note.number: f"{note.document}: “{note.quote}”" for note in report.footnotes}
+    wording = Wording(language, _, vocabulary(language), Footnotes(texts), report.draft)
     document = new_document()
     document.core_properties.title = f"{_('Regional progress report')} · {report.meeting}"
     document.core_properties.language = language
@@ -88,9 +93,7 @@ def render_docx(report: Report, language: str) -> bytes:
     _totals(document, report, wording)
     for profile in report.profiles:
         _profile(document, profile, report.meetings, wording)
-    document.add_heading(_("Sources"), level=1)
-    for footnote in report.footnotes:
-        document.add_paragraph(f"{footnote.document}: “{footnote.quote}”", style="List Number")
+    wording.notes.attach(document)
     output = io.BytesIO()
     document.save(output)
     return output.getvalue()
@@ -153,7 +156,7 @@ def _profile(document: Document, profile: Profile, meetings: list[str], wording:
             row[1].text = str(figure.year or "")
             value = row[2].paragraphs[0]
             value.add_run(figure_value(figure, language) + (" *" if figure.draft else ""))
-            value.add_run(str(figure.footnote)).font.superscript = True
+            wording.notes.cite(value, figure.footnote)
     else:
         document.add_paragraph(_("No published figure."))
     _rounds(document, profile.rounds(meetings), wording)
@@ -163,7 +166,7 @@ def _profile(document: Document, profile: Profile, meetings: list[str], wording:
             item = document.add_paragraph(style="List Bullet")
             year = f"{event.year}: " if event.year else ""
             item.add_run(year + label("event", event.kind, _))
-            item.add_run(str(event.footnote)).font.superscript = True
+            wording.notes.cite(item, event.footnote)
     _cooperation(document, profile, wording)
     _recommendations(document, profile, wording)
     if profile.roles:
@@ -188,7 +191,7 @@ def _rounds(document: Document, rounds: Rounds, wording: Wording) -> None:
                 draft = " *" if figure.draft else ""
                 lead = "; " if position else ""
                 paragraph.add_run(lead + figure_value(figure, language) + year + draft)
-                paragraph.add_run(str(figure.footnote)).font.superscript = True
+                wording.notes.cite(paragraph, figure.footnote)
 
 
 def _cooperation(document: Document, profile: Profile, wording: Wording) -> None:
@@ -201,7 +204,7 @@ def _cooperation(document: Document, profile: Profile, wording: Wording) -> None
         giver, receiver = (state, partner) if link.direction == "to" else (partner, state)
         item = document.add_paragraph(style="List Bullet")
         item.add_run(f"{label('cooperation', link.kind, _)}: {giver} → {receiver}")
-        item.add_run(str(link.footnote)).font.superscript = True
+        wording.notes.cite(item, link.footnote)
 
 
 def _recommendations(document: Document, profile: Profile, wording: Wording) -> None:
