@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from tests.evaluate.reports import RTP4_SPANISH, StoreReports
 from vigia.languages import country_name
-from vigia.publish.charts import chart_svg
+from vigia.publish.charts import chart_svg, rating_word
 from vigia.publish.maps import ROLE_OFFSETS, outlines, report_maps
 from vigia.publish.report import build_report
 from vigia.reference import countries
@@ -84,3 +84,21 @@ def test_cooperation_map_draws_a_line_from_the_state_that_gives_to_the_one_that_
         assert [row["longitude2"], row["latitude2"]] == centres[receiver]
     svg = chart_svg(links)
     assert "Cooperation between the states" in svg and "mark-rule" in svg
+
+
+def test_area_map_colours_each_state_by_its_rating_in_the_area_asked(
+    evaluation_session: Session, store_reports: StoreReports
+) -> None:
+    store_reports(RTP4_SPANISH)
+    report = build_report(evaluation_session, "RTP-IV", draft=True)
+    assert "map-area" not in {chart.name for chart in report_maps(report, "fr")}
+    assert "map-area" not in {chart.name for chart in report_maps(report, "fr", "nonsense")}
+    shown = report_maps(report, "fr", "prevention")[0]
+    assert shown.name == "map-area" and shown.title == "Notes dans le domaine : Prévention"
+    ratings = {row["iso3"]: row["rating"] for row in shown.rows}
+    for profile in report.profiles:
+        cell = next(cell for cell in profile.cells if cell.area == "prevention")
+        assert ratings[profile.country] == rating_word(cell, "fr")
+    public = build_report(evaluation_session, "RTP-IV")
+    withheld = report_maps(public, "en", "prevention")[0]
+    assert {row["rating"] for row in withheld.rows} == {"Not yet confirmed"}

@@ -19,7 +19,7 @@ import vl_convert
 
 from vigia.domain import Rating
 from vigia.languages import country_name, indicator_name, translations
-from vigia.publish.model import Figure, Report
+from vigia.publish.model import Cell, Figure, Report
 from vigia.publish.vocabulary import vocabulary
 
 #: Colours of the ratings, strongest first, then of a rating not yet confirmed.
@@ -98,21 +98,27 @@ def inline_data(rows: list[dict[str, Any]]) -> alt.Data:
     return data
 
 
-def _rating_scale(language: str) -> alt.Scale:
+def rating_scale(language: str) -> alt.Scale:
     words = vocabulary(language)
     gettext = translations(language).gettext
     domain = [words.rating(rating) for rating in Rating] + [gettext("Not yet confirmed")]
     return alt.Scale(domain=domain, range=list(RATING_COLOURS))
 
 
+def rating_word(cell: Cell, language: str) -> str:
+    """The rating of ``cell`` in ``language``, or "Not yet confirmed" when withheld."""
+    if cell.withheld:
+        return translations(language).gettext("Not yet confirmed")
+    return vocabulary(language).rating(cell.rating)
+
+
 def _cells(report: Report, language: str) -> list[dict[str, Any]]:
     words = vocabulary(language)
-    gettext = translations(language).gettext
     return [
         {
             "state": country_name(profile.country, language),
             "area": words.area(cell.area),
-            "rating": gettext("Not yet confirmed") if cell.withheld else words.rating(cell.rating),
+            "rating": rating_word(cell, language),
         }
         for profile in report.profiles
         for cell in profile.cells
@@ -131,7 +137,7 @@ def _matrix(report: Report, language: str) -> Chart:
         .encode(
             x=alt.X("area:N", sort=areas, title=None, axis=alt.Axis(labelAngle=-30)),
             y=alt.Y("state:N", title=None),
-            color=alt.Color("rating:N", scale=_rating_scale(language), title=None),
+            color=alt.Color("rating:N", scale=rating_scale(language), title=None),
             tooltip=_tips(
                 gettext, ("state:N", "State"), ("area:N", "Area"), ("rating:N", "Rating")
             ),
@@ -151,7 +157,7 @@ def _ratings_by_area(report: Report, language: str) -> Chart:
         .encode(
             x=alt.X("area:N", sort=[words.area(area) for area in report.areas], title=None),
             y=alt.Y("count():Q", title=gettext("States")),
-            color=alt.Color("rating:N", scale=_rating_scale(language), title=None),
+            color=alt.Color("rating:N", scale=rating_scale(language), title=None),
             tooltip=_tips(
                 gettext, ("area:N", "Area"), ("rating:N", "Rating"), ("count():Q", "States")
             ),

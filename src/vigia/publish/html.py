@@ -43,6 +43,6 @@ def drawn_charts(report: Report, language: str) -> list[tuple[Chart, str]]:
     return [(chart, chart_svg(chart)) for chart in report_charts(report, language)]
 
 
-def drawn_maps(report: Report, language: str) -> list[tuple[Chart, str]]:
-    """The report's maps with their SVG, for the templates."""
-    return [(chart, chart_svg(chart)) for chart in report_maps(report, language)]
+def drawn_maps(report: Report, language: str, area: str | None = None) -> list[tuple[Chart, str]]:
+    """The report's maps with their SVG, for the templates (the map of ``area`` first, if any)."""
+    return [(chart, chart_svg(chart)) for chart in report_maps(report, language, area)]

@@ -5,7 +5,8 @@ npm package world-atlas by ``scripts/build_map.py``): no tile and no network. Th
 areas of the Work Plan each state shows evidence in (a choropleth; states that did not report are
 left blank); the roles the reports give states (countries of origin, transit, destination),
 one marker per role at the state's centre; and the cooperation between states, a line from the
-state that gives (trains, funds, shares a practice) to the one that receives.
+state that gives (trains, funds, shares a practice) to the one that receives. The site also draws,
+on request, each state's rating in one area.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ import altair as alt
 
 from vigia.domain import Rating
 from vigia.languages import country_name, translations
-from vigia.publish.charts import Chart, inline_data
+from vigia.publish.charts import Chart, inline_data, rating_scale, rating_word
 from vigia.publish.labels import label
 from vigia.publish.model import Report
+from vigia.publish.vocabulary import vocabulary
 from vigia.reference import load_data_file
 
 #: The name of the outlines' dataset in a map's specification.
@@ -38,9 +40,11 @@ def outlines() -> tuple[dict[str, Any], ...]:
     return tuple(load_data_file("americas.json")["features"])
 
 
-def report_maps(report: Report, language: str) -> list[Chart]:
-    """The maps of ``report`` in ``language``: areas with evidence, and roles if any."""
-    maps = [_evidence_map(report, language)]
+def report_maps(report: Report, language: str, area: str | None = None) -> list[Chart]:
+    """The maps of ``report`` in ``language``: areas with evidence, roles and cooperation if
+    any; first, when ``area`` is one of the report's, each state's rating in it."""
+    maps = [_area_map(report, language, area)] if area in report.areas else []
+    maps.append(_evidence_map(report, language))
     if any(profile.roles for profile in report.profiles):
         maps.append(_roles_map(report, language))
     links = _cooperation_map(report, language)
@@ -58,6 +62,23 @@ def _base() -> alt.Chart:
         .project(type="equalEarth")
     )
     return base
+
+
+def _choropleth(
+    rows: list[dict[str, Any]], field: str, colour: alt.Color, tooltip: list[str]
+) -> alt.Chart:
+    """The states of ``rows`` (by ``iso3``) filled by ``field``; the others are left out."""
+    states: alt.Chart = (
+        _base()
+        .transform_lookup(
+            lookup="properties.iso3",
+            from_=alt.LookupData(data=inline_data(rows), key="iso3", fields=["state", field]),
+        )
+        .transform_filter(f"isValid(datum.{field})")
+        .mark_geoshape(stroke="#ffffff", strokeWidth=0.4)
+        .encode(color=colour, tooltip=tooltip)
+    )
+    return states
 
 
 def _specification(layered: alt.LayerChart | alt.FacetChart) -> dict[str, Any]:
@@ -80,23 +101,12 @@ def _evidence_map(report: Report, language: str) -> Chart:
         for profile in report.profiles
     ]
     title = gettext("Areas of the Work Plan with evidence, by state")
-    states = (
-        _base()
-        .transform_lookup(
-            lookup="properties.iso3",
-            from_=alt.LookupData(data=inline_data(rows), key="iso3", fields=["state", "areas"]),
-        )
-        .transform_filter("isValid(datum.areas)")
-        .mark_geoshape(stroke="#ffffff", strokeWidth=0.4)
-        .encode(
-            color=alt.Color(
-                "areas:Q",
-                scale=alt.Scale(domain=[0, len(report.areas)], scheme="greens"),
-                title=gettext("Areas"),
-            ),
-            tooltip=["state:N", "areas:Q"],
-        )
+    colour = alt.Color(
+        "areas:Q",
+        scale=alt.Scale(domain=[0, len(report.areas)], scheme="greens"),
+        title=gettext("Areas"),
     )
+    states = _choropleth(rows, "areas", colour, ["state:N", "areas:Q"])
     layered = alt.layer(_base(), states, title=title).properties(width=WIDTH, height=HEIGHT)
     return Chart("map-evidence", title, rows, _specification(layered), language)
 
@@ -178,3 +188,25 @@ def _cooperation_map(report: Report, language: str) -> Chart:
         width=WIDTH, height=HEIGHT
     )
     return Chart("map-cooperation", title, rows, _specification(layered), language)
+
+
+def _area_map(report: Report, language: str, area: str | None) -> Chart:
+    """Each state coloured by its rating in ``area`` (as the matrix shows it)."""
+    gettext = translations(language).gettext
+    rows = [
+        {
+            "iso3": profile.country,
+            "state": country_name(profile.country, language),
+            "rating": rating_word(cell, language),
+        }
+        for profile in report.profiles
+        for cell in profile.cells
+        if cell.area == area
+    ]
+    title = gettext("Ratings in the area: %(area)s") % {
+        "area": vocabulary(language).area(area or "")
+    }
+    colour = alt.Color("rating:N", scale=rating_scale(language), title=None)
+    states = _choropleth(rows, "rating", colour, ["state:N", "rating:N"])
+    layered = alt.layer(_base(), states, title=title).properties(width=WIDTH, height=HEIGHT)
+    return Chart("map-area", title, rows, _specification(layered), language)

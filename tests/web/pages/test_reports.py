@@ -168,3 +168,20 @@ def test_each_state_has_its_profile_page_with_its_own_downloads(
     missing = browser.get("/reports/RTP-IV?country=FRA&lang=en")
     assert missing.status_code == 404
     assert "This state did not report to this meeting" in missing.text
+
+
+def test_the_maps_show_the_ratings_in_the_area_chosen(browser: TestClient, published: str) -> None:
+    plain = browser.get("/reports/RTP-IV?lang=en")
+    assert '<select id="map-area" name="area">' in plain.text
+    assert 'id="chart-map-area"' not in plain.text  # no area asked: no area map
+    page = browser.get("/reports/RTP-IV?lang=en&area=prevention")
+    assert page.status_code == 200
+    assert '<option value="prevention" selected>' in page.text
+    assert 'id="chart-map-area"' in page.text and "Ratings in the area: Prevention" in page.text
+    assert "/charts/map-area.csv?lang=en&amp;area=prevention" in page.text
+    data = browser.get("/reports/RTP-IV/charts/map-area.csv?lang=en&area=prevention")
+    assert data.text.splitlines()[0] == "iso3,state,rating"
+    assert "Guatemala,Not yet confirmed" in data.text
+    wrong = browser.get("/reports/RTP-IV?lang=en&area=nonsense")
+    assert wrong.status_code == 400
+    assert "There is no area of the Work Plan with this code." in wrong.text

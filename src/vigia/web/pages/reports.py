@@ -46,6 +46,7 @@ FORMAT_UNAVAILABLE = N_("This format cannot be made on this server; download the
 PUBLISHER_ONLY = N_("Only the secretariat publishes the regional report.")
 NO_EDITION = N_("This edition of the report was not published in this language and format.")
 PUBLISHED = N_("The report was published: its files are kept as they are now.")
+UNKNOWN_AREA = N_("There is no area of the Work Plan with this code.")
 NOT_REPORTED = N_("This state did not report to this meeting, so the report has no profile of it.")
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -53,6 +54,7 @@ MeetingCode = Annotated[str, Path(min_length=1, max_length=64)]
 Draft = Annotated[bool, Query()]
 EditionNumber = Annotated[int | None, Query(ge=1, le=1_000_000)]
 Country = Annotated[str | None, Query(min_length=3, max_length=3)]
+Area = Annotated[str | None, Query(max_length=64)]
 
 
 def report_path(meeting: str) -> str:
@@ -84,8 +86,10 @@ def report_page(
     draft: Draft = False,
     done: Annotated[str | None, Query(max_length=16)] = None,
     country: Country = None,
+    area: Area = None,
 ) -> HTMLResponse:
     report = _report(session, visitor, meeting, draft, country)
+    chosen = _area(report, visitor, area)
     state = report.profiles[0].country if country else None
     values = {
         "state": state,
@@ -99,7 +103,8 @@ def report_page(
         "may_draft": can_publish(visitor.principal),
         "formats": FORMATS,
         "charts": drawn_charts(report, visitor.language),
-        "maps": drawn_maps(report, visitor.language),
+        "maps": drawn_maps(report, visitor.language, chosen),
+        "chosen_area": chosen,
         "chart_path": f"{report_path(report.meeting)}/charts",
         "interactive": True,
         "number_locale": number_locale(visitor.language),
@@ -129,11 +134,13 @@ def chart_data(
     name: Annotated[str, Path(max_length=32)],
     draft: Draft = False,
     country: Country = None,
+    area: Area = None,
 ) -> Response:
     """The rows a chart of the report draws, as CSV."""
     report = _report(session, visitor, meeting, draft, country)
     language = visitor.language
-    shown = [*report_charts(report, language), *report_maps(report, language)]
+    chosen = _area(report, visitor, area)
+    shown = [*report_charts(report, language), *report_maps(report, language, chosen)]
     chart = next((chart for chart in shown if chart.name == name), None)
     if chart is None:
         raise PageError(status.HTTP_404_NOT_FOUND, None, visitor)
@@ -169,6 +176,15 @@ def report_file(
     except PublishingError as error:
         raise PageError(status.HTTP_503_SERVICE_UNAVAILABLE, FORMAT_UNAVAILABLE, visitor) from error
     return _download(content, MEDIA_TYPES[output_format], name)
+
+
+def _area(report: Report, visitor: Visitor, area: str | None) -> str | None:
+    """The area whose ratings a map shows: None when none is asked; 400 when it is unknown."""
+    if not area:
+        return None
+    if area not in report.areas:
+        raise PageError(status.HTTP_400_BAD_REQUEST, UNKNOWN_AREA, visitor)
+    return area
 
 
 def _stem(report: Report, country: str | None) -> str:
