@@ -17,6 +17,8 @@ from tests.evaluate.reports import (
 )
 from vigia.domain import Rating
 from vigia.evaluate.follow_up import set_follow_up
+from vigia.evaluate.observations import answer_observation, submit_observation
+from vigia.evaluate.plan_store import find_plan
 from vigia.evaluate.ratings import confirm_rating
 from vigia.evaluate.recommendations import adopt_recommendation, draft_recommendations
 from vigia.evaluate.scorecard import evaluate_meeting, has_evidence
@@ -296,3 +298,26 @@ def test_every_footnote_of_a_report_is_cited_once_or_by_both_ends_of_a_link(
         for figure in cell
     }
     assert {figure.footnote for profile in report.profiles for figure in profile.earlier} <= shown
+
+
+def test_draft_profiles_show_the_states_observations_and_whether_answered(
+    rtp4: Session, reviewers: Reviewers
+) -> None:
+    plan = build_report(rtp4, "RTP-IV").plan
+    assert plan is not None
+    _area, _objective, activity = find_plan(rtp4, plan).activities()[0]
+    sent = submit_observation(rtp4, reviewers.focal_point_arg, plan, activity.code, "Too broad.")
+    submit_observation(rtp4, reviewers.focal_point_arg, plan, activity.code, "Another point.")
+    answer_observation(rtp4, reviewers.secretariat, sent.id, "Noted, thank you.")
+    draft = build_report(rtp4, "RTP-IV", draft=True)
+    argentina = draft.profile("ARG")
+    assert argentina is not None
+    assert [(item.text, item.answers) for item in argentina.observations] == [
+        ("Too broad.", 1),
+        ("Another point.", 0),
+    ]
+    assert all(not profile.observations for profile in draft.profiles if profile.country != "ARG")
+    html = render_html(draft, "en")
+    assert "Too broad. (answered)" in html and "Another point. (not answered yet)" in html
+    public = build_report(rtp4, "RTP-IV").profile("ARG")
+    assert public is not None and public.observations == []  # read by signed-in people only

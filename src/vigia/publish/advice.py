@@ -1,14 +1,17 @@
-"""The recommendations in a state's profile: those made at the meeting, and those of earlier
-meetings with their follow-up status at it (:mod:`vigia.evaluate.follow_up`).
+"""The exchange with each state in its profile: the recommendations made at the meeting, those of
+earlier meetings with their follow-up status at it (:mod:`vigia.evaluate.follow_up`), and, in a
+draft, the state's observations on the Work Plan and whether they were answered.
 
 A public report shows adopted recommendations only. A follow-up status the rules computed from
 unconfirmed ratings is a proposal, as those ratings are: the public report says it is not yet
-confirmed, a draft shows it marked as a draft.
+confirmed, a draft shows it marked as a draft. Observations are read only by signed-in people on the
+site, so only a draft shows them.
 """
 
 from __future__ import annotations
 
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
 
 from vigia.evaluate.follow_up import follow_up
 from vigia.evaluate.recommendations import (
@@ -17,8 +20,8 @@ from vigia.evaluate.recommendations import (
     recommendation_order,
     recommendation_statement,
 )
-from vigia.publish.model import Advice, Report
-from vigia.store.models import RecommendationRow
+from vigia.publish.model import Advice, Remark, Report
+from vigia.store.models import ObservationRow, RecommendationRow
 
 
 def add_recommendations(session: Session, report: Report) -> None:
@@ -42,3 +45,24 @@ def add_recommendations(session: Session, report: Report) -> None:
                     made.meeting, made.area, made.text, view.status.value, not view.computed, False
                 )
             )
+
+
+def add_observations(session: Session, report: Report) -> None:
+    """In a draft, each state's observations on the report's Work Plan, oldest first, with the
+    number of answers each has."""
+    if not report.draft or report.plan is None:
+        return
+    profiles = {profile.country: profile for profile in report.profiles}
+    answer = aliased(ObservationRow)
+    statement = (
+        select(ObservationRow, func.count(answer.id))
+        .outerjoin(answer, answer.parent_id == ObservationRow.id)
+        .where(ObservationRow.plan == report.plan, ObservationRow.parent_id.is_(None))
+        .where(ObservationRow.country.in_(list(profiles)))
+        .group_by(ObservationRow.id)
+        .order_by(ObservationRow.created_at, ObservationRow.id)
+    )
+    for row, answers in session.execute(statement):
+        profiles[row.country or ""].observations.append(
+            Remark(row.activity, row.text, row.created_at.date(), answers)
+        )

@@ -80,6 +80,17 @@ class Advice:
 
 
 @dataclass(frozen=True)
+class Remark:
+    """An observation the state sent on an activity of the report's Work Plan, and how many
+    answers the secretariat gave it."""
+
+    activity: str
+    text: str
+    sent_on: date
+    answers: int
+
+
+@dataclass(frozen=True)
 class Cell:
     """A state's rating in an area; ``withheld`` when not confirmed in a public report."""
 
@@ -110,6 +121,9 @@ class Profile:
     earlier: list[Figure] = field(default_factory=list)
     cooperation: list[Link] = field(default_factory=list)
     recommendations: list[Advice] = field(default_factory=list)
+    #: The state's observations on the Work Plan: in a draft only, as only signed-in people read
+    #: them on the site.
+    observations: list[Remark] = field(default_factory=list)
 
     def rounds(self, meetings: list[str]) -> Rounds:
         """The figures of each indicator reported in two of ``meetings`` or more, per meeting."""

@@ -19,7 +19,7 @@ from vigia.domain import MeetingEvaluation, Rating
 from vigia.evaluate.meetings import meeting_order, stored_meetings
 from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.evaluate.visibility import as_seen_by
-from vigia.publish.advice import add_recommendations
+from vigia.publish.advice import add_observations, add_recommendations
 from vigia.publish.model import (
     Cell,
     Event,
@@ -75,6 +75,7 @@ def build_report(
     _add_events_and_roles(session, report)
     _add_cooperation(session, report)
     add_recommendations(session, report)
+    add_observations(session, report)
     report.findings = _findings(report)
     report.totals = _totals(report)
     return report

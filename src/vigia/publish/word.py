@@ -169,6 +169,7 @@ def _profile(document: Document, profile: Profile, meetings: list[str], wording:
             wording.notes.cite(item, event.footnote)
     _cooperation(document, profile, wording)
     _recommendations(document, profile, wording)
+    _observations(document, profile, wording)
     if profile.roles:
         roles = ", ".join(label("role", role, _) for role in profile.roles)
         document.add_paragraph(f"{_('Roles:')} {roles}.")
@@ -220,4 +221,16 @@ def _recommendations(document: Document, profile: Profile, wording: Wording) -> 
             if not advice.confirmed:
                 status = f"{status} *" if wording.draft else _("Not yet confirmed")
             text += f". {_('Follow-up:')} {status}"
+        document.add_paragraph(text, style="List Bullet")
+
+
+def _observations(document: Document, profile: Profile, wording: Wording) -> None:
+    if not profile.observations:
+        return
+    _ = wording._
+    document.add_heading(_("Observations on the Work Plan"), level=2)
+    for remark in profile.observations:
+        activity = _("Activity %(activity)s") % {"activity": remark.activity}
+        answered = _("answered") if remark.answers else _("not answered yet")
+        text = f"{activity}, {remark.sent_on.isoformat()}: {remark.text} ({answered})"
         document.add_paragraph(text, style="List Bullet")
