@@ -22,9 +22,9 @@ def test_browser_reads_the_regional_report_with_charts_and_sources(
     page.click("a[href='/reports/RTP-IV']")
     page.wait_for_load_state()
     assert page.inner_text("h1") == "Regional progress report on the Work Plan"
-    page.wait_for_selector("#charts figure.chart[data-interactive='true'] >> nth=2")
-    assert page.locator("#charts figure.chart svg").count() == 3  # redrawn, not added
-    assert page.locator("#charts .vega-chart svg").count() == 3
+    page.wait_for_selector("#charts figure.chart[data-interactive='true'] >> nth=3")
+    assert page.locator("#charts figure.chart svg").count() == 4  # redrawn, not added
+    assert page.locator("#charts .vega-chart svg").count() == 4
     page.locator("#chart-matrix .vega-chart path[role='graphics-symbol']").first.hover()
     tooltip = page.locator("#vg-tooltip-element.visible")
     tooltip.wait_for()

@@ -241,15 +241,21 @@ def has_evidence(evaluation: AreaEvaluation) -> bool:
     return bool(evaluation.evidence or evaluation.figures)
 
 
-def _missing_core_indicators(plan: WorkPlan, reported: Iterable[str]) -> list[str]:
+def core_indicators(plan: WorkPlan) -> list[str]:
+    """The catalogue's core indicators that the plan's activities name, by name."""
     catalogue = indicators()
-    wanted = {
-        name
-        for _, _, activity in plan.activities()
-        for name in activity.indicators
-        if name in catalogue and catalogue[name].core
-    }
-    return sorted(wanted - set(reported))
+    return sorted(
+        {
+            name
+            for _, _, activity in plan.activities()
+            for name in activity.indicators
+            if name in catalogue and catalogue[name].core
+        }
+    )
+
+
+def _missing_core_indicators(plan: WorkPlan, reported: Iterable[str]) -> list[str]:
+    return sorted(set(core_indicators(plan)) - set(reported))
 
 
 def _covered_activities(

@@ -54,6 +54,8 @@ def report_charts(report: Report, language: str) -> list[Chart]:
     over_rounds = _figures_over_rounds(report, language)
     if over_rounds.rows:
         charts.append(over_rounds)
+    if report.core_indicators and report.profiles:
+        charts.append(_core_indicators(report, language))
     return charts
 
 
@@ -220,6 +222,39 @@ def _figures_over_rounds(report: Report, language: str) -> Chart:
         facet=alt.Facet("state:N", title=None), columns=3, title=title
     ).resolve_scale(y="independent")
     return Chart("figures-over-rounds", title, rows, chart.to_dict(), language)
+
+
+def _core_indicators(report: Report, language: str) -> Chart:
+    """Each state × each core indicator of the Work Plan: reported in the report, or missing."""
+    gettext = translations(language).gettext
+    reported, missing = gettext("Reported"), gettext("Missing")
+    rows = [
+        {
+            "state": country_name(profile.country, language),
+            "indicator": indicator_name(name, language),
+            "status": missing if name in profile.indicators_missing else reported,
+        }
+        for profile in report.profiles
+        for name in report.core_indicators
+    ]
+    title = gettext("Core indicators reported and missing")
+    chart = (
+        alt.Chart(inline_data(rows), title=title, width=WIDTH)
+        .mark_rect(stroke="white")
+        .encode(
+            x=alt.X("indicator:N", title=None, axis=alt.Axis(labelAngle=-30)),
+            y=alt.Y("state:N", title=None),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(domain=[reported, missing], range=["#1e6b34", "#eceff2"]),
+                title=None,
+            ),
+            tooltip=_tips(
+                gettext, ("state:N", "State"), ("indicator:N", "Indicator"), ("status:N", "Status")
+            ),
+        )
+    )
+    return Chart("core-indicators", title, rows, chart.to_dict(), language)
 
 
 def _figure_row(figure: Figure, language: str) -> dict[str, Any]:

@@ -170,6 +170,8 @@ class Report:
     footnotes: list[Footnote]
     #: The rounds the report compares, oldest first: the earlier meetings, then this one.
     meetings: list[str] = field(default_factory=list)
+    #: The core indicators the Work Plan names, which each state is expected to report.
+    core_indicators: list[str] = field(default_factory=list)
 
     @property
     def figures(self) -> list[Figure]:

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, joinedload
 
 from vigia.domain import MeetingEvaluation, Rating
 from vigia.evaluate.meetings import meeting_order, stored_meetings
-from vigia.evaluate.scorecard import evaluate_meeting
+from vigia.evaluate.plan_store import find_plan
+from vigia.evaluate.scorecard import core_indicators, evaluate_meeting
 from vigia.evaluate.visibility import as_seen_by
 from vigia.publish.advice import add_observations, add_recommendations
 from vigia.publish.model import (
@@ -72,6 +73,11 @@ def build_report(
     ] + [report.meeting]
     _add_figures(session, report, [report.meeting], draft)
     _add_figures(session, report, report.meetings[:-1], draft)
+    if evaluation.plan is not None:
+        report.core_indicators = core_indicators(find_plan(session, evaluation.plan))
+    for profile in report.profiles:  # as the report shows them (a public one: published figures)
+        shown = {figure.indicator for figure in profile.figures}
+        profile.indicators_missing = [name for name in report.core_indicators if name not in shown]
     _add_events_and_roles(session, report)
     _add_cooperation(session, report)
     add_recommendations(session, report)
@@ -89,7 +95,6 @@ def _profiles(evaluation: MeetingEvaluation, country: str | None) -> list[Profil
                 Cell(area.area, area.rating.value, area.confirmed, area.withheld)
                 for area in state.areas
             ],
-            indicators_missing=list(state.indicators_missing),
         )
         for state in evaluation.states
         if country is None or state.country == country

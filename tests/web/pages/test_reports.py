@@ -98,7 +98,9 @@ def test_report_in_an_unknown_format_is_not_found(browser: TestClient, published
 
 def test_report_page_draws_its_charts_with_their_data(browser: TestClient, published: str) -> None:
     page = browser.get("/reports/RTP-IV?lang=es")
-    assert page.text.count('<figure class="chart"') == 3
+    assert (
+        page.text.count('<figure class="chart"') == 4
+    )  # matrix, ratings by area, figures by state, core indicators
     assert 'href="/reports/RTP-IV/charts/matrix.csv?lang=es"' in page.text
     data = browser.get("/reports/RTP-IV/charts/figures-by-state.csv?lang=es")
     assert data.status_code == 200 and data.headers["content-type"] == "text/csv; charset=utf-8"
