@@ -7,7 +7,7 @@ from sqlalchemy.orm import Session
 from tests.evaluate.reports import RTP4_SPANISH, StoreReports
 from vigia.languages import country_name
 from vigia.publish.charts import chart_svg, rating_word
-from vigia.publish.maps import ROLE_OFFSETS, outlines, report_maps
+from vigia.publish.maps import ROLE_OFFSETS, latest_figures, outlines, report_maps
 from vigia.publish.report import build_report
 from vigia.reference import countries
 
@@ -102,3 +102,26 @@ def test_area_map_colours_each_state_by_its_rating_in_the_area_asked(
     public = build_report(evaluation_session, "RTP-IV")
     withheld = report_maps(public, "en", "prevention")[0]
     assert {row["rating"] for row in withheld.rows} == {"Not yet confirmed"}
+
+
+def test_indicator_map_fills_each_state_with_its_latest_figure(
+    evaluation_session: Session, store_reports: StoreReports
+) -> None:
+    store_reports(RTP4_SPANISH)
+    report = build_report(evaluation_session, "RTP-IV", draft=True)
+    indicator = max(
+        {figure.indicator for figure in report.figures},
+        key=lambda name: sum(figure.indicator == name for figure in report.figures),
+    )
+    shown = report_maps(report, "en", indicator=indicator)[0]
+    assert shown.name == "map-indicator"
+    states = {figure.country for figure in report.figures if figure.indicator == indicator}
+    assert {row["iso3"] for row in shown.rows} == states
+    for row in shown.rows:
+        theirs = [
+            f for f in report.figures if f.country == row["iso3"] and f.indicator == indicator
+        ]
+        assert (row["year"] or 0) == max(figure.year or 0 for figure in theirs)
+    assert latest_figures(report, "no_such_indicator") == []
+    svg = chart_svg(shown)
+    assert svg.count('class="mark-shape') == 2  # the blank states, then those with a figure

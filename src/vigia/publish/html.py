@@ -43,6 +43,9 @@ def drawn_charts(report: Report, language: str) -> list[tuple[Chart, str]]:
     return [(chart, chart_svg(chart)) for chart in report_charts(report, language)]
 
 
-def drawn_maps(report: Report, language: str, area: str | None = None) -> list[tuple[Chart, str]]:
-    """The report's maps with their SVG, for the templates (the map of ``area`` first, if any)."""
-    return [(chart, chart_svg(chart)) for chart in report_maps(report, language, area)]
+def drawn_maps(
+    report: Report, language: str, area: str | None = None, indicator: str | None = None
+) -> list[tuple[Chart, str]]:
+    """The report's maps with their SVG, for the templates (those of ``area`` and ``indicator``
+    first, if asked)."""
+    return [(chart, chart_svg(chart)) for chart in report_maps(report, language, area, indicator)]

@@ -6,7 +6,7 @@ areas of the Work Plan each state shows evidence in (a choropleth; states that d
 left blank); the roles the reports give states (countries of origin, transit, destination),
 one marker per role at the state's centre; and the cooperation between states, a line from the
 state that gives (trains, funds, shares a practice) to the one that receives. The site also draws,
-on request, each state's rating in one area.
+on request, each state's rating in one area, or its latest figure of one indicator.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ from typing import Any
 import altair as alt
 
 from vigia.domain import Rating
-from vigia.languages import country_name, translations
+from vigia.languages import country_name, indicator_name, translations
 from vigia.publish.charts import Chart, inline_data, rating_scale, rating_word
 from vigia.publish.labels import label
-from vigia.publish.model import Report
-from vigia.publish.vocabulary import vocabulary
+from vigia.publish.model import Figure, Report
+from vigia.publish.vocabulary import figure_value, vocabulary
 from vigia.reference import load_data_file
 
 #: The name of the outlines' dataset in a map's specification.
@@ -40,10 +40,15 @@ def outlines() -> tuple[dict[str, Any], ...]:
     return tuple(load_data_file("americas.json")["features"])
 
 
-def report_maps(report: Report, language: str, area: str | None = None) -> list[Chart]:
+def report_maps(
+    report: Report, language: str, area: str | None = None, indicator: str | None = None
+) -> list[Chart]:
     """The maps of ``report`` in ``language``: areas with evidence, roles and cooperation if
-    any; first, when ``area`` is one of the report's, each state's rating in it."""
+    any; first, when asked, each state's rating in ``area`` (one of the report's) and each
+    state's latest figure of ``indicator``."""
     maps = [_area_map(report, language, area)] if area in report.areas else []
+    if indicator:
+        maps.append(_indicator_map(report, language, indicator))
     maps.append(_evidence_map(report, language))
     if any(profile.roles for profile in report.profiles):
         maps.append(_roles_map(report, language))
@@ -68,11 +73,14 @@ def _choropleth(
     rows: list[dict[str, Any]], field: str, colour: alt.Color, tooltip: list[str]
 ) -> alt.Chart:
     """The states of ``rows`` (by ``iso3``) filled by ``field``; the others are left out."""
+    fields = [
+        name for name in (rows[0] if rows else {"state": None, field: None}) if name != "iso3"
+    ]
     states: alt.Chart = (
         _base()
         .transform_lookup(
             lookup="properties.iso3",
-            from_=alt.LookupData(data=inline_data(rows), key="iso3", fields=["state", field]),
+            from_=alt.LookupData(data=inline_data(rows), key="iso3", fields=fields),
         )
         .transform_filter(f"isValid(datum.{field})")
         .mark_geoshape(stroke="#ffffff", strokeWidth=0.4)
@@ -210,3 +218,34 @@ def _area_map(report: Report, language: str, area: str | None) -> Chart:
     states = _choropleth(rows, "rating", colour, ["state:N", "rating:N"])
     layered = alt.layer(_base(), states, title=title).properties(width=WIDTH, height=HEIGHT)
     return Chart("map-area", title, rows, _specification(layered), language)
+
+
+def latest_figures(report: Report, indicator: str) -> list[Figure]:
+    """Each state's latest figure of ``indicator`` in the report (the largest of a year's)."""
+    latest = []
+    for profile in report.profiles:
+        figures = [figure for figure in profile.figures if figure.indicator == indicator]
+        if figures:
+            latest.append(max(figures, key=lambda figure: (figure.year or 0, figure.value)))
+    return latest
+
+
+def _indicator_map(report: Report, language: str, indicator: str) -> Chart:
+    """Each state filled by its latest figure of ``indicator``; states without one are blank."""
+    gettext = translations(language).gettext
+    rows = [
+        {
+            "iso3": figure.country,
+            "state": country_name(figure.country, language),
+            "value": figure.value,
+            "year": figure.year,
+            "figure": figure_value(figure, language),
+        }
+        for figure in latest_figures(report, indicator)
+    ]
+    name = indicator_name(indicator, language)
+    title = gettext("%(indicator)s: each state's latest figure") % {"indicator": name}
+    colour = alt.Color("value:Q", scale=alt.Scale(scheme="blues"), title=name)
+    states = _choropleth(rows, "value", colour, ["state:N", "figure:N", "year:O"])
+    layered = alt.layer(_base(), states, title=title).properties(width=WIDTH, height=HEIGHT)
+    return Chart("map-indicator", title, rows, _specification(layered), language)

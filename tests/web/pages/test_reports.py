@@ -187,3 +187,20 @@ def test_the_maps_show_the_ratings_in_the_area_chosen(browser: TestClient, publi
     wrong = browser.get("/reports/RTP-IV?lang=en&area=nonsense")
     assert wrong.status_code == 400
     assert "There is no area of the Work Plan with this code." in wrong.text
+
+
+def test_the_maps_show_each_states_latest_figure_of_the_indicator_chosen(
+    browser: TestClient, published: str
+) -> None:
+    plain = browser.get("/reports/RTP-IV?lang=en")
+    assert '<select id="map-indicator" name="indicator">' in plain.text
+    chosen = plain.text.split('<select id="map-indicator" name="indicator">')[1]
+    name = chosen.split('<option value="')[2].split('"')[0]  # the first indicator offered
+    page = browser.get(f"/reports/RTP-IV?lang=en&indicator={name}")
+    assert f'<option value="{name}" selected>' in page.text
+    assert 'id="chart-map-indicator"' in page.text and "each state&#39;s latest figure" in page.text
+    data = browser.get(f"/reports/RTP-IV/charts/map-indicator.csv?lang=en&indicator={name}")
+    assert data.text.splitlines()[0] == "iso3,state,value,year,figure"
+    assert data.text.splitlines()[1].startswith("GTM,Guatemala,")  # the one published figure
+    wrong = browser.get("/reports/RTP-IV?lang=en&indicator=nonsense")
+    assert wrong.status_code == 400 and "There is no indicator with this name." in wrong.text

@@ -28,6 +28,7 @@ from vigia.publish.labels import N_
 from vigia.publish.maps import report_maps
 from vigia.publish.model import Report
 from vigia.publish.vocabulary import vocabulary
+from vigia.reference import indicators
 from vigia.services.reports import (
     FORMATS,
     MEDIA_TYPES,
@@ -47,6 +48,7 @@ PUBLISHER_ONLY = N_("Only the secretariat publishes the regional report.")
 NO_EDITION = N_("This edition of the report was not published in this language and format.")
 PUBLISHED = N_("The report was published: its files are kept as they are now.")
 UNKNOWN_AREA = N_("There is no area of the Work Plan with this code.")
+UNKNOWN_INDICATOR = N_("There is no indicator with this name.")
 NOT_REPORTED = N_("This state did not report to this meeting, so the report has no profile of it.")
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -55,6 +57,7 @@ Draft = Annotated[bool, Query()]
 EditionNumber = Annotated[int | None, Query(ge=1, le=1_000_000)]
 Country = Annotated[str | None, Query(min_length=3, max_length=3)]
 Area = Annotated[str | None, Query(max_length=64)]
+Indicator = Annotated[str | None, Query(max_length=64)]
 
 
 def report_path(meeting: str) -> str:
@@ -87,9 +90,11 @@ def report_page(
     done: Annotated[str | None, Query(max_length=16)] = None,
     country: Country = None,
     area: Area = None,
+    indicator: Indicator = None,
 ) -> HTMLResponse:
     report = _report(session, visitor, meeting, draft, country)
     chosen = _area(report, visitor, area)
+    mapped = _indicator(visitor, indicator)
     state = report.profiles[0].country if country else None
     values = {
         "state": state,
@@ -103,8 +108,10 @@ def report_page(
         "may_draft": can_publish(visitor.principal),
         "formats": FORMATS,
         "charts": drawn_charts(report, visitor.language),
-        "maps": drawn_maps(report, visitor.language, chosen),
+        "maps": drawn_maps(report, visitor.language, chosen, mapped),
         "chosen_area": chosen,
+        "chosen_indicator": mapped,
+        "mapped_indicators": sorted({figure.indicator for figure in report.figures}),
         "chart_path": f"{report_path(report.meeting)}/charts",
         "interactive": True,
         "number_locale": number_locale(visitor.language),
@@ -135,12 +142,15 @@ def chart_data(
     draft: Draft = False,
     country: Country = None,
     area: Area = None,
+    indicator: Indicator = None,
 ) -> Response:
     """The rows a chart of the report draws, as CSV."""
     report = _report(session, visitor, meeting, draft, country)
     language = visitor.language
-    chosen = _area(report, visitor, area)
-    shown = [*report_charts(report, language), *report_maps(report, language, chosen)]
+    maps = report_maps(
+        report, language, _area(report, visitor, area), _indicator(visitor, indicator)
+    )
+    shown = [*report_charts(report, language), *maps]
     chart = next((chart for chart in shown if chart.name == name), None)
     if chart is None:
         raise PageError(status.HTTP_404_NOT_FOUND, None, visitor)
@@ -185,6 +195,15 @@ def _area(report: Report, visitor: Visitor, area: str | None) -> str | None:
     if area not in report.areas:
         raise PageError(status.HTTP_400_BAD_REQUEST, UNKNOWN_AREA, visitor)
     return area
+
+
+def _indicator(visitor: Visitor, indicator: str | None) -> str | None:
+    """The indicator whose figures a map shows: None when none is asked; 400 when unknown."""
+    if not indicator:
+        return None
+    if indicator not in indicators():
+        raise PageError(status.HTTP_400_BAD_REQUEST, UNKNOWN_INDICATOR, visitor)
+    return indicator
 
 
 def _stem(report: Report, country: str | None) -> str:
