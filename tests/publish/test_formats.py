@@ -70,7 +70,7 @@ def test_pdf_has_the_reports_sections_in_the_language_asked(report: Report) -> N
     assert "Guatemala" in text and "Borrador:" in text
 
 
-def test_pdf_first_page_as_an_image(report: Report, tmp_path: Path) -> None:
+def test_pdf_first_pages_as_images(report: Report, tmp_path: Path) -> None:
     if shutil.which("pdftoppm") is None:
         reason = "pdftoppm is missing (apt-get install poppler-utils)"
         if os.environ.get("VIGIA_REQUIRE_PDF") == "1":
@@ -81,13 +81,15 @@ def test_pdf_first_page_as_an_image(report: Report, tmp_path: Path) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     prefix = ARTIFACTS / "report-rtp-iv-en-page"
     subprocess.run(
-        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(source), str(prefix)],
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "3", str(source), str(prefix)],
         check=True,
         timeout=120,
     )
-    images = sorted(ARTIFACTS.glob("report-rtp-iv-en-page*.png"))
-    assert images and images[0].stat().st_size > 10_000
-    assert images[0].read_bytes().startswith(b"\x89PNG")
+    images = sorted(ARTIFACTS.glob("report-rtp-iv-en-page-0[1-3].png"))
+    assert len(images) == 3  # the title and matrix, then the charts
+    assert all(image.read_bytes().startswith(b"\x89PNG") for image in images)
+    assert all(image.stat().st_size > 10_000 for image in images)
+    assert len({image.read_bytes() for image in images}) == 3
 
 
 def test_docx_opens_back_with_headings_tables_and_sources(report: Report) -> None:
