@@ -191,14 +191,19 @@ def _figures_by_state(report: Report, language: str) -> Chart:
 
 
 def _figures_over_rounds(report: Report, language: str) -> Chart:
-    """Small multiples, a panel per state: each indicator it reported in two rounds or more."""
+    """Small multiples, a panel per state: each core indicator of the Work Plan (every indicator
+    if the plan names none) it reported in two rounds or more, a point per round (the latest of
+    the round's figures). The profiles' tables give every figure."""
     gettext = translations(language).gettext
+    wanted = set(report.core_indicators)
     rows = [
-        {**_figure_row(figure, language), "meeting": figure.meeting}
+        {**_figure_row(latest, language), "meeting": latest.meeting}
         for profile in report.profiles
         for row in profile.rounds(report.meetings).rows
+        if not wanted or row.indicator in wanted
         for cell in row.cells
-        for figure in cell
+        if cell
+        for latest in [latest_figure(cell)]
     ]
     title = gettext("Figures over the rounds")
     panel = (
@@ -255,6 +260,11 @@ def _core_indicators(report: Report, language: str) -> Chart:
         )
     )
     return Chart("core-indicators", title, rows, chart.to_dict(), language)
+
+
+def latest_figure(figures: list[Figure]) -> Figure:
+    """The figure of the latest year among ``figures`` (the largest of that year's)."""
+    return max(figures, key=lambda figure: (figure.year or 0, figure.value))
 
 
 def _figure_row(figure: Figure, language: str) -> dict[str, Any]:

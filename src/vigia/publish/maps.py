@@ -18,7 +18,7 @@ import altair as alt
 
 from vigia.domain import Rating
 from vigia.languages import country_name, indicator_name, translations
-from vigia.publish.charts import Chart, inline_data, rating_scale, rating_word
+from vigia.publish.charts import Chart, inline_data, latest_figure, rating_scale, rating_word
 from vigia.publish.labels import label
 from vigia.publish.model import Figure, Report
 from vigia.publish.vocabulary import figure_value, vocabulary
@@ -226,7 +226,7 @@ def latest_figures(report: Report, indicator: str) -> list[Figure]:
     for profile in report.profiles:
         figures = [figure for figure in profile.figures if figure.indicator == indicator]
         if figures:
-            latest.append(max(figures, key=lambda figure: (figure.year or 0, figure.value)))
+            latest.append(latest_figure(figures))
     return latest
 
 
