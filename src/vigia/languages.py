@@ -10,12 +10,12 @@ and the published reports share them.
 from __future__ import annotations
 
 import io
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from importlib import resources
 from typing import Any, cast
 
-from babel.dates import format_datetime
+from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal, format_percent
@@ -74,6 +74,7 @@ def template_environment(loader: BaseLoader, language: str) -> Environment:
         number=partial(format_number, language=language),
         percent=partial(format_share, language=language),
         moment=partial(format_moment, language=language),
+        day=partial(format_day, language=language),
         country=partial(country_name, language=language),
         actor=actor_name,
         indicator=partial(indicator_name, language=language),
@@ -96,6 +97,13 @@ def format_share(value: float | None, language: str) -> str:
     if value is None:
         return ""
     return str(format_percent(value, locale=language))
+
+
+def format_day(day: date | None, language: str) -> str:
+    """A date the way ``language`` writes it in full (7 December 2026, 7 de diciembre de 2026)."""
+    if day is None:
+        return ""
+    return str(format_date(day, format="long", locale=language))
 
 
 def format_moment(moment: datetime | None, language: str) -> str:

@@ -22,6 +22,7 @@ from vigia.evaluate.plan_store import find_plan
 from vigia.evaluate.ratings import confirm_rating
 from vigia.evaluate.recommendations import adopt_recommendation, draft_recommendations
 from vigia.evaluate.scorecard import evaluate_meeting, has_evidence
+from vigia.languages import format_day
 from vigia.publish.html import render_html
 from vigia.publish.model import Advice, Link
 from vigia.publish.report import build_report
@@ -321,3 +322,10 @@ def test_draft_profiles_show_the_states_observations_and_whether_answered(
     assert "Too broad. (answered)" in html and "Another point. (not answered yet)" in html
     public = build_report(rtp4, "RTP-IV").profile("ARG")
     assert public is not None and public.observations == []  # read by signed-in people only
+
+
+def test_the_reports_date_is_written_in_its_language(rtp4: Session) -> None:
+    report = build_report(rtp4, "RTP-IV")
+    french = render_html(report, "fr")
+    assert f" · {format_day(report.made_on, 'fr')}</p>" in french
+    assert report.made_on.isoformat() not in french

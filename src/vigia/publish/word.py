@@ -16,7 +16,7 @@ from docx import Document as new_document
 from docx.document import Document
 from docx.shared import Inches, Pt
 
-from vigia.languages import country_name, format_number, indicator_name, translations
+from vigia.languages import country_name, format_day, format_number, indicator_name, translations
 from vigia.publish.charts import chart_png, report_charts
 from vigia.publish.labels import label
 from vigia.publish.maps import report_maps
@@ -69,7 +69,7 @@ def render_docx(report: Report, language: str) -> bytes:
     document.add_heading(_("Regional progress report on the Work Plan"), level=0)
     meeting = _("Meeting %(meeting)s") % {"meeting": report.meeting}
     plan = f" · {_('Work Plan %(plan)s') % {'plan': report.plan}}" if report.plan else ""
-    document.add_paragraph(f"{meeting}{plan} · {report.made_on.isoformat()}")
+    document.add_paragraph(f"{meeting}{plan} · {format_day(report.made_on, language)}")
     if report.draft:
         document.add_paragraph(_(DRAFT_NOTICE), style="Intense Quote")
     document.add_heading(_("Summary"), level=1)
@@ -232,5 +232,6 @@ def _observations(document: Document, profile: Profile, wording: Wording) -> Non
     for remark in profile.observations:
         activity = _("Activity %(activity)s") % {"activity": remark.activity}
         answered = _("answered") if remark.answers else _("not answered yet")
-        text = f"{activity}, {remark.sent_on.isoformat()}: {remark.text} ({answered})"
+        day = format_day(remark.sent_on, wording.language)
+        text = f"{activity}, {day}: {remark.text} ({answered})"
         document.add_paragraph(text, style="List Bullet")
