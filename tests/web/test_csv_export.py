@@ -63,7 +63,7 @@ def test_csv_export_and_cli_csv_have_the_same_header_and_rows(
 
     assert api.status_code == 200, api.text
     assert cli.exit_code == 0, cli.output
-    api_rows = list(csv.reader(io.StringIO(api.text)))
+    api_rows = list(csv.reader(io.StringIO(api.content.decode("utf-8-sig"))))
     cli_rows = list(csv.reader(io.StringIO(cli.stdout)))
     assert api_rows[0] == cli_rows[0] == list(COLUMNS)
     assert len(api_rows) == 9  # a header, then the eight facts the secretariat sees

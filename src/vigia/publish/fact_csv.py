@@ -39,6 +39,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 #: Characters gathered before a piece of the export is handed on.
 CHUNK_SIZE = 64 * 1024
 
+#: Put before a CSV served for download: spreadsheet programs then read it as UTF-8, accents and
+#: all (``utf-8-sig`` in Python; ``vigia facts --format csv`` writes none to its pipe).
+BYTE_ORDER_MARK = "\ufeff"
+
 
 def csv_chunks(records: Iterable[FactRecord]) -> Iterator[str]:
     """The CSV of ``records``, in pieces of about :data:`CHUNK_SIZE` characters."""

@@ -1,4 +1,6 @@
-"""Every error the service answers is JSON: ``{"error": {"status": 404, "message": "…"}}``.
+"""Every error the service answers is JSON: ``{"error": {"status": 404, "message": "…"}}``, except
+an HTTP error (an address no route answers, a method not allowed) asked for by a browser outside
+the API, which gets the site's error page.
 
 HTTP errors keep their status and message; a refusal of the application
 (:class:`~vigia.errors.ReviewError`: permission denied, not found, a status that does not
@@ -17,7 +19,7 @@ from typing import Any
 
 from fastapi import FastAPI, Request, status
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException
 
@@ -29,6 +31,7 @@ from vigia.errors import (
     ReviewError,
 )
 from vigia.publish.resources import ErrorDetail, ErrorResponse
+from vigia.web.pages.responses import error_page
 
 logger = logging.getLogger(__name__)
 
@@ -67,13 +70,22 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Exception, _unexpected_error)
 
 
+def wants_page(request: Request) -> bool:
+    """Whether ``request`` comes from a browser reading the site (it accepts HTML and is not
+    for the JSON API): its errors are pages, not JSON."""
+    accepted = request.headers.get("accept", "")
+    return "text/html" in accepted and not request.url.path.startswith("/api/")
+
+
 def validation_message(errors: Sequence[Any]) -> str:
     """One line for Pydantic's errors: ``query parameter country: … ; query parameter limit: …``."""
     return "; ".join(_problem(error) for error in errors) or "invalid request"
 
 
-async def _http_error(_request: Request, error: Exception) -> JSONResponse:
+async def _http_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, HTTPException)
+    if wants_page(request):  # an address no route answers, typed or followed in a browser
+        return error_page(request, error.status_code, headers=error.headers)
     detail = error.detail if isinstance(error.detail, str) and error.detail else None
     message = detail or HTTPStatus(error.status_code).phrase
     return error_response(error.status_code, message, error.headers)

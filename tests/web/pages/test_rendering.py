@@ -101,3 +101,15 @@ def test_static_files_are_served_and_nothing_else(browser: TestClient) -> None:
 def test_format_number_writes_numbers_as_each_language_does() -> None:
     assert [format_number(6000.0, language) for language in ("en", "pt")] == ["6,000", "6.000"]
     assert format_number(3.5, "fr") == "3,5"
+
+
+def test_an_unknown_address_is_an_error_page_for_a_browser_and_json_for_the_api(
+    browser: TestClient,
+) -> None:
+    html = {"Accept": "text/html,application/xhtml+xml,*/*;q=0.8"}
+    page = browser.get("/no/such/page?lang=fr", headers=html)
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert '<html lang="fr">' in page.text and 'href="/"' in page.text  # the site, with its menu
+    assert browser.get("/no/such/page").json()["error"]["status"] == 404  # no HTML asked
+    api = browser.get("/api/v1/no-such-thing", headers=html)
+    assert api.status_code == 404 and api.json()["error"]["status"] == 404

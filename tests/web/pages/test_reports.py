@@ -104,8 +104,9 @@ def test_report_page_draws_its_charts_with_their_data(browser: TestClient, publi
     assert 'href="/reports/RTP-IV/charts/matrix.csv?lang=es"' in page.text
     data = browser.get("/reports/RTP-IV/charts/figures-by-state.csv?lang=es")
     assert data.status_code == 200 and data.headers["content-type"] == "text/csv; charset=utf-8"
-    assert data.text.splitlines()[0] == "state,indicator,year,value"
-    assert len(data.text.splitlines()) == 2  # the one published figure
+    assert data.content.startswith("\ufeff".encode())  # spreadsheets read it as UTF-8
+    assert data.content.decode("utf-8-sig").splitlines()[0] == "state,indicator,year,value"
+    assert len(data.content.decode("utf-8-sig").splitlines()) == 2  # the one published figure
     assert browser.get("/reports/RTP-IV/charts/pie.csv").status_code == 404
 
 
@@ -164,7 +165,9 @@ def test_each_state_has_its_profile_page_with_its_own_downloads(
     answer = browser.get("/reports/RTP-IV/report.docx?lang=en&country=GTM")
     assert answer.headers["content-disposition"] == 'attachment; filename="RTP-IV-GTM-en.docx"'
     data = browser.get("/reports/RTP-IV/charts/matrix.csv?lang=en&country=GTM")
-    assert {line.split(",")[0] for line in data.text.splitlines()[1:]} == {"Guatemala"}
+    assert {line.split(",")[0] for line in data.content.decode("utf-8-sig").splitlines()[1:]} == {
+        "Guatemala"
+    }
     country = browser.get("/countries/GTM?lang=en")
     assert '<a href="/reports/RTP-IV?country=GTM">RTP-IV</a>' in country.text
     missing = browser.get("/reports/RTP-IV?country=FRA&lang=en")
@@ -182,8 +185,8 @@ def test_the_maps_show_the_ratings_in_the_area_chosen(browser: TestClient, publi
     assert 'id="chart-map-area"' in page.text and "Ratings in the area: Prevention" in page.text
     assert "/charts/map-area.csv?lang=en&amp;area=prevention" in page.text
     data = browser.get("/reports/RTP-IV/charts/map-area.csv?lang=en&area=prevention")
-    assert data.text.splitlines()[0] == "iso3,state,rating"
-    assert "Guatemala,Not yet confirmed" in data.text
+    assert data.content.decode("utf-8-sig").splitlines()[0] == "iso3,state,rating"
+    assert "Guatemala,Not yet confirmed" in data.content.decode("utf-8-sig")
     wrong = browser.get("/reports/RTP-IV?lang=en&area=nonsense")
     assert wrong.status_code == 400
     assert "There is no area of the Work Plan with this code." in wrong.text
@@ -200,7 +203,9 @@ def test_the_maps_show_each_states_latest_figure_of_the_indicator_chosen(
     assert f'<option value="{name}" selected>' in page.text
     assert 'id="chart-map-indicator"' in page.text and "each state&#39;s latest figure" in page.text
     data = browser.get(f"/reports/RTP-IV/charts/map-indicator.csv?lang=en&indicator={name}")
-    assert data.text.splitlines()[0] == "iso3,state,value,year,figure"
-    assert data.text.splitlines()[1].startswith("GTM,Guatemala,")  # the one published figure
+    assert data.content.decode("utf-8-sig").splitlines()[0] == "iso3,state,value,year,figure"
+    assert (
+        data.content.decode("utf-8-sig").splitlines()[1].startswith("GTM,Guatemala,")
+    )  # the one published figure
     wrong = browser.get("/reports/RTP-IV?lang=en&indicator=nonsense")
     assert wrong.status_code == 400 and "There is no indicator with this name." in wrong.text

@@ -28,7 +28,7 @@ def _csv_rows(client: TestClient, token: str | None = None, **filters: Any) -> l
     response = client.get("/api/v1/facts.csv", params=filters, headers=headers)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("text/csv")
-    return list(csv.DictReader(io.StringIO(response.text)))
+    return list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
 
 
 def _error(response: Any, status: int) -> str:
@@ -115,7 +115,7 @@ def test_facts_csv_anonymous_has_only_published_facts(client: TestClient, stored
 def test_facts_csv_has_a_header_even_when_empty(client: TestClient) -> None:
     response = client.get("/api/v1/facts.csv", params={"country": "ARG"})
 
-    assert response.text.startswith("id,status,document_id,")
+    assert response.content.startswith("\ufeffid,status,document_id,".encode())  # BOM: UTF-8
     assert response.text.count("\n") == 1
 
 

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request, status
 from fastapi.responses import HTMLResponse, Response
 
+from vigia.publish.fact_csv import BYTE_ORDER_MARK
 from vigia.publish.labels import N_
 from vigia.services.audit_log import audit_csv as audit_log_csv
 from vigia.services.audit_log import audit_entries
@@ -48,7 +49,7 @@ def audit_csv(
     _check_allowed(visitor)
     text = audit_log_csv(session, visitor.principal, action)
     return Response(
-        text,
+        BYTE_ORDER_MARK + text,
         media_type="text/csv; charset=utf-8",
         headers={
             "Content-Disposition": f'attachment; filename="{CSV_NAME}"',

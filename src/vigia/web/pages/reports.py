@@ -23,6 +23,7 @@ from vigia.evaluate.meetings import UnknownMeeting
 from vigia.permissions import can_publish
 from vigia.publish.charts import chart_csv, number_locale, report_charts
 from vigia.publish.editions import edition_content, editions
+from vigia.publish.fact_csv import BYTE_ORDER_MARK
 from vigia.publish.html import drawn_charts, drawn_maps
 from vigia.publish.labels import N_
 from vigia.publish.maps import report_maps
@@ -155,7 +156,8 @@ def chart_data(
     if chart is None:
         raise PageError(status.HTTP_404_NOT_FOUND, None, visitor)
     filename = f"{_stem(report, country)}-{chart.name}-{visitor.language}.csv"
-    return _download(chart_csv(chart).encode("utf-8"), "text/csv; charset=utf-8", filename)
+    content = (BYTE_ORDER_MARK + chart_csv(chart)).encode("utf-8")
+    return _download(content, "text/csv; charset=utf-8", filename)
 
 
 @router.get("/reports/{meeting}/report.{output_format}")

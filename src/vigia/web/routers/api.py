@@ -5,11 +5,13 @@ Each route checks its parameters and calls one query.
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, status
 from fastapi.responses import StreamingResponse
 
+from vigia.publish.fact_csv import BYTE_ORDER_MARK
 from vigia.publish.resources import (
     CountryList,
     DocumentDetail,
@@ -135,7 +137,7 @@ def export_facts(
     """Every fact you may see that matches the filters (not a page), as CSV with a header."""
     facts = queries.stream_facts(session, caller, filters, limit, offset)
     return StreamingResponse(
-        csv_chunks(facts),
+        chain([BYTE_ORDER_MARK], csv_chunks(facts)),
         media_type="text/csv; charset=utf-8",
         headers={"Content-Disposition": 'attachment; filename="facts.csv"'},
     )
