@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session, contains_eager
 
+from vigia.evaluate.meetings import meeting_order
 from vigia.permissions import Principal
 from vigia.services.fact_views import FactView, fact_view
 from vigia.store.fact_scope import readable_document, visible_facts
@@ -282,3 +283,34 @@ def meeting_choices(session: Session) -> list[tuple[str, str | None]]:
 def meeting_exists(session: Session, code: str) -> bool:
     """Whether a meeting with this code is known."""
     return session.scalar(select(MeetingRow.id).where(MeetingRow.code == code)) is not None
+
+
+@dataclass(frozen=True)
+class MeetingSummary:
+    """A meeting with stored documents: what the secretariat knows of it, and how many."""
+
+    code: str
+    name: str | None
+    city: str | None
+    documents: int
+
+
+def meeting_summaries(session: Session) -> list[MeetingSummary]:
+    """Every meeting that stored documents belong to, oldest round first."""
+    counts = session.execute(
+        select(DocumentRow.meeting_code, func.count(DocumentRow.id))
+        .where(DocumentRow.meeting_code.is_not(None))
+        .group_by(DocumentRow.meeting_code)
+    )
+    known = {row.code: row for row in session.scalars(select(MeetingRow))}
+    summaries = [
+        MeetingSummary(
+            code,
+            known[code].name if code in known else None,
+            known[code].city if code in known else None,
+            documents,
+        )
+        for code, documents in counts
+        if code
+    ]
+    return sorted(summaries, key=lambda summary: meeting_order(summary.code))

@@ -26,6 +26,10 @@ def test_country_page_shows_the_public_published_facts_with_their_quotes(
     assert (
         f'href="/documents/{site.report}#f-{site.facts[("CRI", "persons_trained")]}"' in page.text
     )
+    link = 'href="/api/v1/facts.csv?country=CRI" download'
+    assert link in page.text  # the table's facts as CSV
+    rows = browser.get("/api/v1/facts.csv?country=CRI").content.decode("utf-8-sig").splitlines()
+    assert len(rows) == 2 and ",CRI," in rows[1]  # the one published fact
 
 
 def test_country_page_never_shows_the_public_an_unpublished_fact(

@@ -1,4 +1,6 @@
-"""``/meetings/{code}``: a meeting's officers, documents and decisions, from its stored records."""
+"""``/meetings``: the meetings with stored documents, each with its record, evaluation and regional
+report; ``/meetings/{code}``: a meeting's officers, documents and decisions, from its stored
+records."""
 
 from __future__ import annotations
 
@@ -17,6 +19,13 @@ from vigia.web.pages.visitor import CurrentVisitor
 NO_MEETING = N_("No meeting has this code.")
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
+
+
+@router.get("/meetings", response_class=HTMLResponse)
+def meetings_page(
+    request: Request, visitor: CurrentVisitor, session: DatabaseSession
+) -> HTMLResponse:
+    return show(request, visitor, "meetings.html", {"meetings": reads.meeting_summaries(session)})
 
 
 @router.get("/meetings/{code}", response_class=HTMLResponse)
