@@ -87,11 +87,6 @@ def effective_indicator() -> ColumnElement[str]:
     return case((corrected, FactRow.corrected_indicator), else_=FactRow.indicator)
 
 
-def effective_year() -> ColumnElement[int]:
-    corrected = FactRow.corrected_value.is_not(None)
-    return case((corrected, FactRow.corrected_year), else_=FactRow.year)
-
-
 # --- Counts -------------------------------------------------------------------------------------
 
 
@@ -105,19 +100,6 @@ def published_counts(session: Session) -> list[Count]:
         .order_by(FactRow.country, indicator)
     )
     return [Count(country, name, total) for country, name, total in session.execute(statement)]
-
-
-def country_counts(session: Session, principal: Principal, country: str) -> list[Count]:
-    """The facts ``principal`` sees about ``country``, per indicator and year."""
-    indicator = effective_indicator().label("indicator")
-    year = effective_year().label("year")
-    statement = (
-        select(indicator, year, func.count())
-        .where(FactRow.country == country, visible_facts(principal))
-        .group_by(indicator, year)
-        .order_by(indicator, year)
-    )
-    return [Count(name, when, total) for name, when, total in session.execute(statement)]
 
 
 # --- A country's findings -----------------------------------------------------------------------

@@ -5,8 +5,9 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from tests.web.pages.conftest import FOCAL_POINT, MARKUP, Site, log_in, publish
-from vigia.services.reads import Count
-from vigia.web.pages.countries import summary_table
+from vigia.services.fact_views import FactView
+from vigia.store.figures import FactValues
+from vigia.web.pages.countries import values_table
 
 TRAINED_SENTENCE = "In 2012 the National Coalition of Costa Rica trained more than 6000 officials."
 COMPLAINTS_SENTENCE = "The hotline received 45 complaints"
@@ -98,21 +99,52 @@ def test_country_page_with_an_unknown_indicator_is_a_bad_request(browser: TestCl
     assert browser.get("/countries/CRI?indicator=nonsense").status_code == 400
 
 
-def test_summary_table_has_a_row_per_indicator_and_a_column_per_year() -> None:
-    counts = [
-        Count("complaints", 2012, 3),
-        Count("persons_trained", 2011, 1),
-        Count("persons_trained", None, 2),
+def _view(
+    fact_id: int, indicator: str, year: int | None, value: int, qualifier: str = "exact"
+) -> FactView:
+    figure = FactValues(indicator, value, None, qualifier, year)
+    return FactView(
+        fact_id, "published", indicator, value, None, qualifier, year, "count", figure, None,
+        "CRI", None, None, f"Sentence {fact_id}.", 0, 10, None, 1, "report.txt", "rules", "1",
+        None, None, None, None, None, None, None, None,
+    )  # fmt: skip
+
+
+def test_values_table_gives_each_figure_once_and_says_where_sources_disagree() -> None:
+    facts = [
+        _view(1, "complaints", 2012, 45),
+        _view(2, "persons_trained", 2011, 6000, "at_least"),
+        _view(3, "persons_trained", 2011, 6000, "at_least"),  # the same figure, another source
+        _view(4, "persons_trained", None, 20),
+        _view(5, "complaints", 2012, 54),  # another figure for the same year
     ]
 
-    summary = summary_table(counts)
+    table = values_table(facts)
 
-    assert summary.years == [2011, 2012]
-    assert summary.has_undated
-    assert [(row.indicator, row.per_year, row.undated) for row in summary.rows] == [
-        ("persons_trained", [1, 0], 2),
-        ("complaints", [0, 3], 0),
+    assert table.years == [2011, 2012] and table.has_undated
+    assert [row.indicator for row in table.rows] == ["persons_trained", "complaints"]
+    trained, complaints = table.rows
+    assert [[(v.fact.id, v.sources) for v in cell.values] for cell in trained.cells] == [
+        [(2, 2)],
+        [],
+        [(4, 1)],
     ]
+    assert not any(cell.disagree for cell in trained.cells)
+    assert [v.fact.value for v in complaints.cells[1].values] == [45, 54]
+    assert complaints.cells[1].disagree
+
+
+def test_country_page_shows_the_figures_with_links_to_their_sentences(
+    site: Site, browser: TestClient
+) -> None:
+    trained = site.facts[("CRI", "persons_trained")]
+    publish(site, trained)
+
+    page = browser.get("/countries/CRI?lang=en").text
+
+    table = page.split('<table class="values">')[1].split("</table>")[0]
+    assert f'<a href="/documents/{site.report}#f-{trained}" title="{TRAINED_SENTENCE}">' in table
+    assert "at least 6,000</a>" in table and "Sources disagree" not in table
 
 
 def test_country_page_escapes_markup_in_quotes(site: Site, browser: TestClient) -> None:

@@ -2,9 +2,9 @@
 roles and cooperation.
 
 Visitors see the facts :mod:`vigia.permissions` lets them see (the public: published ones
-only). The summary counts the facts per indicator and year; the list below it shows one page of
-them at a time, optionally for one indicator and year, so that a country with thousands of facts
-still gives a small page.
+only). The table gives the figures per indicator and year, each linked to its sentence, and says
+where sources disagree; the list below it shows one page of the facts at a time, optionally for
+one indicator and year, so that a country with thousands of facts still gives a small page.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from vigia.evaluate.meetings import reporting_meetings
 from vigia.publish.labels import N_
 from vigia.reference import countries, indicators
 from vigia.services import reads
-from vigia.services.fact_views import list_fact_views
+from vigia.services.fact_views import FactView, list_fact_views
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.paging import Paging
 from vigia.web.pages.responses import show
@@ -28,6 +28,8 @@ from vigia.web.pages.routing import PageError, PageRoute
 from vigia.web.pages.visitor import CurrentVisitor
 
 FACTS_PER_PAGE = 50
+#: At most this many facts fill the table of figures (the list below it pages through them all).
+MOST_VALUES = 500
 UNKNOWN_COUNTRY = N_("There is no country with this code.")
 UNKNOWN_INDICATOR = N_("There is no indicator with this name.")
 
@@ -35,33 +37,61 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 
 
 @dataclass(frozen=True)
-class SummaryRow:
-    indicator: str
-    #: The number of facts in each of the table's years, in order.
-    per_year: list[int]
-    undated: int
+class Value:
+    """A figure of a table's cell, the first fact that gives it, and how many facts give it."""
+
+    fact: FactView
+    sources: int
 
 
 @dataclass(frozen=True)
-class Summary:
+class Cell:
+    values: list[Value]
+
+    @property
+    def disagree(self) -> bool:
+        """Whether the facts of the cell give different figures."""
+        return len(self.values) > 1
+
+
+@dataclass(frozen=True)
+class ValuesRow:
+    indicator: str
+    #: The cells of the table's years, in order, then the undated one if the table has one.
+    cells: list[Cell]
+
+
+@dataclass(frozen=True)
+class ValuesTable:
     years: list[int]
     has_undated: bool
-    rows: list[SummaryRow]
+    rows: list[ValuesRow]
 
 
-def summary_table(counts: list[reads.Count]) -> Summary:
-    """Counts as a table: a row per indicator (in the catalogue's order), a column per year."""
-    table: dict[str, dict[int | None, int]] = defaultdict(dict)
-    for count in counts:
-        year = count.second if isinstance(count.second, int) else None
-        table[count.first or ""][year] = count.facts
+def values_table(facts: list[FactView]) -> ValuesTable:
+    """Facts as a table of their figures: a row per indicator (in the catalogue's order), a column
+    per year (then one for facts without a year); the same figure given by several facts once."""
+    table: dict[str, dict[int | None, dict[tuple[object, ...], list[FactView]]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
+    for fact in facts:
+        figure = (fact.value, fact.value_min, fact.qualifier, fact.unit)
+        table[fact.indicator][fact.year].setdefault(figure, []).append(fact)
     years = sorted({year for cells in table.values() for year in cells if year is not None})
+    has_undated = any(None in cells for cells in table.values())
+    columns: list[int | None] = [*years, *([None] if has_undated else [])]
     order = {name: position for position, name in enumerate(indicators())}
     rows = [
-        SummaryRow(name, [cells.get(year, 0) for year in years], cells.get(None, 0))
+        ValuesRow(
+            name,
+            [
+                Cell([Value(same[0], len(same)) for same in cells.get(year, {}).values()])
+                for year in columns
+            ],
+        )
         for name, cells in sorted(table.items(), key=lambda item: order.get(item[0], len(order)))
     ]
-    return Summary(years, any(row.undated for row in rows), rows)
+    return ValuesTable(years, has_undated, rows)
 
 
 @router.get("/countries/{iso3}", response_class=HTMLResponse)
@@ -89,10 +119,14 @@ def country_page(
         limit=paging.limit,
         offset=paging.offset,
     )
-    summary = summary_table(reads.country_counts(session, visitor.principal, code))
+    shown, shown_total = list_fact_views(
+        session, visitor.principal, country=code, limit=MOST_VALUES
+    )
     values = {
         "code": code,
-        "summary": summary,
+        "summary": values_table(shown),
+        "summary_complete": shown_total <= MOST_VALUES,
+        "most_values": MOST_VALUES,
         "facts": facts,
         "paging": paging.of(total, request),
         "indicator": indicator,
