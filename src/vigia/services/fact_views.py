@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, contains_eager
 
 from vigia.errors import InvalidValue, NotFound
 from vigia.permissions import Principal, review_scope
-from vigia.records import FactRecord
+from vigia.records import FactRecord, file_name
 from vigia.store.fact_scope import fact_scope_clause, visible_facts
 from vigia.store.figures import (
     FactValues,
@@ -112,6 +112,24 @@ def fact_view(fact: FactRow) -> FactView:
     )
 
 
+@dataclass(frozen=True)
+class QueueFilters:
+    """What a reviewer narrows a list of facts to, and in which order it comes.
+
+    ``less_sure_than`` keeps the facts whose confidence is below it (0 to 1); ``order`` is
+    ``least_sure`` (facts without a confidence last), ``document`` (document and text order) or
+    ``indicator`` (by indicator, then document order).
+    """
+
+    document_id: int | None = None
+    meeting: str | None = None
+    less_sure_than: float | None = None
+    order: str = "least_sure"
+
+
+QUEUE_ORDERS = ("least_sure", "document", "indicator")
+
+
 def list_fact_views(
     session: Session,
     principal: Principal,
@@ -121,22 +139,63 @@ def list_fact_views(
     status: str | None = None,
     limit: int = 50,
     offset: int = 0,
+    narrowed: QueueFilters | None = None,
 ) -> tuple[list[FactView], int]:
     """One page of the facts ``principal`` may see, and how many there are in all.
 
-    Filters compare with the effective indicator and year. Facts come in document and text order.
+    Filters compare with the effective indicator and year. Facts come in document and text order,
+    unless ``narrowed`` asks for another.
     """
     conditions = [visible_facts(principal), *_filters(country, indicator, year, status)]
-    return _page(session, conditions, limit, offset)
+    if narrowed is None:
+        return _page(session, conditions, limit, offset)
+    conditions += _narrowed(narrowed)
+    return _page(session, conditions, limit, offset, *_order(narrowed.order))
 
 
 def review_queue(
-    session: Session, principal: Principal, limit: int = 50, offset: int = 0
+    session: Session,
+    principal: Principal,
+    limit: int = 50,
+    offset: int = 0,
+    country: str | None = None,
+    indicator: str | None = None,
+    narrowed: QueueFilters | None = None,
 ) -> tuple[list[FactView], int]:
     """One page of the proposed facts ``principal`` may review, and how many there are: the
-    least sure first (facts stored without a confidence last), then in document and text order."""
-    conditions = [FactRow.status == PROPOSED, fact_scope_clause(review_scope(principal))]
-    return _page(session, conditions, limit, offset, FactRow.confidence.asc().nulls_last())
+    least sure first (facts stored without a confidence last), then in document and text order,
+    unless ``narrowed`` narrows them or orders them otherwise."""
+    narrowed = narrowed or QueueFilters()
+    conditions = [
+        FactRow.status == PROPOSED,
+        fact_scope_clause(review_scope(principal)),
+        *_filters(country, indicator, None, None),
+        *_narrowed(narrowed),
+    ]
+    return _page(session, conditions, limit, offset, *_order(narrowed.order))
+
+
+def _narrowed(narrowed: QueueFilters) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if narrowed.document_id is not None:
+        conditions.append(FactRow.document_id == narrowed.document_id)
+    if narrowed.meeting is not None:
+        in_meeting = select(DocumentRow.id).where(DocumentRow.meeting_code == narrowed.meeting)
+        conditions.append(FactRow.document_id.in_(in_meeting))
+    if narrowed.less_sure_than is not None:
+        conditions.append(FactRow.confidence < narrowed.less_sure_than)
+    return conditions
+
+
+def _order(order: str) -> list[Any]:
+    if order not in QUEUE_ORDERS:
+        raise InvalidValue(f"unknown order {order!r}: one of {', '.join(QUEUE_ORDERS)}")
+    if order == "least_sure":
+        return [FactRow.confidence.asc().nulls_last()]
+    if order == "indicator":
+        corrected = FactRow.corrected_value.is_not(None)
+        return [case((corrected, FactRow.corrected_indicator), else_=FactRow.indicator)]
+    return []
 
 
 def find_fact_view(session: Session, principal: Principal, fact_id: int) -> FactView:
@@ -264,3 +323,17 @@ def _fact_record(fact: FactRow, path: str, evidence: EvidenceRow) -> FactRecord:
         end=evidence.end,
         page=evidence.page,
     )
+
+
+def review_documents(session: Session, principal: Principal) -> list[tuple[int, str]]:
+    """The documents that hold facts ``principal`` reviews: their id and name, by id."""
+    reviewed = select(FactRow.document_id).where(fact_scope_clause(review_scope(principal)))
+    statement = (
+        select(DocumentRow.id, DocumentRow.title, DocumentRow.original_name, DocumentRow.path)
+        .where(DocumentRow.id.in_(reviewed))
+        .order_by(DocumentRow.id)
+    )
+    return [
+        (document_id, title or original or file_name(path))
+        for document_id, title, original, path in session.execute(statement)
+    ]

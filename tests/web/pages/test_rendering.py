@@ -15,7 +15,7 @@ LANGUAGES = ("es", "en", "fr", "pt")
 #: Each page, whether it needs the secretariat logged in, and a heading it shows.
 PAGES = {
     "/": (False, "Trafficking in persons in the Americas: sourced facts"),
-    "/countries/CRI": (False, "Facts by indicator and year"),
+    "/countries/CRI": (False, "Figures by indicator and year"),
     "/documents/{report}": (True, "Figures in this document"),
     "/meetings/TEST-9": (False, "Meeting %(code)s"),
     "/review": (True, "Review"),

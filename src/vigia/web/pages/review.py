@@ -48,6 +48,7 @@ from vigia.vocabulary import CONFIRMED, CORRECTED, FACT_STATUSES, LARGEST_ID, PR
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.paging import Paging
 from vigia.web.pages.responses import local_address, redirect_to, show
+from vigia.web.pages.review_filters import QueueQuery, filter_choices, queue_query
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor, SignedInVisitor
 from vigia.web.pages.visitor import Visitor
 
@@ -87,6 +88,7 @@ router = APIRouter(route_class=PageRoute, include_in_schema=False)
 Result = TypeVar("Result")
 FactIdentifier = Annotated[int, Path(ge=1, le=LARGEST_ID)]
 Note = Annotated[str, Form(max_length=MAX_NOTE_LENGTH)]
+FilterValue = Annotated[str | None, Query(max_length=64)]
 Back = Annotated[str, Form(max_length=2048)]
 
 
@@ -99,12 +101,23 @@ def review_page(
     page: Annotated[int, Query(ge=1, le=100_000)] = 1,
     done: Annotated[str | None, Query(max_length=32)] = None,
     count: Annotated[int, Query(ge=0, le=100_000)] = 0,
+    country: FilterValue = None,
+    document: FilterValue = None,
+    meeting: FilterValue = None,
+    indicator: FilterValue = None,
+    less_sure_than: FilterValue = None,
+    order: FilterValue = None,
 ) -> HTMLResponse:
     _check_reviewer(visitor)
     shown = status_shown if status_shown in FACT_STATUSES else PROPOSED
+    sent = {"country": country, "document": document, "meeting": meeting}
+    sent |= {"indicator": indicator, "less_sure_than": less_sure_than, "order": order}
+    query = queue_query(visitor, sent)
     paging = Paging(page, FACTS_PER_PAGE)
-    facts, total = _facts_to_review(session, visitor, shown, paging)
+    facts, total = _facts_to_review(session, visitor, shown, paging, query)
     values = {
+        **filter_choices(session, visitor),
+        "query": query,
         "facts": facts,
         "status_shown": shown,
         "statuses": FACT_STATUSES,
@@ -216,17 +229,22 @@ def _check_reviewer(visitor: Visitor) -> None:
 
 
 def _facts_to_review(
-    session: Session, visitor: Visitor, shown: str, paging: Paging
+    session: Session, visitor: Visitor, shown: str, paging: Paging, query: QueueQuery
 ) -> tuple[list[FactView], int]:
     principal = visitor.principal
+    window = {"limit": paging.limit, "offset": paging.offset}
     if shown == PROPOSED:
-        return review_queue(session, principal, paging.limit, paging.offset)
-    country = None if visitor.publishes else principal.country
+        return review_queue(
+            session, principal, **window, country=query.country, indicator=query.indicator,
+            narrowed=query.narrowed,
+        )  # fmt: skip
+    country = query.country if visitor.publishes else principal.country
     if country is None and not visitor.publishes:
         return [], 0
     return list_fact_views(
-        session, principal, country=country, status=shown, limit=paging.limit, offset=paging.offset
-    )
+        session, principal, country=country, indicator=query.indicator, status=shown, **window,
+        narrowed=query.narrowed,
+    )  # fmt: skip
 
 
 def _bulk_actions(visitor: Visitor) -> list[str]:
