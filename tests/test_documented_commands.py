@@ -97,8 +97,9 @@ def output_pattern(expected: list[str]) -> re.Pattern[str]:
 
 
 def printed_lines(output: str) -> str:
-    """``output`` as compared: every line without trailing blanks, each ending with a newline."""
-    lines = [line.rstrip() for line in output.splitlines()]
+    """``output`` as compared: every line without trailing blanks, each ending with a newline,
+    and without the byte order mark a CSV download starts with (a terminal shows nothing of it)."""
+    lines = [line.rstrip().removeprefix("\ufeff") for line in output.splitlines()]
     return "".join(line + "\n" for line in lines)
 
 

@@ -14,6 +14,7 @@ from vigia.web.pages import (
     accounts,
     api_docs,
     audit,
+    compare,
     countries,
     dashboard,
     documents,
@@ -35,6 +36,7 @@ router = APIRouter(include_in_schema=False)
 for _pages in (
     dashboard,
     countries,
+    compare,
     documents,
     meetings,
     review,

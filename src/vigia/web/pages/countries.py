@@ -20,6 +20,7 @@ from vigia.evaluate.meetings import reporting_meetings
 from vigia.publish.labels import N_
 from vigia.reference import countries, indicators
 from vigia.services import reads
+from vigia.services.comparisons import Cell, cell_of
 from vigia.services.fact_views import FactView, list_fact_views
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.paging import Paging
@@ -34,24 +35,6 @@ UNKNOWN_COUNTRY = N_("There is no country with this code.")
 UNKNOWN_INDICATOR = N_("There is no indicator with this name.")
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
-
-
-@dataclass(frozen=True)
-class Value:
-    """A figure of a table's cell, the first fact that gives it, and how many facts give it."""
-
-    fact: FactView
-    sources: int
-
-
-@dataclass(frozen=True)
-class Cell:
-    values: list[Value]
-
-    @property
-    def disagree(self) -> bool:
-        """Whether the facts of the cell give different figures."""
-        return len(self.values) > 1
 
 
 @dataclass(frozen=True)
@@ -71,24 +54,15 @@ class ValuesTable:
 def values_table(facts: list[FactView]) -> ValuesTable:
     """Facts as a table of their figures: a row per indicator (in the catalogue's order), a column
     per year (then one for facts without a year); the same figure given by several facts once."""
-    table: dict[str, dict[int | None, dict[tuple[object, ...], list[FactView]]]] = defaultdict(
-        lambda: defaultdict(dict)
-    )
+    table: dict[str, dict[int | None, list[FactView]]] = defaultdict(lambda: defaultdict(list))
     for fact in facts:
-        figure = (fact.value, fact.value_min, fact.qualifier, fact.unit)
-        table[fact.indicator][fact.year].setdefault(figure, []).append(fact)
+        table[fact.indicator][fact.year].append(fact)
     years = sorted({year for cells in table.values() for year in cells if year is not None})
     has_undated = any(None in cells for cells in table.values())
     columns: list[int | None] = [*years, *([None] if has_undated else [])]
     order = {name: position for position, name in enumerate(indicators())}
     rows = [
-        ValuesRow(
-            name,
-            [
-                Cell([Value(same[0], len(same)) for same in cells.get(year, {}).values()])
-                for year in columns
-            ],
-        )
+        ValuesRow(name, [cell_of(cells.get(year, [])) for year in columns])
         for name, cells in sorted(table.items(), key=lambda item: order.get(item[0], len(order)))
     ]
     return ValuesTable(years, has_undated, rows)
