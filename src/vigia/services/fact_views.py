@@ -56,6 +56,8 @@ class FactView:
     page: int | None
     document_id: int
     document_path: str
+    #: What the document is called where a person reads it: its title, code or file name.
+    document_name: str
     component: str
     component_version: str
     #: How sure the extractor was (0 to 1), and why; None for facts stored before revision 0008.
@@ -99,6 +101,7 @@ def fact_view(fact: FactRow) -> FactView:
         page=evidence.page,
         document_id=fact.document_id,
         document_path=fact.document.path,
+        document_name=document_name(fact.document),
         component=fact.component,
         component_version=fact.component_version,
         confidence=fact.confidence,
@@ -128,6 +131,11 @@ class QueueFilters:
 
 
 QUEUE_ORDERS = ("least_sure", "document", "indicator")
+
+
+def document_name(document: DocumentRow) -> str:
+    """A document as a person knows it: its title, else its code, else its file's name."""
+    return document.title or document.code or document.original_name or file_name(document.path)
 
 
 def list_fact_views(
@@ -216,7 +224,13 @@ def _view_statement() -> Select[FactRow]:
         .join(FactRow.document)
         .join(FactRow.evidence)
         .options(
-            contains_eager(FactRow.document).load_only(DocumentRow.id, DocumentRow.path),
+            contains_eager(FactRow.document).load_only(
+                DocumentRow.id,
+                DocumentRow.path,
+                DocumentRow.title,
+                DocumentRow.code,
+                DocumentRow.original_name,
+            ),
             contains_eager(FactRow.evidence),
         )
     )

@@ -27,6 +27,8 @@ def test_country_page_shows_the_public_published_facts_with_their_quotes(
     assert (
         f'href="/documents/{site.report}#f-{site.facts[("CRI", "persons_trained")]}"' in page.text
     )
+    source = page.text.split('<p class="source">')[1].split("</p>")[0]
+    assert "Source: REPORT OF THE MEETING" in source and ".txt" not in source  # its title
     link = 'href="/api/v1/facts.csv?country=CRI" download'
     assert link in page.text  # the table's facts as CSV
     rows = browser.get("/api/v1/facts.csv?country=CRI").content.decode("utf-8-sig").splitlines()
@@ -105,7 +107,8 @@ def _view(
     figure = FactValues(indicator, value, None, qualifier, year)
     return FactView(
         fact_id, "published", indicator, value, None, qualifier, year, "count", figure, None,
-        "CRI", None, None, f"Sentence {fact_id}.", 0, 10, None, 1, "report.txt", "rules", "1",
+        "CRI", None, None, f"Sentence {fact_id}.", 0, 10, None, 1, "report.txt", "report.txt",
+        "rules", "1",
         None, None, None, None, None, None, None, None,
     )  # fmt: skip
 

@@ -11,3 +11,10 @@ document.addEventListener("click", function (event) {
   mark.scrollIntoView({ block: "center" });
   mark.focus({ preventScroll: true });
 });
+
+// A form with data-confirm asks before it is sent (deactivating an account, say): the page's
+// policy allows no inline script, so the question is the attribute's text.
+document.addEventListener("submit", function (event) {
+  var question = event.target.getAttribute && event.target.getAttribute("data-confirm");
+  if (question && !window.confirm(question)) { event.preventDefault(); }
+});
