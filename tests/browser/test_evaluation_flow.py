@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tests.browser.people import log_in
 from tests.conftest import extracted
 from vigia.domain import AreaEvaluation
 from vigia.evaluate.scorecard import evaluate_meeting
@@ -33,14 +34,6 @@ def _store(ready_database_url: str) -> AreaEvaluation:
     return next(area for area in state.areas if area.evidence)
 
 
-def _log_in(page: Any, base: str, email: str, password: str) -> None:
-    page.goto(f"{base}/login?lang=en")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.click("form[action='/login'] button[type=submit]")
-    page.wait_for_load_state()
-
-
 def test_browser_secretariat_confirms_a_rating_from_the_matrix(
     chromium: Any, live_server: str, ready_database_url: str, artifacts: Path
 ) -> None:
@@ -48,7 +41,7 @@ def test_browser_secretariat_confirms_a_rating_from_the_matrix(
     kind = "postgresql" if ready_database_url.startswith("postgresql") else "sqlite"
     page = chromium.new_page()
 
-    _log_in(page, live_server, SECRETARIAT[0], SECRETARIAT[1])
+    log_in(page, live_server, SECRETARIAT[0], SECRETARIAT[1])
     page.click("nav.site-menu a[href='/evaluations']")
     page.click("nav.tabs a[href='/evaluations/RTP-IV']")
     page.wait_for_load_state()

@@ -11,7 +11,7 @@ from typing import Any
 import httpx
 from sqlalchemy import select
 
-from vigia.services.accounts import create_user
+from tests.browser.people import create_accounts, log_in
 from vigia.store.database import open_database, session_factory
 from vigia.store.models import FactRow
 
@@ -24,14 +24,6 @@ FOCAL = ("focal.per@example.org", "focal-point-password", "focal_point", "PER")
 SECRETARIAT = ("secretariat@example.org", "secretariat-password", "secretariat", None)
 
 
-def _accounts(ready_database_url: str) -> None:
-    engine = open_database(ready_database_url)
-    with session_factory(engine)() as session:
-        for email, password, role, country in (FOCAL, SECRETARIAT):
-            create_user(session, email, password, role, country=country)
-    engine.dispose()
-
-
 def _fact_id(ready_database_url: str, indicator: str) -> int:
     engine = open_database(ready_database_url)
     with session_factory(engine)() as session:
@@ -39,14 +31,6 @@ def _fact_id(ready_database_url: str, indicator: str) -> int:
     engine.dispose()
     assert fact_id is not None, f"no {indicator} fact was stored"
     return fact_id
-
-
-def _log_in(page: Any, base: str, email: str, password: str) -> None:
-    page.goto(f"{base}/login")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.click("form[action='/login'] button[type=submit]")
-    page.wait_for_load_state()
 
 
 def _log_out(page: Any) -> None:
@@ -67,13 +51,13 @@ def _wait_for_job(page: Any, timeout: float = 60) -> None:
 def test_browser_upload_review_publish_and_read(
     chromium: Any, live_server: str, ready_database_url: str, tmp_path: Path, artifacts: Path
 ) -> None:
-    _accounts(ready_database_url)
+    create_accounts(ready_database_url, FOCAL, SECRETARIAT)
     report = tmp_path / "informe-peru.es.txt"
     report.write_text(REPORT, encoding="utf-8")
     kind = "postgresql" if ready_database_url.startswith("postgresql") else "sqlite"
     page = chromium.new_page()
 
-    _log_in(page, live_server, FOCAL[0], FOCAL[1])
+    log_in(page, live_server, FOCAL[0], FOCAL[1])
     page.goto(f"{live_server}/upload")
     page.set_input_files("#file", str(report))
     page.select_option("#country", "PER")
@@ -91,7 +75,7 @@ def test_browser_upload_review_publish_and_read(
     page.wait_for_load_state()
     _log_out(page)
 
-    _log_in(page, live_server, SECRETARIAT[0], SECRETARIAT[1])
+    log_in(page, live_server, SECRETARIAT[0], SECRETARIAT[1])
     page.goto(f"{live_server}/review?status=corrected")
     page.click(f"form[action='/review/{fact_id}/publish'] button[type=submit]")
     page.wait_for_load_state()

@@ -6,21 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from tests.browser.people import create_accounts, log_in
 from tests.web.pages.test_reports import store_and_publish
-from vigia.services.accounts import create_user, find_user
+from vigia.services.accounts import find_user
 from vigia.store.database import open_database, session_factory
 
 ADMIN = ("admin@example.org", "administrator-password", "administrator", None)
 FOCAL = ("focal.cri@example.org", "focal-point-password", "focal_point", "CRI")
 PHONE = {"width": 375, "height": 740}
-
-
-def _accounts(url: str) -> None:
-    engine = open_database(url)
-    with session_factory(engine)() as session:
-        for email, password, role, country in (ADMIN, FOCAL):
-            create_user(session, email, password, role, country=country)
-    engine.dispose()
 
 
 def _active(url: str, email: str) -> bool:
@@ -32,20 +25,12 @@ def _active(url: str, email: str) -> bool:
     return active
 
 
-def _log_in(page: Any, base: str, email: str, password: str) -> None:
-    page.goto(f"{base}/login?lang=en")
-    page.fill("#email", email)
-    page.fill("#password", password)
-    page.click("form[action='/login'] button[type=submit]")
-    page.wait_for_load_state()
-
-
 def test_a_wrong_password_puts_the_focus_on_the_error(
     chromium: Any, live_server: str, ready_database_url: str
 ) -> None:
-    _accounts(ready_database_url)
+    create_accounts(ready_database_url, ADMIN, FOCAL)
     page = chromium.new_page()
-    _log_in(page, live_server, ADMIN[0], "not the password")
+    log_in(page, live_server, ADMIN[0], "not the password")
     assert page.evaluate("document.activeElement.id") == "login-error"
     assert "password" in page.inner_text("#login-error").lower()
     assert page.get_attribute("#password", "aria-describedby") == "login-error"
@@ -54,9 +39,9 @@ def test_a_wrong_password_puts_the_focus_on_the_error(
 def test_deactivating_an_account_asks_first(
     chromium: Any, live_server: str, ready_database_url: str
 ) -> None:
-    _accounts(ready_database_url)
+    create_accounts(ready_database_url, ADMIN, FOCAL)
     page = chromium.new_page()
-    _log_in(page, live_server, ADMIN[0], ADMIN[1])
+    log_in(page, live_server, ADMIN[0], ADMIN[1])
     page.goto(f"{live_server}/accounts?lang=en")
     button = f"button[aria-label='Deactivate {FOCAL[0]}']"
     asked: list[str] = []
