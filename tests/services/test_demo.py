@@ -1,4 +1,5 @@
-"""The demonstration database: reports stored, accounts made, the first report published."""
+"""The demonstration database: reports stored, accounts made, the first report and the oldest
+meeting's reports published."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from sqlalchemy import func, select
 from vigia.services.accounts import authenticate
 from vigia.services.demo import SECRETARIAT, prepare_demo
 from vigia.store.database import open_database, session_factory
-from vigia.store.models import FactRow, UserRow
+from vigia.store.models import DocumentRow, FactRow, UserRow
 
 REPORTS = sorted((Path(__file__).resolve().parents[1] / "data" / "reports").glob("*.txt"))
 CHEAP = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
@@ -26,6 +27,12 @@ def test_prepare_demo_stores_reports_accounts_and_publishes(database_url: str) -
             select(func.count()).select_from(FactRow).where(FactRow.status == "published")
         )
         assert published == demo.published
+        oldest = (
+            select(FactRow.status)
+            .join(DocumentRow, FactRow.document_id == DocumentRow.id)
+            .where(DocumentRow.meeting_code == "RTP-IV")  # before RTP-V, in round order
+        )
+        assert set(session.scalars(oldest)) == {"published"}  # every report of the meeting
         roles = {account.role for account in demo.accounts}
         assert roles == {"secretariat", "focal_point", "administrator"}
         assert authenticate(session, SECRETARIAT.email, SECRETARIAT.password, hasher=CHEAP)

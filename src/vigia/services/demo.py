@@ -14,6 +14,7 @@ from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from vigia.evaluate.meetings import stored_meetings
 from vigia.evaluate.ratings import confirm_rating
 from vigia.evaluate.scorecard import evaluate_meeting, has_evidence
 from vigia.ingest import UnreadableFileError
@@ -87,7 +88,7 @@ def _account(session: Session, account: DemoAccount, hasher: PasswordHasher | No
 
 
 def _publish_first_document(session: Session, document_id: int) -> None:
-    """Confirm and publish the facts of the first report, so that visitors see something."""
+    """Confirm and publish the facts of a report, so that visitors see something."""
     principal = principal_for(find_user(session, SECRETARIAT.email))
     facts = session.scalars(
         select(FactRow).where(FactRow.document_id == document_id, FactRow.status == "proposed")
@@ -98,13 +99,12 @@ def _publish_first_document(session: Session, document_id: int) -> None:
 
 
 def _publish_meeting(session: Session, meeting: str) -> None:
-    """Publish the facts of the meeting's first report and confirm the ratings with evidence, so
-    that the meeting's public regional report has figures, ratings and maps to show."""
-    first = session.scalar(
-        select(DocumentRow.id).where(DocumentRow.meeting_code == meeting).order_by(DocumentRow.id)
-    )
-    if first is not None:
-        _publish_first_document(session, first)
+    """Publish the facts of the meeting's reports and confirm the ratings with evidence, so that
+    the meeting's states show sourced figures and its public regional report has figures,
+    ratings and maps to show."""
+    reports = select(DocumentRow.id).where(DocumentRow.meeting_code == meeting)
+    for document_id in session.scalars(reports.order_by(DocumentRow.id)):
+        _publish_first_document(session, document_id)
     principal = principal_for(find_user(session, SECRETARIAT.email))
     for state in evaluate_meeting(session, meeting).states:
         for area in state.areas:
@@ -139,7 +139,7 @@ def prepare_demo(
     session: Session, reports: Iterable[Path], hasher: PasswordHasher | None = None
 ) -> DemoDatabase:
     """Store ``reports``, create the demo accounts, publish the first report's facts, and the
-    first meeting's first report's facts with the meeting's ratings that have evidence.
+    facts of the oldest meeting's reports with the meeting's ratings that have evidence.
 
     Raises :class:`NotADemoDatabase`, before changing anything, on a database with real data.
     """
@@ -157,8 +157,7 @@ def prepare_demo(
         _account(session, account, hasher)
     if document_ids:
         _publish_first_document(session, document_ids[0])
-    meetings = select(DocumentRow.meeting_code).where(DocumentRow.meeting_code.is_not(None))
-    codes = sorted(code for code in session.scalars(meetings.distinct()) if code)
+    codes = stored_meetings(session)  # the oldest round first
     if codes:
         _publish_meeting(session, codes[0])
     statuses = Counter(session.scalars(select(FactRow.status)))
