@@ -1,5 +1,5 @@
-"""Using the site without training, in a real browser: the focus after a wrong password, a
-confirmation before deactivating an account, and pages that fit a phone's width."""
+"""Using the site without training, in a real browser: the focus after a wrong password and after a
+review action, a confirmation before deactivating an account, and pages that fit a phone's width."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from vigia.store.database import open_database, session_factory
 
 ADMIN = ("admin@example.org", "administrator-password", "administrator", None)
 FOCAL = ("focal.cri@example.org", "focal-point-password", "focal_point", "CRI")
+SECRETARIAT = ("secretariat@example.org", "secretariat-password", "secretariat", None)
 PHONE = {"width": 375, "height": 740}
 
 
@@ -68,3 +69,20 @@ def test_the_matrix_and_the_report_fit_a_phone(
         assert wide <= PHONE["width"] + 1, (path, wide)  # wide tables scroll in their own box
     page.goto(f"{live_server}/evaluations/RTP-IV?lang=en")
     page.screenshot(path=str(artifacts / f"matrix-phone-{kind}.png"))
+
+
+def test_after_a_review_action_the_focus_is_on_the_next_fact(
+    chromium: Any, live_server: str, ready_database_url: str
+) -> None:
+    store_and_publish(ready_database_url)
+    create_accounts(ready_database_url, ADMIN, SECRETARIAT)
+    page = chromium.new_page()
+    log_in(page, live_server, SECRETARIAT[0], SECRETARIAT[1])
+    page.click("nav.site-menu a[href='/review']")
+    page.wait_for_load_state()
+    listed = page.eval_on_selector_all("article.review-item", "items => items.map(i => i.id)")
+    assert len(listed) >= 2
+    page.click(f"#{listed[0]} form[action$='/confirm'] button[type=submit]")
+    page.wait_for_load_state()
+    assert page.evaluate("document.activeElement.id") == listed[1]  # no Tab back from the top
+    assert "Confirmed." in page.inner_text("[role=status]")

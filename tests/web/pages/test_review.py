@@ -193,3 +193,19 @@ def test_review_shows_how_sure_the_extractor_is_and_why(site: Site, browser: Tes
     assert "%</span>" in english
     assert "Confiance de l’extracteur" in french
     assert "titulaire d’après la section du pays" in french
+
+
+def test_review_comes_back_at_the_next_fact_after_an_action(
+    site: Site, browser: TestClient
+) -> None:
+    log_in(browser, FOCAL_POINT)
+    trained, complaints = site.facts[TRAINED], site.facts[COMPLAINTS]
+    page = browser.get("/review?lang=en").text
+    assert f'<article class="review-item" id="fact-{trained}" tabindex="-1"' in page
+    assert f'name="back" value="/review?lang=en#fact-{complaints}"' in page  # the next fact
+
+    back = {"back": f"/review?lang=en#fact-{complaints}"}
+    answer = post_form(browser, f"/review/{trained}/confirm", back)
+    assert answer.headers["location"] == f"/review?lang=en&done=confirm&count=1#fact-{complaints}"
+    other = post_form(browser, f"/review/{complaints}/confirm", {"back": "/review#elsewhere"})
+    assert other.headers["location"] == "/review?done=confirm&count=1"  # only a fact's anchor

@@ -284,10 +284,12 @@ def _current_address(request: Request) -> str:
 def _back(
     request: Request, visitor: Visitor, back: str, action: str, count: int
 ) -> RedirectResponse:
-    """Back to the list the form was on, with a notice of what was done."""
-    address = local_address(back, "/review")
+    """Back to the list the form was on, with a notice of what was done, at the fact the form
+    names (``#fact-N``: the next one)."""
+    address, _, anchor = local_address(back, "/review").partition("#")
     if not urlsplit(address).path.startswith("/review"):
-        address = "/review"
+        address, anchor = "/review", ""
     separator = "&" if "?" in address else "?"
     notice = urlencode({"done": action, "count": count})
-    return redirect_to(request, visitor, f"{address}{separator}{notice}")
+    fragment = f"#{anchor}" if anchor.startswith("fact-") and anchor[5:].isdigit() else ""
+    return redirect_to(request, visitor, f"{address}{separator}{notice}{fragment}")

@@ -18,3 +18,10 @@ document.addEventListener("submit", function (event) {
   var question = event.target.getAttribute && event.target.getAttribute("data-confirm");
   if (question && !window.confirm(question)) { event.preventDefault(); }
 });
+
+// Coming back to a list at one of its items (after a review action: the next fact), the focus goes
+// to that item, so that the keyboard goes on from there and not from the top of the page.
+document.addEventListener("DOMContentLoaded", function () {
+  var target = location.hash && document.getElementById(location.hash.slice(1));
+  if (target && target.getAttribute("tabindex") === "-1") { target.focus(); }
+});
