@@ -70,6 +70,11 @@ def countries() -> dict[str, Country]:
     }
 
 
+def member_states() -> list[str]:
+    """The alpha-3 codes of the OAS member states, in order."""
+    return sorted(code for code, country in countries().items() if country.oas_member)
+
+
 @cache
 def actors() -> dict[str, Actor]:
     """Organisations that act in the field (UNODC, IOM, CRM…), keyed by code."""

@@ -76,12 +76,16 @@ class FollowUpView:
 # --- Follow-up ----------------------------------------------------------------------------------
 
 
-def follow_up(session: Session, meeting: str) -> list[FollowUpView]:
-    """Every recommendation adopted at an earlier meeting, with its status at ``meeting``.
+def follow_up(
+    session: Session, meeting: str, evaluation: MeetingEvaluation | None = None
+) -> list[FollowUpView]:
+    """Every recommendation adopted at an earlier meeting, with its status at ``meeting``;
+    ``evaluation`` is the meeting's, when the caller has already made it.
 
     Raises :class:`~vigia.evaluate.meetings.UnknownMeeting` when nothing of ``meeting`` is stored.
     """
-    evaluation = evaluate_meeting(session, meeting)
+    if evaluation is None:
+        evaluation = evaluate_meeting(session, meeting)
     later = meeting_order(meeting)
     statement = recommendation_statement().where(RecommendationRow.status == ADOPTED)
     rows = [row for row in session.scalars(statement) if meeting_order(row.meeting) < later]

@@ -13,6 +13,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from vigia.domain import MeetingEvaluation
 from vigia.evaluate.follow_up import follow_up
 from vigia.evaluate.recommendations import (
     ADOPTED,
@@ -24,8 +25,9 @@ from vigia.publish.model import Advice, Remark, Report
 from vigia.store.models import ObservationRow, RecommendationRow
 
 
-def add_recommendations(session: Session, report: Report) -> None:
-    """Each profile's recommendations: this meeting's first, then earlier ones'."""
+def add_recommendations(session: Session, report: Report, evaluation: MeetingEvaluation) -> None:
+    """Each profile's recommendations: this meeting's first, then earlier ones' with their
+    follow-up, computed from ``evaluation`` (the meeting's, as stored: not a public view)."""
     profiles = {profile.country: profile for profile in report.profiles}
     shown = (ADOPTED, DRAFT) if report.draft else (ADOPTED,)
     statement = recommendation_statement().where(
@@ -37,7 +39,7 @@ def add_recommendations(session: Session, report: Report) -> None:
         profiles[row.country].recommendations.append(
             Advice(row.meeting, row.area, row.text, None, True, row.status != ADOPTED)
         )
-    for view in follow_up(session, report.meeting):
+    for view in follow_up(session, report.meeting, evaluation):
         made = view.recommendation
         if made.country in profiles:
             profiles[made.country].recommendations.append(

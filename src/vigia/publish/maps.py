@@ -156,8 +156,7 @@ def _cooperation_map(report: Report, language: str) -> Chart:
     pairs: dict[tuple[str, str, str], None] = {}
     for profile in report.profiles:
         for link in profile.cooperation:
-            ends = (profile.country, link.partner)
-            giver, receiver = ends if link.direction == "to" else ends[::-1]
+            giver, receiver = link.ends(profile.country)
             if giver in centres and receiver in centres:
                 pairs[(giver, receiver, link.kind)] = None
     rows = [

@@ -62,6 +62,10 @@ class Link:
     direction: str
     footnote: int
 
+    def ends(self, state: str) -> tuple[str, str]:
+        """The state that gives and the state that receives, ``state`` being the profile's."""
+        return (state, self.partner) if self.direction == "to" else (self.partner, state)
+
 
 @dataclass(frozen=True)
 class Advice:

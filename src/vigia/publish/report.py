@@ -52,9 +52,8 @@ def build_report(
 ) -> Report:
     """The report of ``meeting`` (UnknownMeeting if none is stored); of one state only when
     ``country`` is given. ``draft`` shows what is not yet published or confirmed."""
-    evaluation = evaluate_meeting(session, meeting)
-    if not draft:
-        evaluation = as_seen_by(evaluation, lambda _country: False)
+    full = evaluate_meeting(session, meeting)
+    evaluation = full if draft else as_seen_by(full, lambda _country: False)
     report = Report(
         meeting=evaluation.meeting,
         plan=evaluation.plan,
@@ -80,7 +79,7 @@ def build_report(
         profile.indicators_missing = [name for name in report.core_indicators if name not in shown]
     _add_events_and_roles(session, report)
     _add_cooperation(session, report)
-    add_recommendations(session, report)
+    add_recommendations(session, report, full)
     add_observations(session, report)
     report.findings = _findings(report)
     report.totals = _totals(report)

@@ -201,8 +201,7 @@ def _cooperation(document: Document, profile: Profile, wording: Wording) -> None
     _, language = wording._, wording.language
     document.add_heading(_("Cooperation"), level=2)
     for link in profile.cooperation:
-        state, partner = (country_name(c, language) for c in (profile.country, link.partner))
-        giver, receiver = (state, partner) if link.direction == "to" else (partner, state)
+        giver, receiver = (country_name(code, language) for code in link.ends(profile.country))
         item = document.add_paragraph(style="List Bullet")
         item.add_run(f"{label('cooperation', link.kind, _)}: {giver} → {receiver}")
         wording.notes.cite(item, link.footnote)

@@ -18,11 +18,11 @@ from vigia.evaluate.meetings import meeting_codes
 from vigia.evaluate.scorecard import evaluate_meeting
 from vigia.evaluate.visibility import as_seen_by, drafts_readable_by
 from vigia.permissions import Principal
-from vigia.services.fact_views import FactView, list_fact_views
+from vigia.services.fact_views import MAX_LIMIT, FactView, list_fact_views
 
 #: The most states put side by side, and the most facts read for each.
 MOST_STATES = 4
-MOST_FACTS = 500
+MOST_FACTS = MAX_LIMIT
 
 
 @dataclass(frozen=True)

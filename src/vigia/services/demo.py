@@ -87,7 +87,7 @@ def _account(session: Session, account: DemoAccount, hasher: PasswordHasher | No
         )
 
 
-def _publish_first_document(session: Session, document_id: int) -> None:
+def _publish_document(session: Session, document_id: int) -> None:
     """Confirm and publish the facts of a report, so that visitors see something."""
     principal = principal_for(find_user(session, SECRETARIAT.email))
     facts = session.scalars(
@@ -104,7 +104,7 @@ def _publish_meeting(session: Session, meeting: str) -> None:
     ratings and maps to show."""
     reports = select(DocumentRow.id).where(DocumentRow.meeting_code == meeting)
     for document_id in session.scalars(reports.order_by(DocumentRow.id)):
-        _publish_first_document(session, document_id)
+        _publish_document(session, document_id)
     principal = principal_for(find_user(session, SECRETARIAT.email))
     for state in evaluate_meeting(session, meeting).states:
         for area in state.areas:
@@ -156,7 +156,7 @@ def prepare_demo(
     for account in accounts:
         _account(session, account, hasher)
     if document_ids:
-        _publish_first_document(session, document_ids[0])
+        _publish_document(session, document_ids[0])
     codes = stored_meetings(session)  # the oldest round first
     if codes:
         _publish_meeting(session, codes[0])

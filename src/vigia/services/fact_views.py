@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, UnaryExpression, case, func, select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session, contains_eager, load_only
 
 from vigia.errors import InvalidValue, NotFound
 from vigia.permissions import Principal, review_scope
@@ -28,6 +28,14 @@ from vigia.store.times import as_utc
 from vigia.vocabulary import PROPOSED, is_row_id
 
 MAX_LIMIT = 500
+#: What a document's name (:func:`document_name`) is made of, and its id.
+NAME_COLUMNS = (
+    DocumentRow.id,
+    DocumentRow.path,
+    DocumentRow.title,
+    DocumentRow.code,
+    DocumentRow.original_name,
+)
 
 
 @dataclass(frozen=True)
@@ -224,13 +232,7 @@ def _view_statement() -> Select[FactRow]:
         .join(FactRow.document)
         .join(FactRow.evidence)
         .options(
-            contains_eager(FactRow.document).load_only(
-                DocumentRow.id,
-                DocumentRow.path,
-                DocumentRow.title,
-                DocumentRow.code,
-                DocumentRow.original_name,
-            ),
+            contains_eager(FactRow.document).load_only(*NAME_COLUMNS),
             contains_eager(FactRow.evidence),
         )
     )
@@ -343,11 +345,9 @@ def review_documents(session: Session, principal: Principal) -> list[tuple[int, 
     """The documents that hold facts ``principal`` reviews: their id and name, by id."""
     reviewed = select(FactRow.document_id).where(fact_scope_clause(review_scope(principal)))
     statement = (
-        select(DocumentRow.id, DocumentRow.title, DocumentRow.original_name, DocumentRow.path)
+        select(DocumentRow)
+        .options(load_only(*NAME_COLUMNS))
         .where(DocumentRow.id.in_(reviewed))
         .order_by(DocumentRow.id)
     )
-    return [
-        (document_id, title or original or file_name(path))
-        for document_id, title, original, path in session.execute(statement)
-    ]
+    return [(document.id, document_name(document)) for document in session.scalars(statement)]

@@ -14,14 +14,14 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine, insert
 
-from vigia.reference import countries, indicators
+from vigia.reference import indicators, member_states
 from vigia.store.models import DocumentRow, EvidenceRow, FactRow, MeetingRow, SectionRow
 
 BATCH = 5000
 
 
 def oas_members() -> list[str]:
-    return sorted(code for code, country in countries().items() if country.oas_member)
+    return member_states()
 
 
 def _fact_rows(

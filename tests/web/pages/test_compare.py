@@ -8,8 +8,7 @@ import io
 from fastapi.testclient import TestClient
 
 from tests.web.pages.conftest import Site, publish
-
-TRAINED_SENTENCE = "In 2012 the National Coalition of Costa Rica trained more than 6000 officials."
+from tests.web.pages.test_countries import TRAINED_SENTENCE
 
 
 def test_two_states_side_by_side_on_an_indicator_with_their_sources(

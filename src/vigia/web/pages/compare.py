@@ -19,7 +19,7 @@ from vigia.plans import AREAS
 from vigia.publish.fact_csv import BYTE_ORDER_MARK
 from vigia.publish.labels import N_
 from vigia.publish.vocabulary import vocabulary
-from vigia.reference import countries, indicators
+from vigia.reference import countries, indicators, member_states
 from vigia.services.comparisons import (
     MOST_STATES,
     FiguresComparison,
@@ -77,10 +77,9 @@ def compare_page(
     area: Choice = None,
 ) -> HTMLResponse:
     chosen, comparison = _comparison(session, visitor, state, indicator, area)
-    member_states = sorted(code for code, country in countries().items() if country.oas_member)
     values = {
         "chosen": chosen + [""] * (MOST_STATES - len(chosen)),
-        "member_states": member_states,
+        "member_states": member_states(),
         "indicators": list(indicators()),
         "areas": AREAS,
         "indicator": indicator or "",

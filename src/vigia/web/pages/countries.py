@@ -21,7 +21,7 @@ from vigia.publish.labels import N_
 from vigia.reference import countries, indicators
 from vigia.services import reads
 from vigia.services.comparisons import Cell, cell_of
-from vigia.services.fact_views import FactView, list_fact_views
+from vigia.services.fact_views import MAX_LIMIT, FactView, list_fact_views
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.paging import Paging
 from vigia.web.pages.responses import show
@@ -30,7 +30,7 @@ from vigia.web.pages.visitor import CurrentVisitor
 
 FACTS_PER_PAGE = 50
 #: At most this many facts fill the table of figures (the list below it pages through them all).
-MOST_VALUES = 500
+MOST_VALUES = MAX_LIMIT
 UNKNOWN_COUNTRY = N_("There is no country with this code.")
 UNKNOWN_INDICATOR = N_("There is no indicator with this name.")
 

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from vigia.evaluate.meetings import stored_meetings
 from vigia.publish.labels import N_
-from vigia.reference import countries, indicators
+from vigia.reference import countries, indicators, member_states
 from vigia.services.fact_views import QUEUE_ORDERS, QueueFilters, review_documents
 from vigia.vocabulary import is_row_id
 from vigia.web.pages.routing import PageError
@@ -90,9 +90,8 @@ def queue_query(visitor: Visitor, sent: dict[str, str | None]) -> QueueQuery:
 def filter_choices(session: Session, visitor: Visitor) -> dict[str, Any]:
     """What the filter form offers the visitor: the countries (to the secretariat; a focal point
     reviews one), the documents it reviews, the meetings, the indicators, shares and orders."""
-    member_states = sorted(code for code, country in countries().items() if country.oas_member)
     return {
-        "filter_countries": member_states if visitor.publishes else [],
+        "filter_countries": member_states() if visitor.publishes else [],
         "filter_documents": review_documents(session, visitor.principal),
         "filter_meetings": stored_meetings(session),
         "filter_indicators": list(indicators()),

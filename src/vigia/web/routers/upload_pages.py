@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from vigia.languages import translations
 from vigia.permissions import FOCAL_POINT, SECRETARIAT, review_scope
 from vigia.publish.labels import N_
-from vigia.reference import countries
+from vigia.reference import member_states
 from vigia.services.accounts import User
 from vigia.services.jobs import Job, find_job, upload_outcome
 from vigia.services.reads import meeting_choices
@@ -95,7 +95,7 @@ def _form_values(session: Session, request: Request, user: User) -> dict[str, An
     if user.role == FOCAL_POINT:
         country_codes = [user.country] if user.country else []
     else:
-        country_codes = sorted(code for code, country in countries().items() if country.oas_member)
+        country_codes = member_states()
     meetings = meeting_choices(session)
     return {
         "countries": country_codes,
