@@ -5,6 +5,7 @@ country's unpublished facts gets that country's published facts only, counts inc
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -342,7 +343,8 @@ def _fact_record(fact: FactRow, path: str, evidence: EvidenceRow) -> FactRecord:
 
 
 def review_documents(session: Session, principal: Principal) -> list[tuple[int, str]]:
-    """The documents that hold facts ``principal`` reviews: their id and name, by id."""
+    """The documents that hold facts ``principal`` reviews: their id and name, by id. Documents
+    of the same name (two reports titled "Informe", say) are told apart by their file's name."""
     reviewed = select(FactRow.document_id).where(fact_scope_clause(review_scope(principal)))
     statement = (
         select(DocumentRow)
@@ -350,4 +352,21 @@ def review_documents(session: Session, principal: Principal) -> list[tuple[int, 
         .where(DocumentRow.id.in_(reviewed))
         .order_by(DocumentRow.id)
     )
-    return [(document.id, document_name(document)) for document in session.scalars(statement)]
+    documents = list(session.scalars(statement))
+    names = Counter(document_name(document) for document in documents)
+    return [
+        (
+            document.id,
+            _told_apart(document)
+            if names[document_name(document)] > 1
+            else document_name(document),
+        )
+        for document in documents
+    ]
+
+
+def _told_apart(document: DocumentRow) -> str:
+    """A document's name followed by its file's name, or by its number when that is its name."""
+    name = document_name(document)
+    file = document.original_name or file_name(document.path)
+    return f"{name} ({file})" if file and file != name else f"{name} (#{document.id})"

@@ -209,3 +209,29 @@ def test_review_comes_back_at_the_next_fact_after_an_action(
     assert answer.headers["location"] == f"/review?lang=en&done=confirm&count=1#fact-{complaints}"
     other = post_form(browser, f"/review/{complaints}/confirm", {"back": "/review#elsewhere"})
     assert other.headers["location"] == "/review?done=confirm&count=1"  # only a fact's anchor
+
+
+def test_review_compact_table_shows_each_fact_on_one_row_with_its_actions(
+    site: Site, browser: TestClient
+) -> None:
+    log_in(browser, FOCAL_POINT)
+    trained = site.facts[TRAINED]
+
+    page = browser.get("/review?lang=en&view=table").text
+
+    assert '<table class="review-table" data-review-keys' in page
+    assert f'<tr id="fact-{trained}" tabindex="-1" data-fact' in page
+    assert "more than 6000 officials" in page
+    assert f'action="/review/{trained}/confirm" class="inline" data-action="confirm"' in page
+    assert 'name="view" value="table"' in page  # the filters keep the view
+    assert 'href="/review?lang=en&amp;view=cards"' in page
+    assert "<kbd>J</kbd> next" in page
+
+
+def test_review_view_that_does_not_exist_is_refused(browser: TestClient) -> None:
+    log_in(browser, FOCAL_POINT)
+
+    answer = browser.get("/review?lang=en&view=poster")
+
+    assert answer.status_code == 400
+    assert "cards or as a compact table" in answer.text

@@ -9,7 +9,7 @@ from sqlalchemy import update
 
 from tests.web.pages.conftest import FOCAL_POINT, SECRETARIAT, Site, log_in
 from vigia.store.database import open_database, session_factory
-from vigia.store.models import FactRow
+from vigia.store.models import DocumentRow, FactRow
 
 TRAINED = ("CRI", "persons_trained")
 COMPLAINTS = ("CRI", "complaints")
@@ -78,3 +78,23 @@ def test_a_filter_the_form_does_not_offer_is_refused(site: Site, browser: TestCl
         answer = browser.get(f"/review?lang=en&{query}")
         assert answer.status_code == 400, query
         assert "not one the form offers" in answer.text
+
+
+def test_documents_of_the_same_title_are_told_apart_in_the_filter(
+    site: Site, browser: TestClient
+) -> None:
+    engine = open_database(site.url)
+    with session_factory(engine)() as session:
+        for document in (site.report, site.meeting_report):
+            session.execute(
+                update(DocumentRow).where(DocumentRow.id == document).values(title="Informe")
+            )
+        session.commit()
+    engine.dispose()
+    log_in(browser, SECRETARIAT)
+
+    page = browser.get("/review?lang=en").text
+
+    names = re.findall(r'<option value="\d+">(Informe[^<]*)</option>', page)
+    assert len(names) == 2 and len(set(names)) == 2, names
+    assert all(name.startswith("Informe (") for name in names)

@@ -52,7 +52,10 @@ from vigia.web.pages.review_filters import QueueQuery, filter_choices, queue_que
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor, SignedInVisitor
 from vigia.web.pages.visitor import Visitor
 
-FACTS_PER_PAGE = 25
+#: How the facts are shown, and how many a page shows each way: the compact table fits more.
+VIEWS = {"cards": 25, "table": 50}
+VIEW_NAMES = {"cards": N_("Cards"), "table": N_("Compact table")}
+UNKNOWN_VIEW = N_("The review is shown as cards or as a compact table; choose one of them.")
 NOT_A_REVIEWER = N_("Your account does not review facts.")
 NOT_A_NUMBER = N_("The value must be a number of zero or more.")
 NOT_A_YEAR = N_("The year must be a whole number between 1900 and 2100.")
@@ -107,13 +110,16 @@ def review_page(
     indicator: FilterValue = None,
     less_sure_than: FilterValue = None,
     order: FilterValue = None,
+    view: Annotated[str, Query(max_length=16)] = "cards",
 ) -> HTMLResponse:
     _check_reviewer(visitor)
+    if view not in VIEWS:
+        raise PageError(status.HTTP_400_BAD_REQUEST, UNKNOWN_VIEW, visitor)
     shown = status_shown if status_shown in FACT_STATUSES else PROPOSED
     sent = {"country": country, "document": document, "meeting": meeting}
     sent |= {"indicator": indicator, "less_sure_than": less_sure_than, "order": order}
     query = queue_query(visitor, sent)
-    paging = Paging(page, FACTS_PER_PAGE)
+    paging = Paging(page, VIEWS[view])
     facts, total = _facts_to_review(session, visitor, shown, paging, query)
     values = {
         **filter_choices(session, visitor),
@@ -129,6 +135,9 @@ def review_page(
         "bulk_actions": _bulk_actions(visitor),
         "publishable": (CONFIRMED, CORRECTED),
         "back": _current_address(request),
+        "view": view,
+        "view_names": VIEW_NAMES,
+        "view_links": {name: _address_with(request, view=name) for name in VIEWS},
     }
     return show(request, visitor, "review.html", values)
 
@@ -279,6 +288,13 @@ def _current_address(request: Request) -> str:
         if key not in ("done", "count")
     ]
     return f"{request.url.path}?{urlencode(query)}" if query else request.url.path
+
+
+def _address_with(request: Request, **changed: str) -> str:
+    """This page's address with ``changed`` parameters, from its first page, without a notice."""
+    dropped = {"done", "count", "page", *changed}
+    query = [(k, v) for k, v in request.query_params.multi_items() if k not in dropped]
+    return f"{request.url.path}?{urlencode([*query, *changed.items()])}"
 
 
 def _back(

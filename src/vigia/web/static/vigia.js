@@ -25,3 +25,70 @@ document.addEventListener("DOMContentLoaded", function () {
   var target = location.hash && document.getElementById(location.hash.slice(1));
   if (target && target.getAttribute("tabindex") === "-1") { target.focus(); }
 });
+
+// The review list answers to keys once one of its facts has the focus: J and K (or the arrows) move
+// to the next and previous fact, C confirms it, E opens its correction, R its rejection (the focus
+// goes to the form's first field), X ticks it for a bulk action, P publishes it. Escape closes an
+// open form and gives the focus back to its fact. Keys typed in a field are left alone.
+(function () {
+  function list() { return document.querySelector("[data-review-keys]"); }
+  function facts() {
+    var here = list();
+    return here ? Array.prototype.slice.call(here.querySelectorAll("[data-fact]")) : [];
+  }
+  function factOf(element) { return element && element.closest ? element.closest("[data-fact]") : null; }
+  function show(fact) {
+    if (!fact) { return; }
+    fact.focus({ preventScroll: true });
+    fact.scrollIntoView({ block: "nearest" });
+  }
+  function move(from, step) {
+    var all = facts();
+    var index = all.indexOf(from);
+    show(all[index < 0 ? 0 : Math.min(Math.max(index + step, 0), all.length - 1)]);
+  }
+  function send(fact, action) {
+    var form = fact.querySelector("form[data-action='" + action + "']");
+    if (form) { form.requestSubmit(); }
+  }
+  function open(fact, action) {
+    var details = fact.querySelector("details[data-action='" + action + "']");
+    if (!details) { return; }
+    details.open = true;
+    var field = details.querySelector("input:not([type='hidden']), textarea, select");
+    if (field) { field.focus(); }
+  }
+  var moves = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 };
+  document.addEventListener("keydown", function (event) {
+    if (!list() || event.altKey || event.ctrlKey || event.metaKey) { return; }
+    var target = event.target;
+    var fact = factOf(target);
+    var typing = /^(INPUT|TEXTAREA|SELECT|BUTTON|SUMMARY)$/.test(target.tagName) || target.isContentEditable;
+    if (event.key === "Escape" && fact && target !== fact) {
+      var details = target.closest("details");
+      if (details) { details.open = false; }
+      fact.focus();
+      return;
+    }
+    if (typing) { return; }
+    var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    if (key in moves) {
+      if (!fact && key.length > 1) { return; }  // arrows scroll the page until a fact has the focus
+      event.preventDefault();
+      move(fact, moves[key]);
+      return;
+    }
+    if (!fact || target !== fact) { return; }
+    var done = true;
+    if (key === "c") { send(fact, "confirm"); }
+    else if (key === "p") { send(fact, "publish"); }
+    else if (key === "e") { open(fact, "correct"); }
+    else if (key === "r") { open(fact, "reject"); }
+    else if (key === "x") {
+      var tick = fact.querySelector("input[type='checkbox']");
+      if (tick) { tick.checked = !tick.checked; }
+    }
+    else { done = false; }
+    if (done) { event.preventDefault(); }
+  });
+})();
