@@ -59,11 +59,12 @@ def report_maps(
 
 
 def _base() -> alt.Chart:
-    """Every member state, blank: the map's background. Its data is the named dataset
-    ``outlines``, which :func:`_specification` adds (altair would copy its 300 kB slowly)."""
+    """Every member state, blank: the map's background, hidden from screen readers (the states
+    that carry data are layers of their own, each read out with its values). Its data is the
+    named dataset ``outlines``, which :func:`_specification` adds (altair copies 300 kB slowly)."""
     base: alt.Chart = (
         alt.Chart(alt.NamedData(name=OUTLINES))
-        .mark_geoshape(fill="#f4f5f6", stroke="#8a9199", strokeWidth=0.4)
+        .mark_geoshape(fill="#f4f5f6", stroke="#8a9199", strokeWidth=0.4, aria=False)
         .project(type="equalEarth")
     )
     return base
@@ -72,7 +73,9 @@ def _base() -> alt.Chart:
 def _choropleth(
     rows: list[dict[str, Any]], field: str, colour: alt.Color, tooltip: list[str]
 ) -> alt.Chart:
-    """The states of ``rows`` (by ``iso3``) filled by ``field``; the others are left out."""
+    """The states of ``rows`` (by ``iso3``) filled by ``field``; the others are left out. Each
+    state is read out by screen readers with its values; a layer without a state is hidden from
+    them, as an empty group of shapes says nothing."""
     fields = [
         name for name in (rows[0] if rows else {"state": None, field: None}) if name != "iso3"
     ]
@@ -83,7 +86,7 @@ def _choropleth(
             from_=alt.LookupData(data=inline_data(rows), key="iso3", fields=fields),
         )
         .transform_filter(f"isValid(datum.{field})")
-        .mark_geoshape(stroke="#ffffff", strokeWidth=0.4)
+        .mark_geoshape(stroke="#ffffff", strokeWidth=0.4, aria=bool(rows))
         .encode(color=colour, tooltip=tooltip)
     )
     return states
