@@ -199,5 +199,21 @@ def test_secretariat_filters_one_document_reviews_it_by_keyboard_and_publishes(
     statuses = _statuses(ready_database_url, "GTM")
     assert sorted(statuses.values()) == ["published", "published", "published", "rejected"]
     assert set(_statuses(ready_database_url, "PER").values()) == {"proposed"}
+
+    _menu(page, "/recommendations")  # Guatemala's recommendations drafted, then all adopted
+    page.select_option("#draft-country", "GTM")
+    page.click("form[action='/recommendations/draft'] button[type=submit]")
+    page.wait_for_load_state()
+    drafted = page.locator("article.recommendation").count()
+    assert drafted > 0
+    assert (
+        page.locator("section.recommendation-group h3").all_inner_texts()[0].startswith("Guatemala")
+    )
+    page.click("[data-tick-all='bulk-recommendations']")
+    page.select_option("#bulk-action", "adopt")
+    page.click("#bulk-recommendations button[type=submit]")
+    page.wait_for_load_state()
+    assert page.inner_text("p.notice") == f"{drafted} recommendations adopted."
+    page.screenshot(path=str(artifacts / f"secretariat-recommendations-{kind}.png"), full_page=True)
     _log_out(page)
     page.close()

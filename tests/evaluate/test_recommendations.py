@@ -25,6 +25,7 @@ from vigia.evaluate.meetings import UnknownMeeting
 from vigia.evaluate.recommendations import (
     RecommendationView,
     adopt_recommendation,
+    change_recommendations,
     draft_recommendations,
     edit_recommendation,
     list_recommendations,
@@ -239,6 +240,46 @@ def test_withdrawn_recommendation_can_no_longer_change(
         adopt_recommendation(session, people.secretariat, drafts[0].id)
     with pytest.raises(InvalidValue, match="withdrawn"):
         withdraw_recommendation(session, people.secretariat, drafts[0].id)
+
+
+def test_change_recommendations_adopts_or_withdraws_all_or_none(
+    session: Session, people: People, drafts: list[RecommendationView]
+) -> None:
+    first, second, third = (draft.id for draft in drafts[:3])
+
+    adopted = change_recommendations(session, people.secretariat, [first, second, first], "adopt")
+
+    assert [item.status for item in adopted] == ["adopted", "adopted"]  # repeated ids count once
+    entries = list_entries(session, action="recommendation.adopt")
+    assert len(entries) == 2 and all(entry.details == {"bulk": 2} for entry in entries)
+    with pytest.raises(InvalidValue, match="already adopted"):
+        change_recommendations(session, people.secretariat, [third, second], "adopt")
+    assert list_recommendations(session, status="draft")[0].id == third  # nothing changed
+    with pytest.raises(InvalidValue, match="unknown bulk action"):
+        change_recommendations(session, people.secretariat, [third], "publish")
+    with pytest.raises(PermissionDenied):
+        change_recommendations(session, people.focal_point_arg, [third], "withdraw")
+    withdrawn = change_recommendations(
+        session, people.secretariat, [third, first], "withdraw", "Merged."
+    )
+    assert {item.status for item in withdrawn} == {"withdrawn"}
+    assert list_entries(session, action="recommendation.withdraw")[0].details == {
+        "bulk": 2,
+        "note": "Merged.",
+    }
+
+
+def test_draft_recommendations_of_one_state_or_one_area(
+    session: Session, people: People, store_report: StoreReport
+) -> None:
+    store_report(SPANISH_RTP4)
+
+    peru = draft_recommendations(session, people.secretariat, "RTP-IV", "en", country="PER")
+    prevention = draft_recommendations(session, people.secretariat, "RTP-IV", area="prevention")
+
+    assert peru and {item.country for item in peru} == {"PER"}
+    assert prevention and {item.area for item in prevention} == {"prevention"}
+    assert "PER" not in {item.country for item in prevention}  # Peru's were drafted already
 
 
 @pytest.mark.parametrize("recommendation_id", [999_999, 0, -3])

@@ -11,7 +11,7 @@ failure roll back and raise an error whose message is fit to show a user.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -24,6 +24,8 @@ from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.gaps import find_gaps, recommendation_text
 from vigia.evaluate.meetings import meeting_order
 from vigia.permissions import Principal, can_manage_recommendations
+from vigia.plans import AREAS
+from vigia.reference import countries
 from vigia.store import audit
 from vigia.store.models import FollowUpRow, RecommendationRow, UserRow
 from vigia.store.times import as_utc
@@ -74,9 +76,15 @@ class RecommendationView:
 
 
 def draft_recommendations(
-    session: Session, principal: Principal, meeting: str, language: str = "en"
+    session: Session,
+    principal: Principal,
+    meeting: str,
+    language: str = "en",
+    country: str | None = None,
+    area: str | None = None,
 ) -> list[RecommendationView]:
-    """Draft one recommendation, in ``language``, per gap of ``meeting`` not drafted yet.
+    """Draft one recommendation, in ``language``, per gap of ``meeting`` not drafted yet; only
+    the gaps of ``country`` or of ``area`` when given.
 
     A gap counts as drafted when a recommendation (in any status) of the same meeting has its
     country, kind of gap, area and indicator. Gives the new drafts; audited as
@@ -86,12 +94,16 @@ def draft_recommendations(
         actor = recommendation_manager(session, principal)
         if language not in LANGUAGES:
             raise InvalidValue(f"unknown language {language!r}: one of {', '.join(LANGUAGES)}")
+        if country is not None and country not in countries():
+            raise InvalidValue(f"unknown country {country!r}: an ISO 3166 alpha-3 code")
+        if area is not None and area not in AREAS:
+            raise InvalidValue(f"unknown area {area!r}: one of {', '.join(AREAS)}")
         drafted = _drafted(session, meeting)
         rows: list[RecommendationRow] = []
         now = datetime.now(UTC)
         for gap in find_gaps(session, meeting):
             key = (gap.country, gap.code, gap.area, gap.indicator)
-            if key in drafted:
+            if key in drafted or country not in (None, gap.country) or area not in (None, gap.area):
                 continue
             drafted.add(key)
             rows.append(_draft_row(meeting, gap, language, actor, now))
@@ -157,16 +169,7 @@ def adopt_recommendation(
     session: Session, principal: Principal, recommendation_id: int
 ) -> RecommendationView:
     """Adopt a draft recommendation: from now on it is followed up at later meetings."""
-
-    def adopt(row: RecommendationRow, actor: UserRow) -> None:
-        _refuse_withdrawn(row, "adopted")
-        if row.status == ADOPTED:
-            raise InvalidValue(f"recommendation {row.id} is already adopted")
-        row.status = ADOPTED
-        row.adopted_at = datetime.now(UTC)
-        row.adopted_by = actor.id
-
-    return _change(session, principal, recommendation_id, "adopt", adopt)
+    return _change(session, principal, recommendation_id, "adopt", _adopt)
 
 
 def withdraw_recommendation(
@@ -174,12 +177,54 @@ def withdraw_recommendation(
 ) -> RecommendationView:
     """Withdraw a draft or adopted recommendation for good; ``note`` goes to the audit log."""
 
-    def withdraw(row: RecommendationRow, actor: UserRow) -> None:
-        _refuse_withdrawn(row, "withdrawn again")
-        row.status = WITHDRAWN
-
     details = None if note is None else {"note": checked_note(note)}
-    return _change(session, principal, recommendation_id, "withdraw", withdraw, details)
+    return _change(session, principal, recommendation_id, "withdraw", _withdraw, details)
+
+
+#: What may be done to many recommendations at once.
+BULK_ACTIONS = ("adopt", "withdraw")
+
+
+def change_recommendations(
+    session: Session,
+    principal: Principal,
+    recommendation_ids: Iterable[int],
+    action: str,
+    note: str | None = None,
+) -> list[RecommendationView]:
+    """Adopt or withdraw many recommendations, all or none.
+
+    The first one refused (withdrawn already, adopted already for an adoption, unknown) stops
+    everything: nothing is changed, and the error names it. Repeated ids count once. ``note`` is a
+    withdrawal's note for the audit log. Each change is audited as one would be on its own.
+    """
+    if action not in BULK_ACTIONS:
+        raise InvalidValue(f"unknown bulk action {action!r}: one of {', '.join(BULK_ACTIONS)}")
+    ids = list(dict.fromkeys(recommendation_ids))
+    change = _adopt if action == "adopt" else _withdraw
+    details = {"bulk": len(ids)} | ({} if note is None else {"note": checked_note(note)})
+    with committed(session):
+        actor = recommendation_manager(session, principal)
+        for recommendation_id in ids:
+            _change_row(session, actor, recommendation_id, action, change, details)
+    return recommendation_views(session, ids)
+
+
+def _adopt(row: RecommendationRow, actor: UserRow) -> None:
+    _refuse_withdrawn(row, "adopted")
+    if row.status == ADOPTED:
+        raise InvalidValue(f"recommendation {row.id} is already adopted")
+    row.status = ADOPTED
+    row.adopted_at = datetime.now(UTC)
+    row.adopted_by = actor.id
+
+
+def _withdraw(row: RecommendationRow, actor: UserRow) -> None:
+    _refuse_withdrawn(row, "withdrawn again")
+    row.status = WITHDRAWN
+
+
+Change = Callable[[RecommendationRow, UserRow], None]
 
 
 def _change(
@@ -187,26 +232,36 @@ def _change(
     principal: Principal,
     recommendation_id: int,
     action: str,
-    change: Callable[[RecommendationRow, UserRow], None],
+    change: Change,
     details: dict[str, Any] | None = None,
 ) -> RecommendationView:
     with committed(session):
         actor = recommendation_manager(session, principal)
-        row = recommendation_row(session, recommendation_id)
-        before = _snapshot(row)
-        change(row, actor)
-        after = _snapshot(row)
-        audit.record(
-            session,
-            actor,
-            f"recommendation.{action}",
-            RECOMMENDATIONS,
-            row.id,
-            before,
-            after,
-            details,
-        )
+        _change_row(session, actor, recommendation_id, action, change, details)
     return recommendation_views(session, [recommendation_id])[0]
+
+
+def _change_row(
+    session: Session,
+    actor: UserRow,
+    recommendation_id: int,
+    action: str,
+    change: Change,
+    details: dict[str, Any] | None,
+) -> None:
+    row = recommendation_row(session, recommendation_id)
+    before = _snapshot(row)
+    change(row, actor)
+    audit.record(
+        session,
+        actor,
+        f"recommendation.{action}",
+        RECOMMENDATIONS,
+        row.id,
+        before,
+        _snapshot(row),
+        details,
+    )
 
 
 def recommendation_manager(session: Session, principal: Principal) -> UserRow:
@@ -286,6 +341,7 @@ def list_recommendations(
     meeting: str | None = None,
     country: str | None = None,
     status: str | None = None,
+    area: str | None = None,
 ) -> list[RecommendationView]:
     """Recommendations by meeting (oldest first), country and id; optionally filtered."""
     if status is not None and status not in RECOMMENDATION_STATUSES:
@@ -298,6 +354,8 @@ def list_recommendations(
         statement = statement.where(RecommendationRow.country == country)
     if status is not None:
         statement = statement.where(RecommendationRow.status == status)
+    if area is not None:
+        statement = statement.where(RecommendationRow.area == area)
     rows = sorted(session.scalars(statement), key=recommendation_order)
     return [recommendation_view(row) for row in rows]
 

@@ -15,8 +15,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from vigia.domain import AreaEvaluation, MeetingEvaluation, Rating, StateEvaluation
-from vigia.evaluate.follow_up import FollowUpView
+from sqlalchemy.orm import Session
+
+from vigia.domain import AreaEvaluation, FollowUpStatus, MeetingEvaluation, Rating, StateEvaluation
+from vigia.evaluate.follow_up import FollowUpView, follow_up
+from vigia.evaluate.recommendations import ADOPTED, RecommendationView
 from vigia.permissions import Principal, can_read_unpublished
 
 
@@ -68,3 +71,36 @@ def follow_ups_as_seen_by(
     """The follow-ups a caller sees: those the secretariat set, and the computed ones (drafts) of
     the states whose drafts the caller ``sees_drafts``."""
     return [view for view in views if not view.computed or sees_drafts(view.recommendation.country)]
+
+
+def latest_follow_ups(
+    session: Session,
+    meetings: list[str],
+    recommendations: list[RecommendationView],
+    sees_drafts: Callable[[str], bool] = lambda _country: True,
+) -> dict[int, FollowUpView]:
+    """Each adopted recommendation's follow-up at the latest meeting with evidence about it.
+
+    That is the last of ``meetings`` (oldest first) after the recommendation's own where the
+    secretariat set a status or the evidence gives one (the state reported); when there is none,
+    the last meeting, where the status is "no information". By recommendation id. Computed
+    statuses are drafts: only those of states the caller ``sees_drafts`` of are considered.
+    """
+    waiting = {item.id for item in recommendations if item.status == ADOPTED}
+    chosen: dict[int, FollowUpView] = {}
+    for meeting in reversed(meetings):
+        if not waiting:
+            break
+        for view in follow_ups_as_seen_by(follow_up(session, meeting), sees_drafts):
+            identifier = view.recommendation.id
+            if identifier not in waiting:
+                continue
+            if identifier not in chosen or _says_something(view):
+                chosen[identifier] = view
+            if _says_something(view):
+                waiting.discard(identifier)
+    return chosen
+
+
+def _says_something(view: FollowUpView) -> bool:
+    return not view.computed or view.computed_status != FollowUpStatus.NO_INFORMATION

@@ -254,6 +254,14 @@ class FollowUpList(BaseModel):
 class DraftRequest(BaseModel):
     meeting: str = Field(max_length=LABEL_LENGTH, examples=["RTP-IV"])
     language: Literal["es", "en", "fr", "pt"] = "en"
+    country: str | None = Field(default=None, max_length=3, examples=["GTM"])
+    area: str | None = Field(default=None, max_length=LABEL_LENGTH, examples=["prevention"])
+
+
+class BulkRecommendationRequest(BaseModel):
+    action: Literal["adopt", "withdraw"]
+    ids: list[int] = Field(min_length=1, max_length=500, examples=[[1, 2, 3]])
+    note: str | None = Field(default=None, max_length=NOTE_LENGTH * 2)
 
 
 class TextRequest(BaseModel):

@@ -79,6 +79,16 @@ def _stored(site: Site, recommendation_id: int) -> RecommendationView:
         engine.dispose()
 
 
+def _every(site: Site) -> list[RecommendationView]:
+    """Every stored recommendation, by meeting, country and id."""
+    engine = open_database(site.url)
+    try:
+        with session_factory(engine)() as session:
+            return list_recommendations(session)
+    finally:
+        engine.dispose()
+
+
 def test_recommendations_page_shows_the_public_adopted_ones_only(
     site: Site, reports: list[int], browser: TestClient
 ) -> None:
@@ -111,10 +121,70 @@ def test_recommendations_secretariat_drafts_for_a_meeting_in_a_language(
     assert location.startswith("/recommendations?meeting=RTP-IV&status=draft&done=draft&count=")
     page = browser.get(location + "&lang=en").text
     count = int(location.rsplit("=", 1)[1])
-    assert count > 20
+    assert count > 50
     assert f"{count} recommendations drafted." in page
-    assert "Costa Rica : revoir les chiffres de « Victimes identifiées » pour 2013" in page
-    assert "Figures that contradict each other" in page
+    assert page.count('<article class="recommendation"') == 50  # a page of them
+    assert 'rel="next"' in page
+    costa_rica = browser.get(
+        "/recommendations?meeting=RTP-IV&status=draft&country=CRI&lang=en"
+    ).text
+    assert "Costa Rica : revoir les chiffres de « Victimes identifiées » pour 2013" in costa_rica
+    assert "Figures that contradict each other" in costa_rica
+    assert '<h3 id="group-CRI-RTP-IV">Costa Rica · RTP-IV' in costa_rica
+
+
+def test_recommendations_drafted_for_one_state_or_one_area_only(
+    site: Site, reports: list[int], browser: TestClient
+) -> None:
+    log_in(browser, SECRETARIAT)
+    one_state = {"meeting": "RTP-IV", "language": "en", "country": "CRI"}
+
+    answer = post_form(browser, "/recommendations/draft", one_state)
+
+    location = answer.headers["location"]
+    assert location.startswith("/recommendations?meeting=RTP-IV&country=CRI&status=draft&done=")
+    drafted = _every(site)
+    assert drafted and {item.country for item in drafted} == {"CRI"}
+    area = {"meeting": "RTP-IV", "language": "en", "area": "prevention"}
+    post_form(browser, "/recommendations/draft", area)
+    new = [item for item in _every(site) if item.country != "CRI"]
+    assert new and {item.area for item in new} == {"prevention"}
+    unknown = post_form(browser, "/recommendations/draft?lang=en", {**area, "area": "sports"})
+    assert unknown.status_code == 400
+    assert "no area of the Work Plan" in unknown.text
+
+
+def test_recommendations_ticked_ones_are_adopted_or_withdrawn_at_once(
+    site: Site, reports: list[int], browser: TestClient
+) -> None:
+    log_in(browser, SECRETARIAT)
+    post_form(browser, "/recommendations/draft", {"meeting": "RTP-IV", "country": "CRI"})
+    ids = [item.id for item in _every(site)]
+    assert len(ids) >= 3
+    back = "/recommendations?meeting=RTP-IV&country=CRI"
+
+    adopted = post_form(
+        browser,
+        "/recommendations/bulk",
+        {"action": "adopt", "recommendation_id": ids[:2], "back": back},
+    )
+
+    assert adopted.status_code == 303
+    assert adopted.headers["location"] == f"{back}&done=adopt&count=2"
+    page = browser.get(adopted.headers["location"] + "&lang=en").text
+    assert "2 recommendations adopted." in page
+    statuses = {item.id: item.status for item in _every(site)}
+    assert [statuses[item] for item in ids[:3]] == ["adopted", "adopted", "draft"]
+    again = post_form(
+        browser, "/recommendations/bulk", {"action": "adopt", "recommendation_id": ids[1:3]}
+    )
+    assert again.status_code == 409  # the second is adopted already: nothing changes
+    assert _every(site)[2].status == "draft"
+    withdrawn = {"action": "withdraw", "recommendation_id": ids, "note": "Merged into one."}
+    assert post_form(browser, "/recommendations/bulk", withdrawn).status_code == 303
+    assert {item.status for item in _every(site)} == {"withdrawn"}
+    nothing = post_form(browser, "/recommendations/bulk?lang=en", {"action": "adopt"})
+    assert nothing.status_code == 400 and "Tick at least one recommendation." in nothing.text
 
 
 def test_recommendations_focal_point_may_not_draft(reports: list[int], browser: TestClient) -> None:

@@ -404,6 +404,32 @@ def test_recommendations_edit_and_withdraw(
     assert _error(client.post("/api/v1/recommendations/999999/adopt", headers=secretariat), 404)
 
 
+def test_recommendations_drafted_for_one_state_then_adopted_in_bulk(
+    client: TestClient, stored: Stored, reports: list[int]
+) -> None:
+    secretariat = bearer(stored.secretariat)
+    body = {"meeting": "RTP-IV", "language": "en", "country": "ARG"}
+    drafts = _ok(client.post("/api/v1/recommendations/draft", json=body, headers=secretariat))
+    ids = [item["id"] for item in drafts["items"]]
+    assert ids and {item["country"] for item in drafts["items"]} == {"ARG"}
+
+    bulk = {"action": "adopt", "ids": ids}
+    adopted = _ok(client.post("/api/v1/recommendations/bulk", json=bulk, headers=secretariat))
+
+    assert adopted["total"] == len(ids) and {item["status"] for item in adopted["items"]} == {
+        "adopted"
+    }
+    again = client.post("/api/v1/recommendations/bulk", json=bulk, headers=secretariat)
+    assert "already adopted" in _error(again, 422)
+    focal = bearer(stored.focal_point)
+    assert _error(client.post("/api/v1/recommendations/bulk", json=bulk, headers=focal), 403)
+    empty = {"action": "withdraw", "ids": []}
+    assert _error(client.post("/api/v1/recommendations/bulk", json=empty, headers=secretariat), 422)
+    nowhere = {**body, "area": "sports"}
+    refused = client.post("/api/v1/recommendations/draft", json=nowhere, headers=secretariat)
+    assert "unknown area" in _error(refused, 422)
+
+
 def test_recommendations_draft_refused_to_a_focal_point(
     client: TestClient, stored: Stored, reports: list[int]
 ) -> None:

@@ -92,3 +92,14 @@ document.addEventListener("DOMContentLoaded", function () {
     if (done) { event.preventDefault(); }
   });
 })();
+
+// A button with data-tick-all="FORM" ticks every box of the page that belongs to that form (or
+// unticks them all when every one is ticked already).
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest("[data-tick-all]");
+  if (!button) { return; }
+  var form = button.getAttribute("data-tick-all");
+  var boxes = document.querySelectorAll("input[type='checkbox'][form='" + form + "']");
+  var every = Array.prototype.every.call(boxes, function (box) { return box.checked; });
+  boxes.forEach(function (box) { box.checked = !every; });
+});

@@ -9,6 +9,7 @@ from vigia.evaluate.follow_up import follow_up, follow_up_to_data, set_follow_up
 from vigia.evaluate.recommendations import (
     ADOPTED,
     adopt_recommendation,
+    change_recommendations,
     draft_recommendations,
     edit_recommendation,
     list_recommendations,
@@ -19,6 +20,7 @@ from vigia.evaluate.visibility import drafts_readable_by, follow_ups_as_seen_by
 from vigia.permissions import can_manage_recommendations
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.evaluation_schemas import (
+    BulkRecommendationRequest,
     DraftRequest,
     FollowUpList,
     FollowUpRequest,
@@ -71,8 +73,24 @@ def get_recommendations(
 def post_draft(
     session: DatabaseSession, principal: SignedInPrincipal, body: DraftRequest
 ) -> RecommendationList:
-    """Draft one recommendation per gap of the meeting not drafted yet; answers the new ones."""
-    views = draft_recommendations(session, principal, body.meeting, body.language)
+    """Draft one recommendation per gap of the meeting not drafted yet (only one ``country``'s
+    or one ``area``'s when given); answers the new ones."""
+    views = draft_recommendations(
+        session, principal, body.meeting, body.language, country=body.country, area=body.area
+    )
+    items = [_recommendation(recommendation_to_data(view)) for view in views]
+    return RecommendationList(items=items, total=len(items))
+
+
+@router.post(
+    "/recommendations/bulk", response_model=RecommendationList, summary="Adopt or withdraw many"
+)
+def post_bulk(
+    session: DatabaseSession, principal: SignedInPrincipal, body: BulkRecommendationRequest
+) -> RecommendationList:
+    """Adopt or withdraw the recommendations ``ids``, all or none (the secretariat): the first
+    refused stops everything and is named in the error."""
+    views = change_recommendations(session, principal, body.ids, body.action, body.note)
     items = [_recommendation(recommendation_to_data(view)) for view in views]
     return RecommendationList(items=items, total=len(items))
 
