@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, Literal
 
 import altair as alt
@@ -25,6 +26,8 @@ from vigia.publish.vocabulary import vocabulary
 #: Colours of the ratings, strongest first, then of a rating not yet confirmed.
 RATING_COLOURS = ("#1e6b34", "#7fae3e", "#e0a526", "#b8bec4", "#eceff2")
 WIDTH = 640
+#: Drawn charts kept in memory: a report's in the four languages, twice over (about 10 MB).
+CHARTS_REMEMBERED = 128
 #: How each language writes numbers on the axes (d3-format locales that vl-convert carries).
 NumberLocale = Literal["es-ES", "en-US", "fr-FR", "pt-BR"]
 NUMBER_LOCALES: dict[str, NumberLocale] = {
@@ -60,15 +63,27 @@ def report_charts(report: Report, language: str) -> list[Chart]:
 
 
 def chart_svg(chart: Chart) -> str:
-    locale = NUMBER_LOCALES.get(chart.language, "en-US")
-    return str(vl_convert.vegalite_to_svg(chart.spec, format_locale=locale, allowed_base_urls=[]))
+    """The chart drawn as SVG. A chart drawn already (the same specification in the same
+    language) is not drawn again: publishing writes each chart in HTML and PDF."""
+    return str(_drawn("svg", NUMBER_LOCALES.get(chart.language, "en-US"), _text(chart.spec)))
 
 
 def chart_png(chart: Chart) -> bytes:
-    locale = NUMBER_LOCALES.get(chart.language, "en-US")
-    png = vl_convert.vegalite_to_png(
-        chart.spec, scale=2, format_locale=locale, allowed_base_urls=[]
-    )
+    """The chart drawn as PNG at twice its size (for Word), remembered as :func:`chart_svg`."""
+    png = _drawn("png", NUMBER_LOCALES.get(chart.language, "en-US"), _text(chart.spec))
+    assert isinstance(png, bytes)
+    return png
+
+
+def _text(spec: dict[str, Any]) -> str:
+    return json.dumps(spec, sort_keys=True, ensure_ascii=False, default=str)
+
+
+@lru_cache(maxsize=CHARTS_REMEMBERED)
+def _drawn(kind: str, locale: NumberLocale, spec: str) -> str | bytes:
+    if kind == "svg":
+        return str(vl_convert.vegalite_to_svg(spec, format_locale=locale, allowed_base_urls=[]))
+    png = vl_convert.vegalite_to_png(spec, scale=2, format_locale=locale, allowed_base_urls=[])
     return bytes(png)
 
 
@@ -145,7 +160,7 @@ def _matrix(report: Report, language: str) -> Chart:
             ),
         )
     )
-    return Chart("matrix", title, rows, chart.to_dict(), language)
+    return Chart("matrix", title, rows, chart.to_dict(validate=False), language)
 
 
 def _ratings_by_area(report: Report, language: str) -> Chart:
@@ -165,7 +180,7 @@ def _ratings_by_area(report: Report, language: str) -> Chart:
             ),
         )
     )
-    return Chart("ratings-by-area", title, rows, chart.to_dict(), language)
+    return Chart("ratings-by-area", title, rows, chart.to_dict(validate=False), language)
 
 
 def _figures_by_state(report: Report, language: str) -> Chart:
@@ -187,7 +202,7 @@ def _figures_by_state(report: Report, language: str) -> Chart:
             ),
         )
     )
-    return Chart("figures-by-state", title, rows, chart.to_dict(), language)
+    return Chart("figures-by-state", title, rows, chart.to_dict(validate=False), language)
 
 
 def _figures_over_rounds(report: Report, language: str) -> Chart:
@@ -226,7 +241,7 @@ def _figures_over_rounds(report: Report, language: str) -> Chart:
     chart = panel.facet(
         facet=alt.Facet("state:N", title=None), columns=3, title=title
     ).resolve_scale(y="independent")
-    return Chart("figures-over-rounds", title, rows, chart.to_dict(), language)
+    return Chart("figures-over-rounds", title, rows, chart.to_dict(validate=False), language)
 
 
 def _core_indicators(report: Report, language: str) -> Chart:
@@ -259,7 +274,7 @@ def _core_indicators(report: Report, language: str) -> Chart:
             ),
         )
     )
-    return Chart("core-indicators", title, rows, chart.to_dict(), language)
+    return Chart("core-indicators", title, rows, chart.to_dict(validate=False), language)
 
 
 def latest_figure(figures: list[Figure]) -> Figure:

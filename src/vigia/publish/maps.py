@@ -94,7 +94,7 @@ def _choropleth(
 
 def _specification(layered: alt.LayerChart | alt.FacetChart) -> dict[str, Any]:
     """The layered map's Vega-Lite specification, with the outlines as its dataset."""
-    specification: dict[str, Any] = layered.to_dict()
+    specification: dict[str, Any] = layered.to_dict(validate=False)
     specification.setdefault("datasets", {})[OUTLINES] = list(outlines())
     return specification
 
