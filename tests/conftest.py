@@ -101,6 +101,14 @@ def postgres_url(postgres_admin: Engine) -> Iterator[str]:
         connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
 
 
+@pytest.fixture(autouse=True)
+def instance_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's own instance folder, so that no secret key is made in the working folder."""
+    folder = tmp_path / "vigia-instance"
+    monkeypatch.setenv("VIGIA_INSTANCE", str(folder))
+    return folder
+
+
 @pytest.fixture
 def sqlite_url(tmp_path: Path) -> str:
     return f"sqlite:///{tmp_path / 'vigia.db'}"

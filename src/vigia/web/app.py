@@ -11,6 +11,7 @@ The engine is disposed of when the application shuts down.
 from __future__ import annotations
 
 import errno
+import os
 import socket
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,6 +19,7 @@ from dataclasses import replace
 
 import uvicorn
 from fastapi import FastAPI
+from uvicorn.supervisors import Multiprocess
 
 from vigia import __version__
 from vigia.services.databases import open_engine, sessions_for
@@ -76,6 +78,45 @@ def build_server(settings: Settings, log_level: str = "info") -> uvicorn.Server:
         create_app(settings), host=settings.host, port=settings.port, log_level=log_level
     )
     return uvicorn.Server(config)
+
+
+def app_from_environment() -> FastAPI:
+    """:func:`create_app` on the settings of the environment: what each worker of
+    :func:`serve_with_workers` runs."""
+    return create_app(Settings.from_environment())
+
+
+def check_database(url: str) -> None:
+    """Raise what :func:`create_app` would for the database at ``url`` (not ready, unreachable)."""
+    open_engine(url).dispose()
+
+
+def serve_with_workers(
+    settings: Settings, listener: socket.socket, log_level: str = "info"
+) -> None:
+    """Serve on ``listener`` with ``settings.workers`` processes until Ctrl+C or SIGTERM.
+
+    Each worker builds the application from the environment, which is set from ``settings``
+    first (the database, the signing key, the upload limit), so every worker signs and reads login
+    sessions alike; logins and their throttle live in the database, which they share.
+    """
+    os.environ.update(
+        {
+            "VIGIA_DATABASE_URL": settings.database_url,
+            "VIGIA_SECRET_KEY": settings.signing_key(),
+            "VIGIA_MAX_UPLOAD_BYTES": str(settings.max_upload_bytes),
+            "VIGIA_INSTANCE": settings.instance,
+        }
+    )
+    config = uvicorn.Config(
+        f"{__name__}:app_from_environment",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=settings.workers,
+        log_level=log_level,
+    )
+    Multiprocess(config, sockets=[listener]).run()
 
 
 #: Connections the system holds for the server while it starts (uvicorn's own default).
