@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import io
 from datetime import date, datetime
-from functools import partial
+from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import Any, cast
 
+from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
@@ -89,7 +90,18 @@ def format_number(value: float | int | None, language: str) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    return str(format_decimal(value, locale=language))
+    return _formatted(value, language)
+
+
+@lru_cache(maxsize=8192)
+def _formatted(value: float | int, language: str) -> str:
+    """Remembered: a page writes the same figures many times, and babel takes 0.2 ms each."""
+    return str(format_decimal(value, locale=_locale(language)))
+
+
+@cache
+def _locale(language: str) -> Locale:
+    return Locale.parse(language)
 
 
 def format_share(value: float | None, language: str) -> str:

@@ -253,7 +253,7 @@ def list_facts(session: Session, caller: Caller, filters: FactFilters, window: W
     rows = session.execute(_windowed(_fact_statement(conditions), window))
     return FactPage(
         items=[_fact_resource(row) for row in rows],
-        total=_count(session, select(FactRow.id).where(*conditions)),
+        total=session.scalar(select(func.count(FactRow.id)).where(*conditions)) or 0,
         limit=window.limit,
         offset=window.offset,
     )
@@ -269,9 +269,35 @@ def stream_facts(
         yield _fact_resource(row)
 
 
+#: What a fact's answer reads of it: columns, not objects, since a page of them is read often.
+FACT_COLUMNS = (
+    FactRow.id.label("fact_id"),
+    FactRow.status,
+    FactRow.country,
+    FactRow.actor,
+    FactRow.region,
+    FactRow.indicator,
+    FactRow.value,
+    FactRow.value_min,
+    FactRow.qualifier,
+    FactRow.year,
+    FactRow.unit,
+    FactRow.confidence,
+    FactRow.corrected_value,
+    FactRow.corrected_value_min,
+    FactRow.corrected_qualifier,
+    FactRow.corrected_year,
+    FactRow.corrected_indicator,
+    EvidenceRow.start.label("evidence_start"),
+    EvidenceRow.end.label("evidence_end"),
+    EvidenceRow.page.label("evidence_page"),
+    EvidenceRow.text.label("evidence_text"),
+)
+
+
 def _fact_statement(conditions: Sequence[ColumnElement[bool]]) -> AnySelect:
     return (
-        select(FactRow, EvidenceRow, *DOCUMENT_REFERENCE_COLUMNS)
+        select(*FACT_COLUMNS, *DOCUMENT_REFERENCE_COLUMNS)
         .join(EvidenceRow, FactRow.evidence_id == EvidenceRow.id)
         .join(DocumentRow, FactRow.document_id == DocumentRow.id)
         .where(*conditions)
@@ -282,25 +308,29 @@ def _fact_statement(conditions: Sequence[ColumnElement[bool]]) -> AnySelect:
 def _fact_resource(row: AnyRow) -> FactResource:
     """A fact as it stands (corrected if reviewers corrected it), with the extracted figure
     beside it when the two differ."""
-    fact: FactRow = row.FactRow
-    current = current_values(fact)
-    extracted = extracted_values(fact)
+    current = current_values(row)
+    extracted = extracted_values(row)
     return FactResource(
-        id=fact.id,
-        status=fact.status,
+        id=row.fact_id,
+        status=row.status,
         document=_document_reference(row),
-        country=fact.country,
-        actor=fact.actor,
-        region=fact.region,
+        country=row.country,
+        actor=row.actor,
+        region=row.region,
         indicator=current.indicator,
         value=current.value,
         value_min=current.value_min,
         qualifier=current.qualifier,
         year=current.year,
-        unit=unit_of(fact, current.indicator),
-        evidence=_evidence(row.EvidenceRow),
+        unit=unit_of(row, current.indicator),
+        evidence=Evidence(
+            start=row.evidence_start,
+            end=row.evidence_end,
+            page=row.evidence_page,
+            text=row.evidence_text,
+        ),
         extracted=None if extracted == current else asdict(extracted),
-        confidence=fact.confidence,
+        confidence=row.confidence,
     )
 
 

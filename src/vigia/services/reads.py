@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import ColumnElement, case, func, or_, select
-from sqlalchemy.orm import Session, contains_eager
+from sqlalchemy.orm import Session
 
 from vigia.evaluate.meetings import meeting_order
 from vigia.permissions import Principal
-from vigia.services.fact_views import FactView, fact_view
+from vigia.services.fact_views import FactView, fact_view, view_statement
 from vigia.store.fact_scope import readable_document, visible_facts
 from vigia.store.models import (
     CooperationLinkRow,
@@ -184,18 +184,12 @@ def find_document(
 def document_facts(session: Session, principal: Principal, document_id: int) -> list[FactView]:
     """The facts of a document that ``principal`` sees, in text order."""
     statement = (
-        select(FactRow)
-        .join(FactRow.document)
-        .join(FactRow.evidence)
-        .options(
-            contains_eager(FactRow.document).load_only(DocumentRow.id, DocumentRow.path),
-            contains_eager(FactRow.evidence),
-        )
+        view_statement()
         .where(FactRow.document_id == document_id, visible_facts(principal))
         .order_by(EvidenceRow.start, FactRow.id)
         .limit(MOST_FACTS_PER_DOCUMENT)
     )
-    return [fact_view(fact) for fact in session.scalars(statement)]
+    return [fact_view(row) for row in session.execute(statement)]
 
 
 # --- Meetings -----------------------------------------------------------------------------------

@@ -6,9 +6,37 @@ Numbers are ints when whole. Read by the application's fact views and by the con
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
 from vigia.reference import indicators
-from vigia.store.models import FactRow
+
+
+class Figures(Protocol):
+    """What these functions read of a fact: a :class:`~vigia.store.models.FactRow`, or a row of
+    its columns (the read paths that select columns rather than objects)."""
+
+    @property
+    def indicator(self) -> str: ...
+    @property
+    def value(self) -> float: ...
+    @property
+    def value_min(self) -> float | None: ...
+    @property
+    def qualifier(self) -> str: ...
+    @property
+    def year(self) -> int | None: ...
+    @property
+    def unit(self) -> str: ...
+    @property
+    def corrected_value(self) -> float | None: ...
+    @property
+    def corrected_value_min(self) -> float | None: ...
+    @property
+    def corrected_qualifier(self) -> str | None: ...
+    @property
+    def corrected_year(self) -> int | None: ...
+    @property
+    def corrected_indicator(self) -> str | None: ...
 
 
 @dataclass(frozen=True)
@@ -22,7 +50,7 @@ class FactValues:
     year: int | None
 
 
-def extracted_values(fact: FactRow) -> FactValues:
+def extracted_values(fact: Figures) -> FactValues:
     """The figure as the extractor read it, kept whatever the reviewers did."""
     return FactValues(
         indicator=fact.indicator,
@@ -33,12 +61,12 @@ def extracted_values(fact: FactRow) -> FactValues:
     )
 
 
-def current_values(fact: FactRow) -> FactValues:
+def current_values(fact: Figures) -> FactValues:
     """The figure as it stands: the reviewers' correction if there is one, else the extracted."""
     return corrected_values(fact) or extracted_values(fact)
 
 
-def corrected_values(fact: FactRow) -> FactValues | None:
+def corrected_values(fact: Figures) -> FactValues | None:
     """The reviewers' correction of the figure, None if there is none."""
     if fact.corrected_value is None:
         return None
@@ -59,7 +87,7 @@ def _optional_number(value: float | None) -> int | float | None:
     return None if value is None else whole_as_int(value)
 
 
-def unit_of(fact: FactRow, indicator: str) -> str:
+def unit_of(fact: Figures, indicator: str) -> str:
     """The extracted unit, or the unit of the indicator a correction changed the fact to."""
     known = indicators().get(indicator)
     if indicator == fact.indicator or known is None:

@@ -9,7 +9,7 @@ from itertools import chain
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Query, status
-from fastapi.responses import StreamingResponse
+from fastapi.responses import Response, StreamingResponse
 
 from vigia.publish.fact_csv import BYTE_ORDER_MARK
 from vigia.publish.resources import (
@@ -25,6 +25,7 @@ from vigia.publish.resources import (
 from vigia.services import queries
 from vigia.web.csv_export import csv_chunks
 from vigia.web.dependencies import CurrentCaller, DatabaseSession, current_caller
+from vigia.web.json_answers import json_answer
 from vigia.web.parameters import (
     HIGHEST_OFFSET,
     DocumentIdentifier,
@@ -112,9 +113,9 @@ def list_facts(
     caller: CurrentCaller,
     filters: FactFiltersParameters,
     window: PageWindow,
-) -> FactPage:
+) -> Response:
     """The facts you may see that match the filters, a page at a time, in document order."""
-    return queries.list_facts(session, caller, filters, window)
+    return json_answer(queries.list_facts(session, caller, filters, window))
 
 
 @router.get(
