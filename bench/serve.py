@@ -1,6 +1,7 @@
 """Benchmark the web service: fill a database, then drive the API and the country page.
 
     python bench/serve.py [--db sqlite|postgresql|URL] [--facts 2000] [--requests 2000] [--clients 50]
+                          [--workers 1]
 
 Fills a fresh database with 35 countries x 10 meetings x N facts (published, each with its evidence),
 starts `vigia serve` on a free loopback port, sends a fixed number of requests from concurrent clients
@@ -37,7 +38,7 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
+def start_server(url: str, port: int, workers: int, folder: str) -> subprocess.Popen[bytes]:
     command = [
         sys.executable,
         "-m",
@@ -49,8 +50,13 @@ def start_server(url: str, port: int) -> subprocess.Popen[bytes]:
         "127.0.0.1",
         "--port",
         str(port),
+        "--workers",
+        str(workers),
     ]
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    environment = {**os.environ, "VIGIA_INSTANCE": f"{folder}/instance"}
+    server = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
@@ -118,6 +124,7 @@ def main(arguments: list[str]) -> None:
     parser.add_argument("--facts", type=int, default=2000, help="facts per country and meeting")
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--workers", type=int, default=1, help="processes of vigia serve")
     options = parser.parse_args(arguments)
     with tempfile.TemporaryDirectory() as folder:
         url = database_url(options.db, folder)
@@ -132,7 +139,7 @@ def main(arguments: list[str]) -> None:
             f"filled {url.split('@')[-1].split('?')[0]}: {total} facts in {time.perf_counter() - started:.1f} s"
         )
         port = free_port()
-        server = start_server(url, port)
+        server = start_server(url, port, options.workers, folder)
         try:
             members = oas_members()
             generator = random.Random(11)
