@@ -3,7 +3,7 @@ import codecs
 import pytest
 
 from vigia.ingest.errors import UnreadableContentError
-from vigia.ingest.text import decode_text, read_text
+from vigia.ingest.text import decode_text, read_text, split_front_matter
 
 SAMPLE = "Trata de personas: niñas, “víctimas” y acción – São Paulo, Genève.\n"
 
@@ -72,3 +72,27 @@ def test_read_text_refuses_binary_content() -> None:
     with pytest.raises(UnreadableContentError) as caught:
         read_text(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     assert caught.value.reason == "binary content, not text"
+
+
+def test_front_matter_is_read_as_metadata_not_as_text() -> None:
+    data = (
+        "# source: https://example.org/informe\n"
+        "# title: Informe anual 2020\n"
+        "# note: 575 victims in 2018\n"
+        "Informe anual\n\nEn 2019 se identificaron 668 víctimas.\n"
+    ).encode()
+
+    extracted = read_text(data)
+
+    assert extracted.title == "Informe anual 2020"
+    assert extracted.text == "Informe anual\n\nEn 2019 se identificaron 668 víctimas.\n"
+    assert "575" not in extracted.text
+
+
+def test_a_single_comment_line_or_a_heading_stays_text() -> None:
+    heading = "# Informe: trata de personas\n# Parte uno\nTexto.\n"
+    single = "# source: https://example.org\nTexto.\n"
+
+    assert read_text(heading.encode()).text == heading
+    assert read_text(single.encode()).text == single
+    assert split_front_matter("# a: 1\n# b: 2")[0] == {"a": "1", "b": "2"}

@@ -146,7 +146,7 @@ def first_line_title(text: str) -> str | None:
 
 def _title(extracted: ExtractedText) -> str | None:
     title = extracted.title or first_line_title(extracted.text)
-    return unicodedata.normalize("NFC", title) if title else None
+    return unicodedata.normalize("NFC", title.strip()[:TITLE_LENGTH].rstrip()) if title else None
 
 
 def _holds_word_document(data: bytes) -> bool:

@@ -27,6 +27,11 @@ UTF16_NUL_SHARE = 0.25
 UTF16_STRAY_NUL_SHARE = 0.01
 
 LINE_BREAKS = re.compile(r"\r\n?")
+#: A line of front matter: ``# key: value``, the key a lower-case word. A file whose first lines
+#: are two or more of them (a collection's record of where the text comes from) has them read
+#: as the file's metadata, not as its text.
+FRONT_MATTER_LINE = re.compile(r"#[ \t]*([a-z][a-z0-9_-]*)[ \t]*:[ \t]*(.*)")
+FRONT_MATTER_LEAST = 2
 
 
 def decode_text(data: bytes) -> str:
@@ -50,7 +55,25 @@ def read_text(data: bytes) -> ExtractedText:
     text = decode_text(data)
     if "\x00" in text:
         raise UnreadableContentError("binary content, not text")
-    return ExtractedText(text)
+    fields, body = split_front_matter(text)
+    return ExtractedText(body, title=fields.get("title") or None)
+
+
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The front matter opening ``text`` (its ``key: value`` pairs) and the text after it; no
+    pairs and the whole text when it does not open with :data:`FRONT_MATTER_LEAST` such lines."""
+    lines = text.split("\n")
+    fields: dict[str, str] = {}
+    count = 0
+    for line in lines:
+        found = FRONT_MATTER_LINE.fullmatch(line.strip())
+        if found is None:
+            break
+        fields.setdefault(found.group(1), found.group(2).strip())
+        count += 1
+    if count < FRONT_MATTER_LEAST:
+        return {}, text
+    return fields, "\n".join(lines[count:])
 
 
 def _decode(data: bytes) -> str:
