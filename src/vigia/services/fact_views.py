@@ -18,6 +18,7 @@ from vigia.permissions import Principal, review_scope
 from vigia.records import FactRecord, file_name
 from vigia.store.fact_scope import fact_scope_clause, visible_facts
 from vigia.store.figures import (
+    FIGURE_COLUMNS,
     FactValues,
     corrected_values,
     extracted_values,
@@ -85,20 +86,17 @@ class FactView:
 
 
 #: What a fact's view reads: columns, not objects (a page of facts is read often).
+#: A fact's evidence, as the column-reading paths label it.
+EVIDENCE_COLUMNS = (
+    EvidenceRow.text.label("evidence_text"),
+    EvidenceRow.start.label("evidence_start"),
+    EvidenceRow.end.label("evidence_end"),
+    EvidenceRow.page.label("evidence_page"),
+)
 VIEW_COLUMNS = (
     FactRow.id,
     FactRow.status,
-    FactRow.indicator,
-    FactRow.value,
-    FactRow.value_min,
-    FactRow.qualifier,
-    FactRow.year,
-    FactRow.unit,
-    FactRow.corrected_value,
-    FactRow.corrected_value_min,
-    FactRow.corrected_qualifier,
-    FactRow.corrected_year,
-    FactRow.corrected_indicator,
+    *FIGURE_COLUMNS,
     FactRow.country,
     FactRow.actor,
     FactRow.region,
@@ -113,10 +111,7 @@ VIEW_COLUMNS = (
     FactRow.reviewed_at,
     FactRow.published_by,
     FactRow.published_at,
-    EvidenceRow.text.label("evidence_text"),
-    EvidenceRow.start.label("evidence_start"),
-    EvidenceRow.end.label("evidence_end"),
-    EvidenceRow.page.label("evidence_page"),
+    *EVIDENCE_COLUMNS,
     DocumentRow.path.label("document_path"),
     DocumentRow.title.label("document_title"),
     DocumentRow.code.label("document_code"),

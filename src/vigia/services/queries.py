@@ -38,8 +38,9 @@ from vigia.publish.resources import (
 )
 from vigia.records import file_name
 from vigia.reference import countries, indicators
+from vigia.services.fact_views import EVIDENCE_COLUMNS
 from vigia.store.fact_scope import readable_document, visible_facts
-from vigia.store.figures import current_values, extracted_values, unit_of
+from vigia.store.figures import FIGURE_COLUMNS, current_values, extracted_values, unit_of
 from vigia.store.models import (
     DocumentRow,
     EventRow,
@@ -276,22 +277,9 @@ FACT_COLUMNS = (
     FactRow.country,
     FactRow.actor,
     FactRow.region,
-    FactRow.indicator,
-    FactRow.value,
-    FactRow.value_min,
-    FactRow.qualifier,
-    FactRow.year,
-    FactRow.unit,
     FactRow.confidence,
-    FactRow.corrected_value,
-    FactRow.corrected_value_min,
-    FactRow.corrected_qualifier,
-    FactRow.corrected_year,
-    FactRow.corrected_indicator,
-    EvidenceRow.start.label("evidence_start"),
-    EvidenceRow.end.label("evidence_end"),
-    EvidenceRow.page.label("evidence_page"),
-    EvidenceRow.text.label("evidence_text"),
+    *FIGURE_COLUMNS,
+    *EVIDENCE_COLUMNS,
 )
 
 

@@ -9,6 +9,22 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from vigia.reference import indicators
+from vigia.store.models import FactRow
+
+#: The columns :class:`Figures` reads, for the read paths that select columns.
+FIGURE_COLUMNS = (
+    FactRow.indicator,
+    FactRow.value,
+    FactRow.value_min,
+    FactRow.qualifier,
+    FactRow.year,
+    FactRow.unit,
+    FactRow.corrected_value,
+    FactRow.corrected_value_min,
+    FactRow.corrected_qualifier,
+    FactRow.corrected_year,
+    FactRow.corrected_indicator,
+)
 
 
 class Figures(Protocol):
