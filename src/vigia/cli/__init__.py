@@ -1,42 +1,50 @@
-"""The ``vigia`` command line: each command parses, calls one function, renders."""
+"""The ``vigia`` command line: each command parses, calls one function, renders.
+
+A command's module is imported only when that command runs (or ``vigia --help`` lists it), so
+``vigia facts`` does not load the web service, the charts or the extraction models.
+"""
 
 from __future__ import annotations
+
+import importlib
 
 import click
 
 from vigia import __version__
-from vigia.cli.db import group as db_group
-from vigia.cli.demo import command as demo_command
-from vigia.cli.evaluate import command as evaluate_command
-from vigia.cli.extract import command as extract_command
-from vigia.cli.facts import command as facts_command
-from vigia.cli.ingest import command as ingest_command
-from vigia.cli.learn import command as learn_command
-from vigia.cli.plans import group as plans_group
-from vigia.cli.report import command as report_command
-from vigia.cli.score import command as score_command
-from vigia.cli.serve import command as serve_command
-from vigia.cli.users import group as users_group
+
+#: Each command, and where it is: ``module:attribute``.
+COMMANDS = {
+    "extract": "vigia.cli.extract:command",
+    "score": "vigia.cli.score:command",
+    "learn": "vigia.cli.learn:command",
+    "ingest": "vigia.cli.ingest:command",
+    "facts": "vigia.cli.facts:command",
+    "evaluate": "vigia.cli.evaluate:command",
+    "report": "vigia.cli.report:command",
+    "plans": "vigia.cli.plans:group",
+    "users": "vigia.cli.users:group",
+    "db": "vigia.cli.db:group",
+    "serve": "vigia.cli.serve:command",
+    "demo": "vigia.cli.demo:command",
+}
 
 
-@click.group()
+class LazyGroup(click.Group):
+    """A group whose commands are imported when asked for by name."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands or cmd_name not in COMMANDS:
+            return self.commands.get(cmd_name)
+        module, attribute = COMMANDS[cmd_name].split(":")
+        command: click.Command = getattr(importlib.import_module(module), attribute)
+        self.add_command(command, cmd_name)
+        return command
+
+
+@click.group(cls=LazyGroup)
 @click.version_option(__version__, prog_name="vigia")
 def main() -> None:
     """Vigía: turn reports on trafficking in persons into sourced facts."""
-
-
-for _command in (
-    extract_command,
-    score_command,
-    learn_command,
-    ingest_command,
-    facts_command,
-    evaluate_command,
-    report_command,
-    plans_group,
-    users_group,
-    db_group,
-    serve_command,
-    demo_command,
-):
-    main.add_command(_command)

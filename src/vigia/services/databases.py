@@ -35,13 +35,16 @@ from vigia.store.database import (
     session_factory,
     upgrade_database,
 )
+from vigia.store.versions import DataVersion, data_version
 
 __all__ = [
+    "DataVersion",
     "DatabaseError",
     "MissingDatabase",
     "SchemaChange",
     "SchemaNotReady",
     "SchemaState",
+    "data_version",
     "database_revision",
     "database_session",
     "describe_error",

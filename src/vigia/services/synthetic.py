@@ -16,6 +16,7 @@ from sqlalchemy import Engine, insert
 
 from vigia.reference import indicators, member_states
 from vigia.store.models import DocumentRow, EvidenceRow, FactRow, MeetingRow, SectionRow
+from vigia.store.versions import bump
 
 BATCH = 5000
 
@@ -91,4 +92,5 @@ def fill(engine: Engine, facts_per_pair: int, seed: int = 3) -> int:
                 for start in range(0, len(rows), BATCH):
                     connection.execute(insert(FactRow), rows[start : start + BATCH])
                 total += len(rows)
+        bump(connection)  # written on a connection, outside the sessions that bump it themselves
     return total

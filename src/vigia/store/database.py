@@ -20,6 +20,8 @@ from sqlalchemy.engine import URL, Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from vigia.store.versions import track_writes
+
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 CONNECT_TIMEOUT_SECONDS = 5
 URL_EXAMPLES = "sqlite:///vigia.db or postgresql+psycopg://user@host/database"
@@ -170,8 +172,11 @@ def schema_problem(engine: Engine) -> str | None:
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:
-    """Sessions bound to ``engine``; objects stay readable after a commit."""
-    return sessionmaker(bind=engine, expire_on_commit=False)
+    """Sessions bound to ``engine``; objects stay readable after a commit, and a commit that
+    changes what the site shows bumps the data version (:mod:`vigia.store.versions`)."""
+    factory = sessionmaker(bind=engine, expire_on_commit=False)
+    track_writes(factory)
+    return factory
 
 
 def schema_revision(engine: Engine) -> str | None:

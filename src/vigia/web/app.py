@@ -27,6 +27,7 @@ from vigia.settings import Settings
 from vigia.web.errors import install_error_handlers
 from vigia.web.input_guard import RefuseNulMiddleware
 from vigia.web.pages import router as pages_router
+from vigia.web.public_cache import PublicCache
 from vigia.web.routers import api, evaluation, health, upload_pages, uploads
 
 TITLE = "Vigía"
@@ -62,6 +63,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = sessions_for(engine)
     install_error_handlers(app)
+    app.add_middleware(PublicCache, engine=engine, signing_key=settings.signing_key())
     app.add_middleware(RefuseNulMiddleware)
     app.include_router(health.router)
     app.include_router(api.router)

@@ -48,6 +48,7 @@ from vigia.store.models.follow_up import (
 )
 from vigia.store.models.jobs import ExtractionJobRow
 from vigia.store.models.publishing import ReportEditionRow, ReportFileRow
+from vigia.store.models.versions import DataVersionRow
 
 __all__ = [
     "CODE",
@@ -60,6 +61,7 @@ __all__ = [
     "AuditLogRow",
     "Base",
     "CooperationLinkRow",
+    "DataVersionRow",
     "DecisionRow",
     "DocumentRow",
     "EventRow",
