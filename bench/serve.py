@@ -1,7 +1,7 @@
 """Benchmark the web service: fill a database, then drive the API and the pages, and Datasette beside it.
 
     python bench/serve.py [--db sqlite|postgresql|URL] [--facts 2000] [--clients 50] [--workers 2]
-                          [--seconds 10] [--driver wrk|httpx] [--datasette PATH]
+                          [--seconds 10] [--driver wrk|httpx] [--redis URL] [--datasette PATH]
 
 Fills a fresh database with 35 countries x 10 meetings x N facts (published, each with its evidence),
 starts `vigia serve` on a free loopback port and measures, for each endpoint (the facts API filtered
@@ -80,6 +80,8 @@ class Figures:
         return self.requests / self.seconds
 
     def line(self, label: str) -> str:
+        if not self.requests:
+            return f"{label:<34} no request answered within {WRK_TIMEOUT} in {self.seconds:.1f} s"
         return (
             f"{label:<34} {self.requests:>6} requests in {self.seconds:5.1f} s: "
             f"{self.rate:7.1f} req/s, p50 {self.p50 * 1000:6.1f} ms, p95 {self.p95 * 1000:6.1f} ms, "
@@ -105,10 +107,15 @@ def wait_for(url: str, server: subprocess.Popen[bytes], what: str) -> None:
     raise SystemExit(f"{what} did not answer {url} within 60 s")
 
 
-def start_vigia(url: str, port: int, workers: int, folder: str) -> subprocess.Popen[bytes]:
+def start_vigia(
+    url: str, port: int, workers: int, folder: str, redis: str | None
+) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "vigia.cli", "serve", "--db", url, "--host", "127.0.0.1"]
     command += ["--port", str(port), "--workers", str(workers)]
     environment = {**os.environ, "VIGIA_INSTANCE": f"{folder}/instance"}
+    environment.pop("VIGIA_REDIS_URL", None)
+    if redis:
+        environment["VIGIA_REDIS_URL"] = redis
     server = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=environment
     )
@@ -137,7 +144,9 @@ def first_answers(base: str, paths: list[str]) -> Figures:
 
 
 def summarised(latencies: list[float], errors: int, seconds: float) -> Figures:
-    cuts = statistics.quantiles(latencies, n=100) if len(latencies) > 1 else latencies * 99
+    cuts = (
+        statistics.quantiles(latencies, n=100) if len(latencies) > 1 else (latencies or [0.0]) * 99
+    )
     return Figures(len(latencies), seconds, errors, cuts[49], cuts[94], cuts[98])
 
 
@@ -224,6 +233,7 @@ def main(arguments: list[str]) -> None:
     parser.add_argument("--seconds", type=int, default=10, help="per endpoint, with wrk")
     parser.add_argument("--requests", type=int, default=2000, help="per endpoint, with httpx")
     parser.add_argument("--driver", choices=["wrk", "httpx"], default=None)
+    parser.add_argument("--redis", help="VIGIA_REDIS_URL for the server: workers share answers")
     parser.add_argument("--datasette", default=shutil.which("datasette"), help="its executable")
     options = parser.parse_args(arguments)
     options.driver = options.driver or ("wrk" if shutil.which("wrk") else "httpx")
@@ -239,11 +249,13 @@ def main(arguments: list[str]) -> None:
         where = url.split("@")[-1].split("?")[0]
         print(f"filled {where}: {total} facts in {time.perf_counter() - started:.1f} s")
         print(
-            f"vigia serve --workers {options.workers}; {options.clients} clients with "
+            f"vigia serve --workers {options.workers}"
+            + (f" with Redis {options.redis}" if options.redis else ", no Redis")
+            + f"; {options.clients} clients with "
             f"{options.driver}" + (f", {options.seconds} s each" if options.driver == "wrk" else "")
         )
         port = free_port()
-        server = start_vigia(url, port, options.workers, folder)
+        server = start_vigia(url, port, options.workers, folder, options.redis)
         base = f"http://127.0.0.1:{port}"
         vigia_rate = 0.0
         try:
@@ -280,7 +292,8 @@ def compare_with_datasette(
             print(first_answers(base, paths).line(f"{label}, first"))
             figures = drive(options, base, paths, folder)
             print(figures.line(label))
-            print(f"ratio Vigía/Datasette in requests/s ({label}): {vigia_rate / figures.rate:.2f}")
+            ratio = f"{vigia_rate / figures.rate:.2f}" if figures.requests else "none answered"
+            print(f"ratio Vigía/Datasette in requests/s ({label}): {ratio}")
     finally:
         stop(server)
 

@@ -35,12 +35,19 @@ def test_settings_refuse_a_port_that_is_not_one(port: str) -> None:
         Settings.from_environment({"VIGIA_PORT": port})
 
 
-def test_settings_read_production_workers_and_instance() -> None:
-    environment = {"VIGIA_PRODUCTION": "1", "VIGIA_WORKERS": "4", "VIGIA_INSTANCE": "/srv/vigia"}
+def test_settings_read_production_workers_instance_and_redis() -> None:
+    environment = {
+        "VIGIA_PRODUCTION": "1",
+        "VIGIA_WORKERS": "4",
+        "VIGIA_INSTANCE": "/srv/vigia",
+        "VIGIA_REDIS_URL": "redis://127.0.0.1:6379/2",
+    }
 
     settings = Settings.from_environment(environment)
 
     assert (settings.production, settings.workers, settings.instance) == (True, 4, "/srv/vigia")
+    assert settings.redis_url == "redis://127.0.0.1:6379/2"
+    assert Settings.from_environment({"VIGIA_REDIS_URL": ""}).redis_url is None
 
 
 @pytest.mark.parametrize(

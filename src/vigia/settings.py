@@ -8,7 +8,9 @@
 - ``VIGIA_INSTANCE``: the instance folder, where that key is kept (default ``vigia-instance``);
 - ``VIGIA_PRODUCTION``: ``1`` for production: no key is made up;
 - ``VIGIA_WORKERS``: how many processes ``vigia serve`` answers with (default 1);
-- ``VIGIA_MAX_UPLOAD_BYTES``: the largest file a user may upload (default 20 MB).
+- ``VIGIA_MAX_UPLOAD_BYTES``: the largest file a user may upload (default 20 MB);
+- ``VIGIA_REDIS_URL``: a Redis server (``redis://127.0.0.1:6379/0``) where the workers share the
+  answers they keep for anonymous readers; without it each worker keeps its own.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ class Settings:
     production: bool = False
     #: How many processes ``vigia serve`` answers with.
     workers: int = 1
+    #: A Redis server where the workers share the answers kept for anonymous readers (optional).
+    redis_url: str | None = None
 
     @classmethod
     def from_environment(cls, environment: Mapping[str, str] | None = None) -> Settings:
@@ -76,6 +80,7 @@ class Settings:
             instance=variables.get("VIGIA_INSTANCE") or DEFAULT_INSTANCE,
             production=_switch("VIGIA_PRODUCTION", variables.get("VIGIA_PRODUCTION")),
             workers=_workers(variables.get("VIGIA_WORKERS")),
+            redis_url=variables.get("VIGIA_REDIS_URL") or None,
         )
 
     def signing_key(self) -> str:

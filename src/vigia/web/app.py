@@ -29,6 +29,7 @@ from vigia.web.input_guard import RefuseNulMiddleware
 from vigia.web.pages import router as pages_router
 from vigia.web.public_cache import PublicCache
 from vigia.web.routers import api, evaluation, health, upload_pages, uploads
+from vigia.web.shared_answers import SharedAnswers
 
 TITLE = "Vigía"
 DESCRIPTION = (
@@ -63,7 +64,12 @@ def create_app(settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.state.sessions = sessions_for(engine)
     install_error_handlers(app)
-    app.add_middleware(PublicCache, engine=engine, signing_key=settings.signing_key())
+    app.add_middleware(
+        PublicCache,
+        engine=engine,
+        signing_key=settings.signing_key(),
+        shared=None if settings.redis_url is None else SharedAnswers(settings),
+    )
     app.add_middleware(RefuseNulMiddleware)
     app.include_router(health.router)
     app.include_router(api.router)
@@ -108,6 +114,7 @@ def serve_with_workers(
             "VIGIA_SECRET_KEY": settings.signing_key(),
             "VIGIA_MAX_UPLOAD_BYTES": str(settings.max_upload_bytes),
             "VIGIA_INSTANCE": settings.instance,
+            **({"VIGIA_REDIS_URL": settings.redis_url} if settings.redis_url else {}),
         }
     )
     config = uvicorn.Config(

@@ -13,7 +13,8 @@ A signed-in visitor (session cookie with a user) or an API caller with a token i
 the cache nor stored in it; neither is an answer that carries a form's CSRF token. ``X-Cache`` says
 ``hit`` or ``miss``. Such answers set no session cookie: a visitor gets one from the first page
 with a form. While one request builds an answer, the same requests wait for it instead of
-building it again.
+building it again. With ``VIGIA_REDIS_URL`` the workers share what they keep
+(:mod:`vigia.web.shared_answers`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ import asyncio
 import hashlib
 import re
 from collections import OrderedDict
-from dataclasses import dataclass
 from datetime import datetime
 from email.utils import format_datetime, parsedate_to_datetime
 from urllib.parse import parse_qs
@@ -35,6 +35,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from vigia.services.databases import DataVersion, data_version
 from vigia.web import i18n
 from vigia.web.sessions import SESSION_COOKIE, SessionCodec
+from vigia.web.shared_answers import Answer, SharedAnswers
 
 #: The reads whose anonymous answers are the same for every anonymous reader.
 PUBLIC_READS = re.compile(
@@ -50,22 +51,15 @@ CSRF_FIELD = b'name="csrf_token"'
 _REPLACED_HEADERS = frozenset({b"cache-control", b"vary", b"etag", b"last-modified"})
 
 
-@dataclass(frozen=True)
-class Answer:
-    """A kept answer: status, headers (without the session cookie), body and its ETag."""
-
-    status: int
-    headers: list[tuple[bytes, bytes]]
-    body: bytes
-    etag: bytes
-
-
 class PublicCache:
     """ASGI middleware keeping anonymous public answers per data version (see the module)."""
 
-    def __init__(self, app: ASGIApp, engine: Engine, signing_key: str) -> None:
+    def __init__(
+        self, app: ASGIApp, engine: Engine, signing_key: str, shared: SharedAnswers | None = None
+    ) -> None:
         self.app = app
         self.engine = engine
+        self.shared = shared
         self.codec = SessionCodec(signing_key)
         self.version = 0
         self.answers: OrderedDict[tuple[str, str, str], Answer] = OrderedDict()
@@ -91,13 +85,17 @@ class PublicCache:
             return
         key = (scope["path"], scope["query_string"].decode("latin-1"), _language(scope, headers))
         answer = self.answers.get(key)
+        if answer is not None:
+            self.answers.move_to_end(key)
+        elif self.shared is not None:  # another worker may have built it
+            answer = await self.shared.get(version.number, key)
+            if answer is not None and version.number == self.version:
+                self._keep(key, answer)
         hit = answer is not None
         if answer is None:
             answer = await self._build(key, scope, receive, send)
             if answer is None:
                 return  # passed through as it was, not fit to keep
-        else:
-            self.answers.move_to_end(key)
         await _send(answer, version, headers, send, hit=hit)
 
     def _anonymous(self, headers: Headers) -> bool:
@@ -133,6 +131,8 @@ class PublicCache:
             answer = await self._capture(scope, receive, send)
             if answer is not None and version == self.version:
                 self._keep(key, answer)
+                if self.shared is not None:
+                    await self.shared.put(version, key, answer)
             future.set_result(answer)
             return answer
         except BaseException:
