@@ -1,9 +1,12 @@
 """Benchmark extraction and ingestion on a generated corpus of reports in four languages.
 
-    python bench/extract.py [--documents 1000] [--seed 7]
+    python bench/extract.py [--documents 1000] [--seed 7] [--dask-workers 1,2,4]
 
 Prints documents/s and MB/s for extraction (read + pipeline) and for ingestion into a fresh SQLite
-database (read + pipeline + store), and the peak resident memory of the process.
+database (read + pipeline + store), and the peak resident memory of the process. Then, for each
+number of --dask-workers, the same ingestion into a fresh database with the extraction on a local
+Dask cluster of that many processes and this process storing (``vigia ingest --workers N``); the
+cluster's start is not counted.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from vigia.services.archives import dask_client, ingest_on_cluster
 from vigia.services.databases import open_engine, sessions_for
 from vigia.services.extraction import extract_file
 from vigia.services.ingestion import ingest_path
@@ -166,10 +170,34 @@ def measure(label: str, paths: list[Path], work: Callable[[Path], object]) -> No
     )
 
 
+def on_cluster(paths: list[Path], workers: int, database: Path) -> None:
+    engine = open_engine(f"sqlite:///{database}", migrate=True)
+    with dask_client(workers=workers) as client, sessions_for(engine)() as session:
+        client.submit(extract_file, paths[0]).result()  # each worker loads its reference data...
+        client.run(extract_file, paths[0])  # ...outside the measure
+        size = sum(path.stat().st_size for path in paths)
+        started = time.perf_counter()
+        failed = sum(
+            outcome.error is not None for outcome in ingest_on_cluster(session, paths, client)
+        )
+        elapsed = time.perf_counter() - started
+    engine.dispose()
+    print(
+        f"dask {workers}  {len(paths)} documents, {size / 1e6:.2f} MB in {elapsed:.2f} s: "
+        f"{len(paths) / elapsed:.1f} documents/s, {size / 1e6 / elapsed:.3f} MB/s, {failed} failed"
+    )
+
+
 def main(arguments: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--dask-workers",
+        type=lambda value: [int(part) for part in value.split(",") if part],
+        default=[1, 2, 4],
+        help="comma-separated numbers of Dask worker processes; empty for none",
+    )
     options = parser.parse_args(arguments)
     with tempfile.TemporaryDirectory() as folder:
         paths = write_corpus(Path(folder), options.documents, options.seed)
@@ -184,6 +212,8 @@ def main(arguments: list[str]) -> None:
 
         measure("ingest", paths, ingest)
         engine.dispose()
+        for workers in options.dask_workers:
+            on_cluster(paths, workers, Path(folder) / f"dask-{workers}.db")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory {peak:.0f} MB (resident)")
 

@@ -198,3 +198,23 @@ def test_ingest_goes_on_past_hostile_files_and_names_each(
     stored = [line for line in result.stdout.splitlines() if STORED_LINE.match(line)]
     assert len(stored) == 3
     assert "Traceback" not in result.output
+
+
+def test_ingest_on_a_local_dask_cluster_stores_each_file_once(
+    sqlite_url: str, reports: list[Path], tmp_path: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+
+    first = _ingest(*reports, empty, "--workers", "2", "--db", sqlite_url)
+    again = _ingest(*reports, "--workers", "2", "--db", sqlite_url)
+
+    assert first.exit_code == 2
+    stored = [STORED_LINE.match(line) for line in first.stdout.splitlines()]
+    assert sorted(match["path"] for match in stored if match) == sorted(map(str, reports))
+    assert first.stderr.splitlines() == [f"error: {empty}: empty file"]
+    assert "Traceback" not in first.output and "Compute Failed" not in first.output
+    assert again.exit_code == 0
+    assert sorted(again.stdout.splitlines()) == sorted(
+        f"unchanged {path} (already stored)" for path in reports
+    )

@@ -180,7 +180,7 @@ def _figures_by_state(
         corrected_value,
         corrected_year,
         text,
-    ) in session.execute(statement).tuples():
+    ) in session.execute(statement):
         corrected = corrected_value is not None
         index[country or ""].append(
             FigureEvidence(

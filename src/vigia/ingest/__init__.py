@@ -13,8 +13,10 @@ from vigia.ingest.reader import (
     HTML,
     PDF,
     PLAIN_TEXT,
+    document_from_bytes,
     first_line_title,
     read_document,
+    read_file_bytes,
     sniff_media_type,
 )
 from vigia.ingest.text import decode_text
@@ -26,7 +28,9 @@ __all__ = [
     "PLAIN_TEXT",
     "UnreadableFileError",
     "decode_text",
+    "document_from_bytes",
     "first_line_title",
     "read_document",
+    "read_file_bytes",
     "sniff_media_type",
 ]

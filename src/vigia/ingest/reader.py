@@ -75,7 +75,12 @@ def read_document(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
     missing, empty, damaged, encrypted, without text, of an unsupported type, past one of the
     ``limits``, or whose characters are not text of a language (binary or garbled bytes).
     """
-    data = _read_bytes(path, limits)
+    return document_from_bytes(path, read_file_bytes(path, limits), limits)
+
+
+def document_from_bytes(path: Path, data: bytes, limits: ReadLimits = DEFAULT_LIMITS) -> Document:
+    """:func:`read_document` of a file whose bytes were read already (by another process, or
+    another machine: the archive workers get the bytes, not the path)."""
     if not data:
         raise UnreadableFileError(path, "empty file")
     try:
@@ -166,7 +171,9 @@ def _check_archive(data: bytes, limits: ReadLimits) -> None:
         check_archive(archive, limits)
 
 
-def _read_bytes(path: Path, limits: ReadLimits) -> bytes:
+def read_file_bytes(path: Path, limits: ReadLimits = DEFAULT_LIMITS) -> bytes:
+    """The bytes of the regular file at ``path``, within ``limits``' size; else
+    :class:`UnreadableFileError` (missing, a folder, too large, unreadable)."""
     try:
         status = path.stat()
     except FileNotFoundError:
