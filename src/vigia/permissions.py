@@ -172,3 +172,18 @@ def can_read_audit_log(principal: Principal) -> bool:
     """May ``principal`` read the audit log? The secretariat, and the administrators, who
     manage accounts."""
     return not principal.is_anonymous and principal.role in (SECRETARIAT, ADMINISTRATOR)
+
+
+def can_enter_statistics(principal: Principal, country: str) -> bool:
+    """May ``principal`` enter ``country``'s yearly statistics? Its focal points, and the
+    secretariat (which enters what a state sends it by other means)."""
+    if principal.is_anonymous:
+        return False
+    if principal.role == FOCAL_POINT:
+        return principal.country == country
+    return principal.role == SECRETARIAT
+
+
+def can_approve_statistics(principal: Principal) -> bool:
+    """May ``principal`` approve (and so lock) a state's yearly statistics, or unlock them?"""
+    return not principal.is_anonymous and principal.role == SECRETARIAT

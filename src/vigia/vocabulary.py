@@ -36,3 +36,9 @@ LARGEST_ID = 2**31 - 1
 def is_row_id(value: object) -> bool:
     """Whether ``value`` can be the id of a record: a whole number from 1 to :data:`LARGEST_ID`."""
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= LARGEST_ID
+
+
+#: Where a yearly statistics form stands: being filled, sent by the focal point, approved (locked).
+FORM_STATUSES = ("draft", "submitted", "approved")
+#: How a statistics value came in: typed in the form, imported from a CSV file, sent to the API.
+VALUE_SOURCES = ("form", "csv", "api")

@@ -48,6 +48,7 @@ from vigia.store.models.follow_up import (
 )
 from vigia.store.models.jobs import ExtractionJobRow
 from vigia.store.models.publishing import ReportEditionRow, ReportFileRow
+from vigia.store.models.statistics import DataValueRow, StatisticsFormRow
 from vigia.store.models.versions import DataVersionRow
 
 __all__ = [
@@ -61,6 +62,7 @@ __all__ = [
     "AuditLogRow",
     "Base",
     "CooperationLinkRow",
+    "DataValueRow",
     "DataVersionRow",
     "DecisionRow",
     "DocumentRow",
@@ -83,6 +85,7 @@ __all__ = [
     "ReportFileRow",
     "RoleRow",
     "SectionRow",
+    "StatisticsFormRow",
     "UserRow",
     "WorkPlanRow",
 ]
