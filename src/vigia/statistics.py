@@ -15,6 +15,7 @@ changing an older one. The validation rules are parsed by :mod:`vigia.evaluate.v
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
@@ -92,6 +93,16 @@ class StatisticsCatalogue:
                 for combination in product(*choices)
             )
         return cells
+
+    def cell(self, element: str, options: Mapping[str, str]) -> Cell:
+        """The cell of ``element`` with ``options`` (category to option), in the order of the
+        breakdown they make; one that makes none is answered in alphabetical order (and refused
+        where a form is checked)."""
+        known = self.elements.get(element)
+        for breakdown in () if known is None else known.breakdowns:
+            if len(breakdown) == len(options) and set(breakdown) == set(options):
+                return Cell(element, tuple((name, options[name]) for name in breakdown))
+        return Cell(element, tuple(sorted(options.items())))
 
     def data_set(self, code: str, version: int | None = None) -> DataSet:
         """The data set ``code`` at ``version`` (by default its latest); KeyError if none."""

@@ -1,0 +1,82 @@
+"""The JSON shapes of the statistics API (``/api/v1/statistics``, ``/api/v1/data-values``)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from vigia.evaluate.statistics_forms import StatisticsForm, Violation
+from vigia.statistics import Cell
+
+#: The most values one batch may carry: every cell of every element, several times over.
+MOST_VALUES = 2000
+REASON_LENGTH = 1000
+
+
+class DataValue(BaseModel):
+    element: str = Field(max_length=64, examples=["persons_convicted"])
+    options: dict[str, str] = Field(
+        default_factory=dict,
+        max_length=5,
+        description="The cell: category to option ({} for the element's total).",
+        examples=[{"sex": "female", "age": "adult"}],
+    )
+    value: float | None = Field(description="A whole number from 0; null removes the value.")
+
+
+class DataValuesRequest(BaseModel):
+    country: str = Field(max_length=3, examples=["CRI"])
+    year: int = Field(ge=1990, le=2100)
+    values: list[DataValue] = Field(max_length=MOST_VALUES)
+
+
+class ViolationResource(BaseModel):
+    rule: str
+    importance: str
+    message: str
+    left: float
+    right: float
+
+
+class StatisticsFormResource(BaseModel):
+    country: str
+    year: int
+    data_set: str
+    version: int
+    status: str = Field(description="draft, submitted or approved (locked).")
+    values: list[DataValue]
+    violations: list[ViolationResource]
+
+
+class UnlockRequest(BaseModel):
+    reason: str = Field(max_length=REASON_LENGTH)
+
+
+def form_resource(form: StatisticsForm, language: str = "en") -> StatisticsFormResource:
+    return StatisticsFormResource(
+        country=form.country,
+        year=form.year,
+        data_set=form.data_set,
+        version=form.version,
+        status=form.status,
+        values=[_value(cell, value) for cell, value in sorted(form.values.items(), key=_order)],
+        violations=[_violation(item, language) for item in form.violations],
+    )
+
+
+def _order(item: tuple[Cell, float]) -> tuple[str, tuple[tuple[str, str], ...]]:
+    return item[0].element, item[0].options
+
+
+def _value(cell: Cell, value: float) -> DataValue:
+    return DataValue(element=cell.element, options=dict(cell.options), value=value)
+
+
+def _violation(violation: Violation, language: str) -> ViolationResource:
+    labels = violation.rule.labels or {}
+    return ViolationResource(
+        rule=violation.rule.name,
+        importance=violation.rule.importance,
+        message=labels.get(language) or labels.get("en") or violation.rule.name,
+        left=violation.outcome.left,
+        right=violation.outcome.right,
+    )

@@ -1,0 +1,88 @@
+"""The statistics API: vigia.web.routers.statistics."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.web.conftest import Stored, bearer
+
+
+def _batch(country: str = "CRI", **values: Any) -> dict[str, Any]:
+    return {
+        "country": country,
+        "year": 2024,
+        "values": [{"element": name, "value": value} for name, value in values.items()],
+    }
+
+
+def test_a_batch_is_stored_once_and_answered_with_the_form(
+    client: TestClient, stored: Stored
+) -> None:
+    token = bearer(stored.focal_point)
+    batch = _batch(persons_convicted=52, persons_prosecuted=43)
+    batch["values"].append(
+        {"element": "victims_detected", "options": {"age": "child", "sex": "male"}, "value": 4}
+    )
+
+    first = client.post("/api/v1/data-values", json=batch, headers=token)
+    again = client.post("/api/v1/data-values", json=batch, headers=token)
+    read = client.get("/api/v1/statistics/cri/2024", headers=token)
+
+    assert first.status_code == again.status_code == read.status_code == 200, first.text
+    assert first.json() == again.json() == read.json()
+    body = read.json()
+    assert (body["status"], body["version"], len(body["values"])) == ("draft", 1, 3)
+    assert {
+        "element": "victims_detected",
+        "options": {"sex": "male", "age": "child"},
+        "value": 4,
+    } in body["values"]
+    assert [item["rule"] for item in body["violations"]] == ["convicted_not_above_prosecuted"]
+    assert body["violations"][0]["importance"] == "warning"
+
+
+def test_a_bad_value_stores_nothing_and_says_which(client: TestClient, stored: Stored) -> None:
+    token = bearer(stored.focal_point)
+    batch = _batch(persons_convicted=5, persons_prosecuted=-3)
+
+    refused = client.post("/api/v1/data-values", json=batch, headers=token)
+    form = client.get("/api/v1/statistics/CRI/2024", headers=token).json()
+
+    assert refused.status_code == 422
+    assert "persons_prosecuted: -3 is not a whole number" in refused.json()["error"]["message"]
+    assert form["values"] == []
+
+
+def test_who_may_do_what(client: TestClient, stored: Stored) -> None:
+    focal, secretariat = bearer(stored.focal_point), bearer(stored.secretariat)
+
+    other_state = client.post(
+        "/api/v1/data-values", json=_batch("ARG", persons_convicted=1), headers=focal
+    )
+    anonymous = client.post("/api/v1/data-values", json=_batch(persons_convicted=1))
+    read_other = client.get("/api/v1/statistics/ARG/2024", headers=focal)
+    administrator = client.get("/api/v1/statistics/CRI/2024", headers=bearer(stored.administrator))
+
+    assert (other_state.status_code, anonymous.status_code) == (403, 401)
+    assert (read_other.status_code, administrator.status_code) == (403, 403)
+    client.post("/api/v1/data-values", json=_batch(persons_convicted=4), headers=focal)
+    assert (
+        client.post("/api/v1/statistics/CRI/2024/approve", headers=secretariat).status_code == 409
+    )
+    assert (
+        client.post("/api/v1/statistics/CRI/2024/submit", headers=focal).json()["status"]
+        == "submitted"
+    )
+    assert client.post("/api/v1/statistics/CRI/2024/approve", headers=focal).status_code == 403
+    assert (
+        client.post("/api/v1/statistics/CRI/2024/approve", headers=secretariat).json()["status"]
+        == "approved"
+    )
+    locked = client.post("/api/v1/data-values", json=_batch(persons_convicted=5), headers=focal)
+    assert locked.status_code == 409 and "locked" in locked.json()["error"]["message"]
+    unlocked = client.post(
+        "/api/v1/statistics/CRI/2024/unlock", json={"reason": "revised"}, headers=secretariat
+    )
+    assert unlocked.json()["status"] == "draft"
