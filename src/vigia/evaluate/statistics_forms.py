@@ -20,6 +20,7 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -118,45 +119,60 @@ def save_values(
     Each cell must be one the form asks for, each value a whole number from 0 to 10,000,000.
     """
     country, year = _country(country), _year(year)
+    with committed(session):
+        store_values(session, principal, country, year, values, source)
+    return statistics_form(session, country, year)
+
+
+def store_values(
+    session: Session,
+    principal: Principal,
+    country: str,
+    year: int,
+    values: Mapping[Cell, float | None],
+    source: str,
+) -> int:
+    """:func:`save_values` without the commit, for a caller storing several forms at once
+    (all or none); how many values changed."""
+    country, year = _country(country), _year(year)
     if source not in VALUE_SOURCES:
         raise InvalidValue(f"source {source!r} is not one of {', '.join(VALUE_SOURCES)}")
-    with committed(session):
-        user = _user(session, principal, can_enter_statistics(principal, country), country)
-        form = _open_form(session, country, year)
-        checked = {cell: _value(cell, value) for cell, value in values.items()}
-        _check_cells(form, checked)
-        stored = {
-            (row.element, row.options): row
-            for row in session.scalars(select(DataValueRow).where(DataValueRow.form_id == form.id))
-        }
-        now, changed = datetime.now(UTC), 0
-        for cell, value in checked.items():
-            row = stored.get((cell.element, options_text(cell.options)))
-            if value is None:
-                if row is not None:
-                    session.delete(row)
-                    changed += 1
-            elif row is None:
-                session.add(
-                    DataValueRow(
-                        form_id=form.id,
-                        element=cell.element,
-                        options=options_text(cell.options),
-                        value=value,
-                        source=source,
-                        entered_at=now,
-                        entered_by=user.id,
-                    )
+    user = _user(session, principal, can_enter_statistics(principal, country), country)
+    form = _open_form(session, country, year)
+    checked = {cell: checked_value(cell, value) for cell, value in values.items()}
+    _check_cells(form, checked)
+    stored = {
+        (row.element, row.options): row
+        for row in session.scalars(select(DataValueRow).where(DataValueRow.form_id == form.id))
+    }
+    now, changed = datetime.now(UTC), 0
+    for cell, value in checked.items():
+        row = stored.get((cell.element, options_text(cell.options)))
+        if value is None:
+            if row is not None:
+                session.delete(row)
+                changed += 1
+        elif row is None:
+            session.add(
+                DataValueRow(
+                    form_id=form.id,
+                    element=cell.element,
+                    options=options_text(cell.options),
+                    value=value,
+                    source=source,
+                    entered_at=now,
+                    entered_by=user.id,
                 )
-                changed += 1
-            elif row.value != value:
-                row.value, row.source, row.entered_at, row.entered_by = value, source, now, user.id
-                changed += 1
-        if changed:
-            form.changed_at = now
-            details = {"year": year, "values_changed": changed, "source": source}
-            audit.record(session, user, "statistics.save", FORMS, form.id, details=details)
-    return statistics_form(session, country, year)
+            )
+            changed += 1
+        elif row.value != value:
+            row.value, row.source, row.entered_at, row.entered_by = value, source, now, user.id
+            changed += 1
+    if changed:
+        form.changed_at = now
+        details = {"year": year, "values_changed": changed, "source": source}
+        audit.record(session, user, "statistics.save", FORMS, form.id, details=details)
+    return changed
 
 
 def submit_form(session: Session, principal: Principal, country: str, year: int) -> StatisticsForm:
@@ -257,22 +273,33 @@ def _open_form(session: Session, country: str, year: int) -> StatisticsFormRow:
     return form
 
 
-def _check_cells(form: StatisticsFormRow, values: Mapping[Cell, float | None]) -> None:
+@cache
+def asked_cells(data_set: str, version: int | None = None) -> frozenset[Cell]:
+    """Every value the data set (by default at its latest version) asks for."""
     catalogue = statistics_catalogue()
-    data_set = catalogue.data_set(form.data_set, form.version)
-    asked = {
-        cell for name in data_set.elements for cell in catalogue.cells(catalogue.elements[name])
-    }
+    chosen = catalogue.data_set(data_set, version)
+    elements = [catalogue.elements[name] for name in chosen.elements]
+    return frozenset(cell for element in elements for cell in catalogue.cells(element))
+
+
+def cell_name(cell: Cell) -> str:
+    """``victims_detected`` for a total, ``victims_detected[sex=female, age=child]`` for a cell."""
+    if not cell.options:
+        return cell.element
+    return f"{cell.element}[{', '.join(f'{c}={o}' for c, o in cell.options)}]"
+
+
+def _check_cells(form: StatisticsFormRow, values: Mapping[Cell, float | None]) -> None:
+    asked = asked_cells(form.data_set, form.version)
     unknown = [cell for cell in values if cell not in asked]
     if unknown:
-        shown = ", ".join(
-            f"{cell.element}[{options_text(cell.options)}]" if cell.options else cell.element
-            for cell in unknown[:5]
-        )
+        shown = ", ".join(cell_name(cell) for cell in unknown[:5])
         raise InvalidValue(f"the form {form.data_set} v{form.version} asks for no {shown}")
 
 
-def _value(cell: Cell, value: object) -> float | None:
+def checked_value(cell: Cell, value: object) -> float | None:
+    """``value`` as stored: a whole number from 0 to :data:`LARGEST_VALUE`, or None; else
+    :class:`InvalidValue` naming the element."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):

@@ -10,6 +10,8 @@ from vigia.statistics import Cell
 #: The most values one batch may carry: every cell of every element, several times over.
 MOST_VALUES = 2000
 REASON_LENGTH = 1000
+#: The largest CSV file accepted.
+CSV_BYTES = 5_000_000
 
 
 class DataValue(BaseModel):
@@ -80,3 +82,14 @@ def _violation(violation: Violation, language: str) -> ViolationResource:
         left=violation.outcome.left,
         right=violation.outcome.right,
     )
+
+
+class FormKey(BaseModel):
+    country: str
+    year: int
+
+
+class ImportResource(BaseModel):
+    rows: int = Field(description="Rows read.")
+    changed: int = Field(description="Values stored, changed or removed.")
+    forms: list[FormKey]

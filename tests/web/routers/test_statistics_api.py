@@ -86,3 +86,47 @@ def test_who_may_do_what(client: TestClient, stored: Stored) -> None:
         "/api/v1/statistics/CRI/2024/unlock", json={"reason": "revised"}, headers=secretariat
     )
     assert unlocked.json()["status"] == "draft"
+
+
+def test_the_template_downloads_and_a_filled_one_imports(
+    client: TestClient, stored: Stored
+) -> None:
+    template = client.get("/api/v1/statistics/template.csv?country=cri&year=2023&language=fr")
+    lines = template.content.decode("utf-8-sig").splitlines()
+    filled = [lines[0]] + [
+        line.replace(",,,,,,,", ",,,,,,12,", 1)
+        if line.startswith("CRI,2023,persons_convicted,,")
+        else line
+        for line in lines[1:]
+    ]
+
+    imported = client.post(
+        "/api/v1/data-values.csv",
+        content="\n".join(filled).encode(),
+        headers={**bearer(stored.focal_point), "Content-Type": "text/csv"},
+    )
+
+    assert template.status_code == 200 and template.headers["content-type"].startswith("text/csv")
+    assert "Personnes condamnées" in template.text
+    assert imported.status_code == 200, imported.text
+    assert imported.json() == {
+        "rows": len(lines) - 1,
+        "changed": 1,
+        "forms": [{"country": "CRI", "year": 2023}],
+    }
+
+
+def test_a_csv_with_bad_rows_answers_each_and_stores_nothing(
+    client: TestClient, stored: Stored
+) -> None:
+    text = "country,year,element,value\nCRI,2024,persons_convicted,4\nCRI,2024,persons_jailed,1\n"
+    token = bearer(stored.focal_point)
+
+    refused = client.post("/api/v1/data-values.csv", content=text.encode("cp1252"), headers=token)
+    form = client.get("/api/v1/statistics/CRI/2024", headers=token).json()
+
+    assert refused.status_code == 422
+    assert refused.json()["rows"] == [{"line": 3, "message": "unknown element 'persons_jailed'"}]
+    assert refused.json()["error"]["message"] == "1 row refused; nothing was stored"
+    assert form["values"] == []
+    assert client.post("/api/v1/data-values.csv", content=text.encode()).status_code == 401

@@ -8,9 +8,16 @@ batch all or none, and sending the same batch again changes nothing.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Depends
+from typing import Annotated
 
+from fastapi import APIRouter, Depends, Query, Request, Response, status
+from fastapi.responses import JSONResponse
+from pydantic import AfterValidator
+from starlette.concurrency import run_in_threadpool
+
+from vigia.domain import LANGUAGES
 from vigia.errors import PermissionDenied
+from vigia.evaluate.statistics_csv import ImportReport, import_statistics_csv, statistics_template
 from vigia.evaluate.statistics_forms import (
     approve_form,
     save_values,
@@ -21,14 +28,22 @@ from vigia.evaluate.statistics_forms import (
 from vigia.permissions import can_approve_statistics, can_enter_statistics
 from vigia.statistics import statistics_catalogue
 from vigia.web.dependencies import DatabaseSession, current_caller
+from vigia.web.parameters import country_code
 from vigia.web.routers.api import ERRORS
 from vigia.web.routers.evaluation.common import REFUSED, CountryCode, SignedInPrincipal
 from vigia.web.statistics_schemas import (
+    CSV_BYTES,
     DataValuesRequest,
+    FormKey,
+    ImportResource,
     StatisticsFormResource,
     UnlockRequest,
     form_resource,
 )
+
+CountryQuery = Annotated[
+    str, AfterValidator(country_code), Query(description="An ISO 3166-1 alpha-3 code.")
+]
 
 router = APIRouter(
     prefix="/api/v1",
@@ -92,3 +107,69 @@ def post_unlock(
 ) -> StatisticsFormResource:
     """Reopen an approved form (the secretariat), saying why."""
     return form_resource(unlock_form(session, principal, country, year, body.reason))
+
+
+@router.get(
+    "/statistics/template.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}},
+    summary="A CSV template",
+)
+def get_template(
+    country: CountryQuery,
+    year: Annotated[int, Query(ge=1990, le=2100)],
+    language: Annotated[str, Query(pattern=f"^({'|'.join(LANGUAGES)})$")] = "en",
+) -> Response:
+    """One row for each value the form asks for, with what it asks in words, to fill and send to
+    ``POST /api/v1/data-values.csv``."""
+    return Response(
+        statistics_template(country, year, language).encode("utf-8-sig"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="statistics-{country}-{year}.csv"'},
+    )
+
+
+@router.post(
+    "/data-values.csv",
+    response_model=ImportResource,
+    openapi_extra={"requestBody": {"content": {"text/csv": {}}, "required": True}},
+    summary="Import a CSV",
+)
+async def post_data_values_csv(
+    request: Request, session: DatabaseSession, principal: SignedInPrincipal
+) -> Response:
+    """Store the values of a CSV in the template's layout: all of them, or (422) none, with each
+    bad row's line and reason."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > CSV_BYTES:
+            return _refused(f"the file is larger than {CSV_BYTES // 1_000_000} MB: split it", [])
+    try:
+        text = bytes(body).decode("utf-8")
+    except UnicodeDecodeError:
+        text = bytes(body).decode("cp1252", errors="replace")  # a spreadsheet saved on Windows
+    report = await run_in_threadpool(import_statistics_csv, session, principal, text)
+    if not report.ok:
+        count = len(report.errors)
+        rows = "1 row" if count == 1 else f"{count} rows"
+        return _refused(f"{rows} refused; nothing was stored", report.errors)
+    return JSONResponse(_imported(report).model_dump())
+
+
+def _imported(report: ImportReport) -> ImportResource:
+    return ImportResource(
+        rows=report.rows,
+        changed=report.changed,
+        forms=[FormKey(country=country, year=year) for country, year in report.forms],
+    )
+
+
+def _refused(message: str, errors: list[tuple[int, str]]) -> JSONResponse:
+    return JSONResponse(
+        {
+            "error": {"status": 422, "message": message},
+            "rows": [{"line": line, "message": reason} for line, reason in errors],
+        },
+        status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+    )
