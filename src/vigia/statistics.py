@@ -61,6 +61,8 @@ class DataSet:
     code: str
     version: int
     period: str
+    #: ``MM-DD`` of the year after the one reported: a form submitted by then is on time.
+    due: str
     published: str
     labels: dict[str, str]
     elements: tuple[str, ...]
@@ -137,6 +139,7 @@ def build_catalogue(data: dict[str, Any]) -> StatisticsCatalogue:
             code=entry["code"],
             version=int(entry["version"]),
             period=entry["period"],
+            due=entry["due"],
             published=entry["published"],
             labels=entry["labels"],
             elements=tuple(entry["elements"]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from pydantic import BaseModel, Field
 
 from vigia.evaluate.statistics_forms import StatisticsForm, Violation
@@ -93,3 +95,35 @@ class ImportResource(BaseModel):
     rows: int = Field(description="Rows read.")
     changed: int = Field(description="Values stored, changed or removed.")
     forms: list[FormKey]
+
+
+class CompletenessResource(BaseModel):
+    country: str
+    year: int
+    status: str | None = Field(description="draft, submitted, approved; null: never started.")
+    questions_answered: int
+    questions: int
+    values_answered: int
+    values: int
+    submitted_at: datetime | None
+    on_time: bool | None = Field(description="Submitted by the due day; null: not submitted.")
+
+
+class CompletenessList(BaseModel):
+    year: int
+    due: date
+    items: list[CompletenessResource]
+
+
+class ApprovedValueResource(BaseModel):
+    country: str
+    year: int
+    element: str
+    options: dict[str, str]
+    value: float
+    source: str
+
+
+class ApprovedValueList(BaseModel):
+    items: list[ApprovedValueResource]
+    total: int

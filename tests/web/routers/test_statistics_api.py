@@ -130,3 +130,54 @@ def test_a_csv_with_bad_rows_answers_each_and_stores_nothing(
     assert refused.json()["error"]["message"] == "1 row refused; nothing was stored"
     assert form["values"] == []
     assert client.post("/api/v1/data-values.csv", content=text.encode()).status_code == 401
+
+
+def _approve(client: TestClient, stored: Stored, year: int, **values: Any) -> None:
+    focal, secretariat = bearer(stored.focal_point), bearer(stored.secretariat)
+    batch = {**_batch(**values), "year": year}
+    assert client.post("/api/v1/data-values", json=batch, headers=focal).status_code == 200
+    assert client.post(f"/api/v1/statistics/CRI/{year}/submit", headers=focal).status_code == 200
+    assert (
+        client.post(f"/api/v1/statistics/CRI/{year}/approve", headers=secretariat).status_code
+        == 200
+    )
+
+
+def test_only_approved_values_are_public(client: TestClient, stored: Stored) -> None:
+    _approve(client, stored, 2023, persons_convicted=43, persons_prosecuted=50)
+    client.post(
+        "/api/v1/data-values", json=_batch(persons_convicted=7), headers=bearer(stored.focal_point)
+    )
+
+    everything = client.get("/api/v1/data-values").json()
+    convicted = client.get("/api/v1/data-values?country=cri&element=persons_convicted").json()
+    table = client.get("/api/v1/data-values.csv?year=2023").content.decode("utf-8-sig").splitlines()
+
+    assert everything["total"] == 2 and {item["year"] for item in everything["items"]} == {2023}
+    assert [item["value"] for item in convicted["items"]] == [43]
+    assert (
+        table[0] == "country,year,element,sex,age,age_group,exploitation,citizenship,value,source"
+    )
+    assert "CRI,2023,persons_convicted,,,,,,43,api" in table
+
+
+def test_completeness_covers_every_member_state(client: TestClient, stored: Stored) -> None:
+    _approve(client, stored, 2023, persons_convicted=43, persons_prosecuted=50)
+
+    body = client.get("/api/v1/statistics/completeness?year=2023").json()
+
+    costa_rica = next(item for item in body["items"] if item["country"] == "CRI")
+    argentina = next(item for item in body["items"] if item["country"] == "ARG")
+    assert body["due"] == "2024-03-31" and len(body["items"]) == 35
+    assert (costa_rica["status"], costa_rica["questions_answered"], costa_rica["questions"]) == (
+        "approved",
+        2,
+        5,
+    )
+    assert costa_rica["values_answered"] == 2 and costa_rica["values"] == 59
+    assert costa_rica["on_time"] is False  # submitted in 2026 for 2023
+    assert (argentina["status"], argentina["questions_answered"], argentina["on_time"]) == (
+        None,
+        0,
+        None,
+    )

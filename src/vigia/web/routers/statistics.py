@@ -8,6 +8,8 @@ batch all or none, and sending the same batch again changes nothing.
 
 from __future__ import annotations
 
+import csv
+import io
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request, Response, status
@@ -25,6 +27,12 @@ from vigia.evaluate.statistics_forms import (
     submit_form,
     unlock_form,
 )
+from vigia.evaluate.statistics_reports import (
+    ApprovedValue,
+    approved_values,
+    due_date,
+    regional_completeness,
+)
 from vigia.permissions import can_approve_statistics, can_enter_statistics
 from vigia.statistics import statistics_catalogue
 from vigia.web.dependencies import DatabaseSession, current_caller
@@ -33,6 +41,10 @@ from vigia.web.routers.api import ERRORS
 from vigia.web.routers.evaluation.common import REFUSED, CountryCode, SignedInPrincipal
 from vigia.web.statistics_schemas import (
     CSV_BYTES,
+    ApprovedValueList,
+    ApprovedValueResource,
+    CompletenessList,
+    CompletenessResource,
     DataValuesRequest,
     FormKey,
     ImportResource,
@@ -40,6 +52,11 @@ from vigia.web.statistics_schemas import (
     UnlockRequest,
     form_resource,
 )
+
+
+def _optional_country(value: str | None) -> str | None:
+    return None if value is None else country_code(value)
+
 
 CountryQuery = Annotated[
     str, AfterValidator(country_code), Query(description="An ISO 3166-1 alpha-3 code.")
@@ -172,4 +189,71 @@ def _refused(message: str, errors: list[tuple[int, str]]) -> JSONResponse:
             "rows": [{"line": line, "message": reason} for line, reason in errors],
         },
         status_code=status.HTTP_422_UNPROCESSABLE_CONTENT,
+    )
+
+
+@router.get(
+    "/statistics/completeness", response_model=CompletenessList, summary="Completeness of a year"
+)
+def get_completeness(
+    session: DatabaseSession, year: Annotated[int, Query(ge=1990, le=2100)]
+) -> CompletenessList:
+    """Each member state's form for ``year``: its status, how much of it is answered, and whether
+    it was submitted on time. Public: it says how far each state is, not what it reported."""
+    items = [
+        CompletenessResource.model_validate(row, from_attributes=True)
+        for row in regional_completeness(session, year)
+    ]
+    return CompletenessList(year=year, due=due_date(year), items=items)
+
+
+@router.get("/data-values", response_model=ApprovedValueList, summary="Approved values")
+def get_data_values(
+    session: DatabaseSession,
+    country: Annotated[str | None, AfterValidator(_optional_country), Query()] = None,
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    element: Annotated[str | None, Query(max_length=64)] = None,
+) -> ApprovedValueList:
+    """The values of the forms the secretariat approved (public), by state, year and element."""
+    rows = approved_values(session, country, year, element)
+    items = [_approved(row) for row in rows]
+    return ApprovedValueList(items=items, total=len(items))
+
+
+@router.get(
+    "/data-values.csv",
+    response_class=Response,
+    responses={200: {"content": {"text/csv": {}}}},
+    summary="Approved values as CSV",
+)
+def get_data_values_csv(
+    session: DatabaseSession,
+    country: Annotated[str | None, AfterValidator(_optional_country), Query()] = None,
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    element: Annotated[str | None, Query(max_length=64)] = None,
+) -> Response:
+    """The same values in the template's columns, ready for a spreadsheet."""
+    names = list(statistics_catalogue().categories)
+    output = io.StringIO()
+    writer = csv.writer(output, lineterminator="\n")
+    writer.writerow(["country", "year", "element", *names, "value", "source"])
+    for row in approved_values(session, country, year, element):
+        chosen = dict(row.options)
+        cells = [chosen.get(name, "") for name in names]
+        writer.writerow([row.country, row.year, row.element, *cells, f"{row.value:g}", row.source])
+    return Response(
+        output.getvalue().encode("utf-8-sig"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": 'attachment; filename="statistics.csv"'},
+    )
+
+
+def _approved(row: ApprovedValue) -> ApprovedValueResource:
+    return ApprovedValueResource(
+        country=row.country,
+        year=row.year,
+        element=row.element,
+        options=dict(row.options),
+        value=row.value,
+        source=row.source,
     )
