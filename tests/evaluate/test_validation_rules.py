@@ -62,12 +62,16 @@ def test_fixed_options_arithmetic_and_numbers() -> None:
     assert len(rule.cells) == 4  # three sexes of children, one age group
 
 
-def test_a_rule_missing_a_value_is_not_checked() -> None:
+def test_a_rule_missing_a_value_is_not_checked_and_an_empty_cell_counts_as_zero() -> None:
     rule = parse_rule("sexes", "sum(victims_detected by sex, age) == victims_detected")
     values = _victims(30, {("female", "adult"): 30})
     del values[Cell("victims_detected", (("sex", "unknown"), ("age", "unknown")))]
+    only_total = {Cell("victims_detected"): 30.0}
 
-    assert rule.check(values) is None
+    partial = rule.check(values)
+
+    assert partial is not None and partial.holds
+    assert rule.check(only_total) is None  # no cell of the sum entered
     assert parse_rule("c", "persons_convicted <= persons_prosecuted").check({}) is None
 
 

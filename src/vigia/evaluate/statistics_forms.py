@@ -240,19 +240,23 @@ def _move(
     audit.record(session, user, action, FORMS, form.id, before, {"status": status}, details)
 
 
-def _form(session: Session, country: str, year: int) -> StatisticsFormRow | None:
-    return session.scalar(
-        select(StatisticsFormRow).where(
-            StatisticsFormRow.country == country,
-            StatisticsFormRow.year == year,
-            StatisticsFormRow.data_set == DATA_SET,
-        )
+def _form(
+    session: Session, country: str, year: int, lock: bool = False
+) -> StatisticsFormRow | None:
+    statement = select(StatisticsFormRow).where(
+        StatisticsFormRow.country == country,
+        StatisticsFormRow.year == year,
+        StatisticsFormRow.data_set == DATA_SET,
     )
+    return session.scalar(statement.with_for_update() if lock else statement)
 
 
 def _open_form(session: Session, country: str, year: int) -> StatisticsFormRow:
-    """The form, made at the data set's latest version when there is none; refused if approved."""
-    form = _form(session, country, year)
+    """The form, made at the data set's latest version when there is none; refused if approved.
+
+    The form's row is locked until the commit (on PostgreSQL), so two saves of one form, from two
+    tabs or a save sent again, are made one after the other."""
+    form = _form(session, country, year, lock=True)
     if form is None:
         latest = statistics_catalogue().data_set(DATA_SET)
         form = StatisticsFormRow(

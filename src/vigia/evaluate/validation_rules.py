@@ -13,8 +13,9 @@ The grammar, over the elements, categories and options of the statistics catalog
 ``victims_detected`` is the element's total, ``victims_detected[age_group=0_11]`` one cell of a
 breakdown (its categories must be exactly one of the element's breakdowns), and
 ``sum(victims_detected[age=child] by sex)`` the cells of the breakdown made of the named and the
-fixed categories, summed over every option of the named ones. A rule is checked only when every
-value it refers to was entered (a sum needs all its cells): completeness is measured apart.
+fixed categories, summed over every option of the named ones. A rule is checked only when each
+total or cell it names was entered and each sum has at least one of its cells (the cells left
+empty count as 0, as on a paper form); completeness is measured apart.
 Names are checked against the catalogue when the rule is parsed, so a typing mistake in a rule is
 an error at once, with the position, never a rule that silently holds.
 """
@@ -60,10 +61,12 @@ class Term:
     cells: tuple[Cell, ...] = ()
 
     def value(self, values: Values) -> float | None:
+        """The term's value; None when none of its cells was entered (a cell left empty in a
+        sum of which others were entered counts as 0, as on a paper form)."""
         if self.number is not None:
             return self.sign * self.number
         found = [values.get(cell) for cell in self.cells]
-        if any(value is None for value in found):
+        if all(value is None for value in found):
             return None
         return self.sign * sum(value for value in found if value is not None)
 

@@ -29,6 +29,7 @@ from vigia.web.pages import (
     reports,
     review,
     static,
+    statistics,
 )
 from vigia.web.pages.rendering import load_templates
 
@@ -51,6 +52,7 @@ for _pages in (
     recommendations,
     recommendation_forms,
     consistency,
+    statistics,
     reports,
     static,
     api_docs,

@@ -103,3 +103,78 @@ document.addEventListener("click", function (event) {
   var every = Array.prototype.every.call(boxes, function (box) { return box.checked; });
   boxes.forEach(function (box) { box.checked = !every; });
 });
+
+// The statistics form: each grid's sum is shown as one types, and the form saves itself a moment
+// after the last change. What could not be sent (no connection) is kept in this browser and sent
+// again when the connection is back or the page is opened again; the Save button still works.
+(function () {
+  var form = document.querySelector("[data-statistics-form]");
+  if (!form) return;
+  var status = form.querySelector("[data-save-status]");
+  var key = "vigia-statistics:" + form.getAttribute("action");
+  var timer = null;
+  function sums() {
+    form.querySelectorAll("[data-grid]").forEach(function (grid) {
+      var total = 0;
+      grid.querySelectorAll("input").forEach(function (input) {
+        var value = parseFloat(input.value.replace(/\s/g, ""));
+        if (!isNaN(value)) total += value;
+      });
+      grid.querySelector("[data-sum]").textContent = String(total);
+    });
+  }
+  function say(text) { if (status) status.textContent = text; }
+  var sending = false, again = false;
+  function send() {
+    if (sending) { again = true; return; }  // one save at a time; the last typing goes next
+    sending = true;
+    var data = new FormData(form);
+    var kept = {};
+    data.forEach(function (value, name) { if (name.indexOf("v.") === 0) kept[name] = value; });
+    fetch(form.action, { method: "POST", body: data, headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.json().then(function (body) { return [response.ok, body]; }); })
+      .then(function (answer) {
+        if (answer[0]) {
+          localStorage.removeItem(key);
+          say(form.getAttribute("data-saved") || "✓");
+          var list = document.querySelector("[data-statistics-checks]");
+          if (list) {
+            list.innerHTML = "";
+            answer[1].violations.forEach(function (item) {
+              var line = document.createElement("li");
+              line.className = item.importance;
+              line.setAttribute("data-rule", item.rule);
+              line.textContent = item.message + " (" + item.left + " / " + item.right + ")";
+              list.appendChild(line);
+            });
+          }
+        } else {
+          say(answer[1].error);
+        }
+      })
+      .catch(function () {
+        localStorage.setItem(key, JSON.stringify(kept));
+        say(form.getAttribute("data-offline") || "…");
+      })
+      .then(function () {
+        sending = false;
+        if (again) { again = false; send(); }
+      });
+  }
+  form.addEventListener("input", function () {
+    sums();
+    clearTimeout(timer);
+    timer = setTimeout(send, 800);
+  });
+  var unsent = localStorage.getItem(key);
+  if (unsent) {
+    var values = JSON.parse(unsent);
+    Object.keys(values).forEach(function (name) {
+      var input = form.querySelector('[name="' + name.replace(/"/g, "") + '"]');
+      if (input) input.value = values[name];
+    });
+    send();
+  }
+  window.addEventListener("online", function () { if (localStorage.getItem(key)) send(); });
+  sums();
+})();

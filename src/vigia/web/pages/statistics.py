@@ -1,0 +1,282 @@
+"""``/statistics``: a state's yearly statistics, entered, checked, submitted and approved.
+
+``/statistics?year=`` lists how far each form of the year is (the secretariat sees every member
+state, a focal point its own). ``/statistics/{country}/{year}`` is the form: each question with its
+definition, its total and a grid per breakdown, the sums computed as one types, the rules the
+saved values break. The page saves as one types (vigia.js posts the form in the background and
+keeps what could not be sent in the browser, to send it again); without JavaScript the Save button
+does the same. Submitting, approving and unlocking are buttons of the same page.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Path, Query, Request, status
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from vigia.errors import ReviewError
+from vigia.evaluate.statistics_forms import (
+    StatisticsForm,
+    approve_form,
+    options_text,
+    save_values,
+    statistics_form,
+    submit_form,
+    unlock_form,
+)
+from vigia.evaluate.statistics_reports import due_date, regional_completeness
+from vigia.permissions import can_approve_statistics, can_enter_statistics
+from vigia.publish.labels import N_
+from vigia.statistics import Cell, StatisticsCatalogue, statistics_catalogue
+from vigia.web import i18n
+from vigia.web.dependencies import DatabaseSession
+from vigia.web.pages.accounts import member_states
+from vigia.web.pages.responses import redirect_to, show
+from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor, SignedInVisitor
+from vigia.web.pages.visitor import Visitor
+from vigia.web.parameters import country_code
+
+NOT_FOR_YOU = N_("The statistics forms are for the focal points and the secretariat.")
+OTHER_STATE = N_("You may see and fill the statistics of your own state only.")
+NOT_A_NUMBER = N_("“%(value)s” is not a number.")
+NOTICES = {
+    "saved": N_("Saved."),
+    "submitted": N_("Submitted to the secretariat."),
+    "approved": N_("Approved: the year is locked."),
+    "unlocked": N_("Unlocked: the form can be changed again."),
+}
+FIELD_PREFIX = "v."
+
+router = APIRouter(route_class=PageRoute, include_in_schema=False)
+Year = Annotated[int, Path(ge=1990, le=2100)]
+CountryPath = Annotated[str, Path(min_length=3, max_length=3)]
+
+
+@router.get("/statistics", response_class=HTMLResponse)
+def statistics_page(
+    request: Request,
+    visitor: SignedInVisitor,
+    session: DatabaseSession,
+    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+) -> HTMLResponse:
+    chosen = year or date.today().year - 1
+    secretariat = can_approve_statistics(visitor.principal)
+    if not secretariat and visitor.principal.country is None:
+        raise PageError(status.HTTP_403_FORBIDDEN, NOT_FOR_YOU, visitor)
+    rows = [
+        row
+        for row in regional_completeness(session, chosen)
+        if secretariat or row.country == visitor.principal.country
+    ]
+    values = {
+        "year": chosen,
+        "due": due_date(chosen),
+        "rows": rows,
+        "years": list(range(date.today().year, 1999, -1)),
+        "member_states": member_states(visitor.language),
+    }
+    return show(request, visitor, "statistics.html", values)
+
+
+@router.get("/statistics/{country}/{year}", response_class=HTMLResponse)
+def form_page(
+    request: Request,
+    visitor: SignedInVisitor,
+    session: DatabaseSession,
+    country: CountryPath,
+    year: Year,
+    done: Annotated[str | None, Query(max_length=16)] = None,
+) -> HTMLResponse:
+    country = _may_see(visitor, country)
+    form = statistics_form(session, country, year)
+    return _form(request, visitor, form, notice=NOTICES.get(done or ""))
+
+
+@router.post("/statistics/{country}/{year}", response_model=None)
+async def save(
+    request: Request,
+    visitor: SignedInFormVisitor,
+    session: DatabaseSession,
+    country: CountryPath,
+    year: Year,
+) -> Response:
+    country = _may_see(visitor, country)
+    fields = await request.form()
+    wants_json = "application/json" in request.headers.get("accept", "")
+    typed = {
+        str(key): str(value) for key, value in fields.items() if str(key).startswith(FIELD_PREFIX)
+    }
+    try:
+        values = _values(typed)
+        form = await run_in_threadpool(
+            save_values, session, visitor.principal, country, year, values
+        )
+    except (ReviewError, _NotANumber) as error:
+        message = _message(error, visitor)
+        if wants_json:
+            return JSONResponse({"saved": False, "error": message}, status_code=400)
+        form = await run_in_threadpool(statistics_form, session, country, year)
+        return _form(request, visitor, form, error=message, typed=typed, status_code=400)
+    if wants_json:
+        return JSONResponse(
+            {"saved": True, "status": form.status, "violations": _said(form, visitor)}
+        )
+    return redirect_to(request, visitor, f"/statistics/{country}/{year}?done=saved")
+
+
+@router.post("/statistics/{country}/{year}/{action}", response_model=None)
+def act(
+    request: Request,
+    visitor: SignedInFormVisitor,
+    session: DatabaseSession,
+    country: CountryPath,
+    year: Year,
+    action: Annotated[str, Path(pattern="^(submit|approve|unlock)$")],
+    reason: Annotated[str, Form(max_length=1000)] = "",
+) -> Response:
+    country = _may_see(visitor, country)
+    try:
+        if action == "submit":
+            submit_form(session, visitor.principal, country, year)
+        elif action == "approve":
+            approve_form(session, visitor.principal, country, year)
+        else:
+            unlock_form(session, visitor.principal, country, year, reason)
+    except ReviewError as error:
+        form = statistics_form(session, country, year)
+        return _form(request, visitor, form, error=str(error), status_code=400)
+    done = {"submit": "submitted", "approve": "approved", "unlock": "unlocked"}[action]
+    return redirect_to(request, visitor, f"/statistics/{country}/{year}?done={done}")
+
+
+class _NotANumber(ValueError):
+    pass
+
+
+def _values(typed: dict[str, str]) -> dict[Cell, float | None]:
+    values: dict[Cell, float | None] = {}
+    catalogue = statistics_catalogue()
+    for key, text in typed.items():
+        element, _, options = key.removeprefix(FIELD_PREFIX).partition(".")
+        chosen = dict(part.split("=", 1) for part in options.split(";") if "=" in part)
+        cleaned = text.strip().replace(" ", "").replace("\u00a0", "")
+        if not cleaned:
+            number = None
+        else:
+            try:
+                number = float(cleaned)
+            except ValueError:
+                raise _NotANumber(text.strip()) from None
+        values[catalogue.cell(element, chosen)] = number
+    return values
+
+
+def _message(error: Exception, visitor: Visitor) -> str:
+    if isinstance(error, _NotANumber):
+        wording = i18n.load_all()[visitor.language].gettext(NOT_A_NUMBER)
+        return wording % {"value": str(error)[:40]}
+    return str(error)
+
+
+def _said(form: StatisticsForm, visitor: Visitor) -> list[dict[str, Any]]:
+    return [
+        {
+            "rule": item.rule.name,
+            "importance": item.rule.importance,
+            "message": (item.rule.labels or {}).get(visitor.language, item.rule.name),
+            "left": item.outcome.left,
+            "right": item.outcome.right,
+        }
+        for item in form.violations
+    ]
+
+
+def _may_see(visitor: Visitor, country: str) -> str:
+    try:
+        code = country_code(country)
+    except ValueError as error:
+        raise PageError(status.HTTP_404_NOT_FOUND, OTHER_STATE, visitor) from error
+    principal = visitor.principal
+    if not (can_enter_statistics(principal, code) or can_approve_statistics(principal)):
+        raise PageError(status.HTTP_403_FORBIDDEN, OTHER_STATE, visitor)
+    return code
+
+
+def _form(
+    request: Request,
+    visitor: Visitor,
+    form: StatisticsForm,
+    *,
+    notice: str | None = None,
+    error: str | None = None,
+    typed: dict[str, str] | None = None,
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
+    catalogue = statistics_catalogue()
+    shown = {
+        FIELD_PREFIX + cell.element + "." + options_text(cell.options): f"{value:g}"
+        for cell, value in form.values.items()
+    } | (typed or {})
+    values = {
+        "form": form,
+        "elements": _elements(catalogue, form, visitor.language, shown),
+        "violations": _said(form, visitor),
+        "editable": form.status != "approved"
+        and can_enter_statistics(visitor.principal, form.country),
+        "may_approve": can_approve_statistics(visitor.principal),
+        "notice": notice,
+        "error": error,
+    }
+    return show(request, visitor, "statistics_form.html", values, status_code)
+
+
+def _elements(
+    catalogue: StatisticsCatalogue, form: StatisticsForm, language: str, shown: dict[str, str]
+) -> list[dict[str, Any]]:
+    """Each question of the form, its total and its breakdowns as grids of fields."""
+
+    def field(cell: Cell) -> dict[str, str]:
+        name = FIELD_PREFIX + cell.element + "." + options_text(cell.options)
+        return {"name": name, "value": shown.get(name, "")}
+
+    def option(category: str, name: str) -> str:
+        return catalogue.categories[category].option_labels[name].get(language, name)
+
+    elements = []
+    for name in catalogue.data_set(form.data_set, form.version).elements:
+        element = catalogue.elements[name]
+        grids = []
+        for breakdown in element.breakdowns:
+            rows_category, columns = breakdown[0], breakdown[1:]
+            column_options = [catalogue.categories[c].options for c in columns] or [()]
+            headings = [option(columns[0], o) for o in column_options[0]] if columns else []
+            rows = []
+            for row_option in catalogue.categories[rows_category].options:
+                cells = (
+                    [
+                        dict(field(Cell(name, ((rows_category, row_option), (columns[0], o)))))
+                        | {"label": f"{option(rows_category, row_option)}, {option(columns[0], o)}"}
+                        for o in column_options[0]
+                    ]
+                    if columns
+                    else [
+                        field(Cell(name, ((rows_category, row_option),)))
+                        | {"label": option(rows_category, row_option)}
+                    ]
+                )
+                rows.append({"label": option(rows_category, row_option), "cells": cells})
+            title = " × ".join(catalogue.categories[c].labels.get(language, c) for c in breakdown)
+            grids.append({"title": title, "headings": headings, "rows": rows})
+        elements.append(
+            {
+                "name": name,
+                "label": element.labels.get(language, name),
+                "definition": element.definitions.get(language, ""),
+                "total": field(Cell(name)),
+                "grids": grids,
+            }
+        )
+    return elements

@@ -1,0 +1,81 @@
+"""The statistics pages: vigia.web.pages.statistics."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from tests.web.pages.conftest import ADMINISTRATOR, FOCAL_POINT, SECRETARIAT, log_in, post_form
+
+FORM = "/statistics/CRI/2024"
+VICTIMS = "v.victims_detected."
+GIRLS = "v.victims_detected.sex=female;age=child"
+BOYS = "v.victims_detected.sex=male;age=child"
+
+
+def test_a_focal_point_fills_saves_sees_a_check_fixes_and_submits(browser: TestClient) -> None:
+    log_in(browser, FOCAL_POINT)
+
+    listing = browser.get("/statistics?year=2024")
+    saved = post_form(browser, FORM, {VICTIMS: "31", GIRLS: "20", BOYS: "10"})
+    page = browser.get(saved.headers["location"])
+    refused = post_form(browser, f"{FORM}/submit", {})
+    fixed = post_form(browser, FORM, {VICTIMS: "30", GIRLS: "20", BOYS: "10"})
+    submitted = post_form(browser, f"{FORM}/submit", {})
+
+    assert listing.status_code == 200 and 'data-country="CRI"' in listing.text
+    assert 'data-country="ARG"' not in listing.text  # a focal point sees its own state
+    assert saved.status_code == 303 and saved.headers["location"] == f"{FORM}?done=saved"
+    assert 'data-rule="victims_by_sex_and_age_add_up"' in page.text and 'value="31"' in page.text
+    assert refused.status_code == 400 and "do not add up" in refused.text
+    assert fixed.status_code == 303 and submitted.status_code == 303
+    assert 'data-status="submitted"' in browser.get(FORM).text
+
+
+def test_saving_in_the_background_answers_the_checks(browser: TestClient) -> None:
+    log_in(browser, FOCAL_POINT)
+    token_page = browser.get(FORM).text
+    token = token_page.split('name="csrf_token" value="')[1].split('"')[0]
+
+    answer = browser.post(
+        FORM,
+        data={"csrf_token": token, VICTIMS: "3", GIRLS: "1", BOYS: "1"},
+        headers={"Accept": "application/json"},
+    )
+    bad = browser.post(
+        FORM, data={"csrf_token": token, VICTIMS: "three"}, headers={"Accept": "application/json"}
+    )
+
+    assert answer.status_code == 200 and answer.json()["saved"] is True
+    assert [item["rule"] for item in answer.json()["violations"]] == [
+        "victims_by_sex_and_age_add_up"
+    ]
+    assert bad.status_code == 400 and bad.json() == {
+        "saved": False,
+        "error": "«three» no es un número.",
+    }
+
+
+def test_another_state_and_an_administrator_are_refused(browser: TestClient) -> None:
+    log_in(browser, FOCAL_POINT)
+    assert browser.get("/statistics/ARG/2024").status_code == 403
+    assert post_form(browser, "/statistics/ARG/2024", {VICTIMS: "1"}).status_code == 403
+    browser.cookies.clear()
+    log_in(browser, ADMINISTRATOR)
+    assert browser.get("/statistics").status_code == 403
+
+
+def test_the_secretariat_approves_and_the_year_is_locked(browser: TestClient) -> None:
+    log_in(browser, FOCAL_POINT)
+    post_form(browser, FORM, {"v.persons_convicted.": "43"})
+    post_form(browser, f"{FORM}/submit", {})
+    browser.cookies.clear()
+    log_in(browser, SECRETARIAT)
+
+    listing = browser.get("/statistics?year=2024")
+    approved = post_form(browser, f"{FORM}/approve", {})
+    page = browser.get(FORM)
+
+    assert 'data-country="ARG"' in listing.text and 'data-country="CRI"' in listing.text
+    assert approved.status_code == 303
+    assert 'data-status="approved"' in page.text and "readonly" in page.text
+    assert 'name="reason"' in page.text
