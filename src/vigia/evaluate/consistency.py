@@ -32,6 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from vigia.domain import LANGUAGES, Finding, Qualifier
+from vigia.evaluate.statistics_reports import ApprovedTotal, approved_totals
 from vigia.reference import countries, indicators, load_data_file
 from vigia.store.figures import current_values
 from vigia.store.models import DocumentRow, FactRow
@@ -41,7 +42,8 @@ from vigia.vocabulary import REJECTED
 FIGURE_DISAGREEMENT = "figure_disagreement"
 IDENTIFIED_VS_ASSISTED = "identified_vs_assisted"
 PERSONS_VS_CASES = "persons_vs_cases"
-CODES = (FIGURE_DISAGREEMENT, IDENTIFIED_VS_ASSISTED, PERSONS_VS_CASES)
+STATISTICS_VS_REPORTS = "statistics_vs_reports"
+CODES = (FIGURE_DISAGREEMENT, IDENTIFIED_VS_ASSISTED, PERSONS_VS_CASES, STATISTICS_VS_REPORTS)
 PERSONS = "persons"
 CASES = "cases"
 #: What ``#`` stands for in a wording cue: a number written in digits.
@@ -172,6 +174,7 @@ def list_inconsistencies(session: Session, country: str | None = None) -> list[I
         *_figure_disagreements(figures),
         *_identified_vs_assisted(figures),
         *_persons_vs_cases(figures),
+        *_statistics_vs_reports(approved_totals(session, country), figures),
     ]
     return sorted(found, key=_finding_order)
 
@@ -265,6 +268,28 @@ def _figure_disagreements(figures: list[StoredFigure]) -> Iterator[Inconsistency
         if involved:
             values = ", ".join(dict.fromkeys(shown_figure(figure) for figure in involved))
             yield _inconsistency(FIGURE_DISAGREEMENT, country, indicator, year, values, involved)
+
+
+def _statistics_vs_reports(
+    totals: list[ApprovedTotal], figures: list[StoredFigure]
+) -> Iterator[Inconsistency]:
+    """An approved total of the yearly statistics that a report's figure of the same state,
+    indicator and year does not allow (the form's 43 convictions, a report's 52)."""
+    groups: dict[tuple[str, str, int], list[StoredFigure]] = defaultdict(list)
+    for figure in filter(_comparable, figures):
+        groups[(figure.country, figure.indicator, figure.year)].append(figure)
+    for total in totals:
+        against = [
+            figure
+            for figure in groups.get((total.country, total.indicator, total.year), [])
+            if not figure_range(figure)[0] <= total.value <= figure_range(figure)[1]
+        ]
+        if against:
+            shown = ", ".join(dict.fromkeys(shown_figure(figure) for figure in against))
+            values = f"{_number(total.value)} / {shown}"
+            yield _inconsistency(
+                STATISTICS_VS_REPORTS, total.country, total.indicator, total.year, values, against
+            )
 
 
 def _identified_vs_assisted(figures: list[StoredFigure]) -> Iterator[Inconsistency]:

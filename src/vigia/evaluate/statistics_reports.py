@@ -142,3 +142,24 @@ def _answered(session: Session, form_ids: list[int]) -> dict[int, set[Cell]]:
 def _on_time(submitted: datetime, year: int, version: int) -> bool:
     moment = submitted if submitted.tzinfo else submitted.replace(tzinfo=UTC)
     return moment.astimezone(UTC).date() <= due_date(year, version)
+
+
+@dataclass(frozen=True)
+class ApprovedTotal:
+    """An approved total whose element has an indicator of the catalogue: comparable with facts."""
+
+    country: str
+    year: int
+    indicator: str
+    value: float
+
+
+def approved_totals(session: Session, country: str | None = None) -> list[ApprovedTotal]:
+    """The approved totals of the elements that correspond to an indicator (``persons_convicted``
+    to ``convictions``…), for the consistency checks against the figures of the reports."""
+    elements = statistics_catalogue().elements
+    return [
+        ApprovedTotal(row.country, row.year, indicator, row.value)
+        for row in approved_values(session, country)
+        if not row.options and (indicator := elements[row.element].indicator) is not None
+    ]

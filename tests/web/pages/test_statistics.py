@@ -79,3 +79,6 @@ def test_the_secretariat_approves_and_the_year_is_locked(browser: TestClient) ->
     assert approved.status_code == 303
     assert 'data-status="approved"' in page.text and "readonly" in page.text
     assert 'name="reason"' in page.text
+    browser.cookies.clear()
+    profile = browser.get("/countries/CRI?lang=en").text  # public, once approved
+    assert 'data-element="persons_convicted"' in profile and '<td class="number">43</td>' in profile

@@ -14,6 +14,7 @@ from vigia.evaluate.consistency import (
     FIGURE_DISAGREEMENT,
     IDENTIFIED_VS_ASSISTED,
     PERSONS_VS_CASES,
+    STATISTICS_VS_REPORTS,
     finding_message,
     list_inconsistencies,
 )
@@ -35,6 +36,7 @@ FLAG_NAMES = {
     FIGURE_DISAGREEMENT: N_("Figures that disagree"),
     IDENTIFIED_VS_ASSISTED: N_("More victims assisted than identified"),
     PERSONS_VS_CASES: N_("Persons counted in one source, cases in another"),
+    STATISTICS_VS_REPORTS: N_("Yearly statistics that the reports contradict"),
 }
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)

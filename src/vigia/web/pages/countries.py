@@ -11,17 +11,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, status
 from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
 
 from vigia.evaluate.meetings import reporting_meetings
+from vigia.evaluate.statistics_reports import approved_values
 from vigia.publish.labels import N_
 from vigia.reference import countries, indicators
 from vigia.services import reads
 from vigia.services.comparisons import Cell, cell_of
 from vigia.services.fact_views import MAX_LIMIT, FactView, list_fact_views
+from vigia.statistics import statistics_catalogue
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.paging import Paging
 from vigia.web.pages.responses import show
@@ -109,5 +112,20 @@ def country_page(
         "roles": reads.country_roles(session, visitor.principal, code),
         "cooperation": reads.country_cooperation(session, visitor.principal, code),
         "reports": reporting_meetings(session, code),
+        "statistics": statistics_table(session, code, visitor.language),
     }
     return show(request, visitor, "country.html", values)
+
+
+def statistics_table(session: Session, country: str, language: str) -> dict[str, Any]:
+    """The approved yearly totals of ``country``: a row per year, a column per question."""
+    catalogue = statistics_catalogue()
+    totals: dict[int, dict[str, float]] = {}
+    for row in approved_values(session, country):
+        if not row.options:
+            totals.setdefault(row.year, {})[row.element] = row.value
+    names = [name for name in catalogue.elements if any(name in row for row in totals.values())]
+    return {
+        "columns": [(name, catalogue.elements[name].labels.get(language, name)) for name in names],
+        "rows": [(year, [totals[year].get(name) for name in names]) for year in sorted(totals)],
+    }
