@@ -207,15 +207,22 @@ def get_completeness(
     return CompletenessList(year=year, due=due_date(year), items=items)
 
 
-@router.get("/data-values", response_model=ApprovedValueList, summary="Approved values")
-def get_data_values(
+def _approved_rows(
     session: DatabaseSession,
     country: Annotated[str | None, AfterValidator(_optional_country), Query()] = None,
     year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
     element: Annotated[str | None, Query(max_length=64)] = None,
-) -> ApprovedValueList:
+) -> list[ApprovedValue]:
+    """The approved values the query asks for: ``?country=&year=&element=``, each optional."""
+    return approved_values(session, country, year, element)
+
+
+ApprovedRows = Annotated[list[ApprovedValue], Depends(_approved_rows)]
+
+
+@router.get("/data-values", response_model=ApprovedValueList, summary="Approved values")
+def get_data_values(rows: ApprovedRows) -> ApprovedValueList:
     """The values of the forms the secretariat approved (public), by state, year and element."""
-    rows = approved_values(session, country, year, element)
     items = [_approved(row) for row in rows]
     return ApprovedValueList(items=items, total=len(items))
 
@@ -226,18 +233,13 @@ def get_data_values(
     responses={200: {"content": {"text/csv": {}}}},
     summary="Approved values as CSV",
 )
-def get_data_values_csv(
-    session: DatabaseSession,
-    country: Annotated[str | None, AfterValidator(_optional_country), Query()] = None,
-    year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
-    element: Annotated[str | None, Query(max_length=64)] = None,
-) -> Response:
+def get_data_values_csv(rows: ApprovedRows) -> Response:
     """The same values in the template's columns, ready for a spreadsheet."""
     names = list(statistics_catalogue().categories)
     output = io.StringIO()
     writer = csv.writer(output, lineterminator="\n")
     writer.writerow(["country", "year", "element", *names, "value", "source"])
-    for row in approved_values(session, country, year, element):
+    for row in rows:
         chosen = dict(row.options)
         cells = [chosen.get(name, "") for name in names]
         writer.writerow([row.country, row.year, row.element, *cells, f"{row.value:g}", row.source])
