@@ -148,3 +148,22 @@ def test_an_unknown_state_or_year_is_refused(
 ) -> None:
     with pytest.raises(InvalidValue):
         save_values(session, people.secretariat, country, year, {CONVICTED: 1})
+
+
+def test_a_total_far_from_the_states_other_years_is_a_warning(
+    session: Session, people: People
+) -> None:
+    for year, value in ((2021, 40), (2022, 46)):
+        save_values(session, people.focal_point_cri, "CRI", year, {CONVICTED: value})
+    one_other_year = save_values(session, people.secretariat, "ARG", 2023, {CONVICTED: 900})
+
+    usual = save_values(session, people.focal_point_cri, "CRI", 2023, {CONVICTED: 52})
+    slip = save_values(session, people.focal_point_cri, "CRI", 2023, {CONVICTED: 520})
+
+    assert not usual.violations and not one_other_year.violations
+    assert [(item.rule.name, item.rule.importance) for item in slip.violations] == [
+        ("outlier:persons_convicted", "warning")
+    ]
+    assert (slip.violations[0].outcome.left, slip.violations[0].outcome.right) == (520, 43)
+    assert (slip.violations[0].rule.labels or {})["es"].startswith("Personas condenadas: muy lejos")
+    assert submit_form(session, people.focal_point_cri, "CRI", 2023).status == "submitted"

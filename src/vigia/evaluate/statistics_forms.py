@@ -21,6 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
+from statistics import median
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -28,7 +29,7 @@ from sqlalchemy.orm import Session
 from vigia.errors import InvalidTransition, InvalidValue, PermissionDenied
 from vigia.evaluate.validation_rules import Outcome, Rule, catalogue_rules
 from vigia.permissions import Principal, can_approve_statistics, can_enter_statistics
-from vigia.reference import check_country
+from vigia.reference import check_country, load_data_file
 from vigia.statistics import Cell, Options, statistics_catalogue
 from vigia.store import audit
 from vigia.store.models import DataValueRow, StatisticsFormRow, UserRow
@@ -101,9 +102,49 @@ def statistics_form(session: Session, country: str, year: int) -> StatisticsForm
         Cell(value.element, options_of(value.options)): value.value
         for value in session.scalars(select(DataValueRow).where(DataValueRow.form_id == row.id))
     }
+    violations = check_values(values) + outliers(session, row, values)
     return StatisticsForm(
-        row.country, row.year, row.data_set, row.version, row.status, values, check_values(values)
+        row.country, row.year, row.data_set, row.version, row.status, values, violations
     )
+
+
+def outliers(
+    session: Session, form: StatisticsFormRow, values: Mapping[Cell, float]
+) -> tuple[Violation, ...]:
+    """Warnings for the totals far from the median of the same state's other years (the
+    catalogue's ``outliers``: more than ``factor`` times it, or less than its ``factor``-th)."""
+    settings = load_data_file("statistics.json")["outliers"]
+    factor, least = float(settings["factor"]), int(settings["least_years"])
+    history: dict[str, list[float]] = {}
+    rows = session.execute(
+        select(DataValueRow.element, DataValueRow.value)
+        .join(StatisticsFormRow, DataValueRow.form_id == StatisticsFormRow.id)
+        .where(
+            StatisticsFormRow.country == form.country,
+            StatisticsFormRow.data_set == form.data_set,
+            StatisticsFormRow.year != form.year,
+            DataValueRow.options == "",
+        )
+    )
+    for element, value in rows:
+        history.setdefault(element, []).append(value)
+    found = []
+    elements = statistics_catalogue().elements
+    for cell, value in values.items():
+        earlier = history.get(cell.element, [])
+        if cell.options or len(earlier) < least:
+            continue
+        middle = median(earlier)
+        if middle > 0 and not middle / factor <= value <= middle * factor:
+            labels = {
+                language: text.format(
+                    element=elements[cell.element].labels.get(language, cell.element)
+                )
+                for language, text in settings["labels"].items()
+            }
+            rule = Rule(f"outlier:{cell.element}", "", (), ">", (), "warning", labels)
+            found.append(Violation(rule, Outcome(False, value, middle)))
+    return tuple(found)
 
 
 def save_values(
