@@ -82,3 +82,36 @@ def test_the_secretariat_approves_and_the_year_is_locked(browser: TestClient) ->
     browser.cookies.clear()
     profile = browser.get("/countries/CRI?lang=en").text  # public, once approved
     assert 'data-element="persons_convicted"' in profile and '<td class="number">43</td>' in profile
+
+
+def test_a_csv_sent_from_the_page_imports_or_lists_its_bad_rows(browser: TestClient) -> None:
+    log_in(browser, FOCAL_POINT)
+    token = browser.get("/statistics").text.split('name="csrf_token" value="')[1].split('"')[0]
+    good = "country,year,element,value\nCRI,2022,persons_convicted,12\n"
+    bad = "country,year,element,value\nCRI,2022,persons_convicted,12\nCRI,2022,persons_jailed,1\n"
+
+    refused = browser.post(
+        "/statistics/upload",
+        data={"csrf_token": token},
+        files={"file": ("stats.csv", bad.encode(), "text/csv")},
+        follow_redirects=False,
+    )
+    imported = browser.post(
+        "/statistics/upload",
+        data={"csrf_token": token},
+        files={"file": ("stats.csv", good.encode(), "text/csv")},
+        follow_redirects=False,
+    )
+    nothing = browser.post("/statistics/upload", data={"csrf_token": token}, follow_redirects=False)
+
+    assert (
+        refused.status_code == 400
+        and "persons_jailed" in refused.text
+        and 'id="refused-rows"' in refused.text
+    )
+    assert (
+        imported.status_code == 303
+        and imported.headers["location"] == "/statistics?year=2022&done=imported"
+    )
+    assert "<td>1 / 5</td>" in browser.get("/statistics?year=2022").text
+    assert nothing.status_code == 400

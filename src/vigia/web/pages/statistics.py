@@ -15,9 +15,12 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Path, Query, Request, status
 from fastapi.responses import HTMLResponse, JSONResponse, Response
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
 
 from vigia.errors import ReviewError
+from vigia.evaluate.statistics_csv import import_statistics_csv
 from vigia.evaluate.statistics_forms import (
     StatisticsForm,
     approve_form,
@@ -38,6 +41,7 @@ from vigia.web.pages.responses import redirect_to, show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor, SignedInVisitor
 from vigia.web.pages.visitor import Visitor
 from vigia.web.parameters import country_code
+from vigia.web.statistics_schemas import CSV_BYTES
 
 NOT_FOR_YOU = N_("The statistics forms are for the focal points and the secretariat.")
 OTHER_STATE = N_("You may see and fill the statistics of your own state only.")
@@ -47,7 +51,10 @@ NOTICES = {
     "submitted": N_("Submitted to the secretariat."),
     "approved": N_("Approved: the year is locked."),
     "unlocked": N_("Unlocked: the form can be changed again."),
+    "imported": N_("The file was imported."),
 }
+NO_FILE = N_("Choose a CSV file to send.")
+TOO_LARGE = N_("The file is larger than 5 MB: split it.")
 FIELD_PREFIX = "v."
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
@@ -61,24 +68,69 @@ def statistics_page(
     visitor: SignedInVisitor,
     session: DatabaseSession,
     year: Annotated[int | None, Query(ge=1990, le=2100)] = None,
+    done: Annotated[str | None, Query(max_length=16)] = None,
 ) -> HTMLResponse:
-    chosen = year or date.today().year - 1
+    return _listing(request, visitor, session, year or date.today().year - 1, done=done)
+
+
+@router.post("/statistics/upload", response_model=None)
+async def upload_csv(
+    request: Request, visitor: SignedInFormVisitor, session: DatabaseSession
+) -> Response:
+    """A filled CSV template: stored whole, or refused with each bad row's line and reason."""
+    fields = await request.form()
+    upload = fields.get("file")
+    year = date.today().year - 1
+    if not isinstance(upload, UploadFile) or not upload.filename:
+        return _listing(request, visitor, session, year, error=NO_FILE, status_code=400)
+    data = await upload.read(CSV_BYTES + 1)
+    if len(data) > CSV_BYTES:
+        return _listing(request, visitor, session, year, error=TOO_LARGE, status_code=400)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # a spreadsheet saved on Windows
+    report = await run_in_threadpool(import_statistics_csv, session, visitor.principal, text)
+    if not report.ok:
+        return await run_in_threadpool(
+            lambda: _listing(
+                request, visitor, session, year, refused=report.errors, status_code=400
+            )
+        )
+    shown = report.forms[0][1] if report.forms else year
+    return redirect_to(request, visitor, f"/statistics?year={shown}&done=imported")
+
+
+def _listing(
+    request: Request,
+    visitor: Visitor,
+    session: Session,
+    year: int,
+    *,
+    done: str | None = None,
+    error: str | None = None,
+    refused: list[tuple[int, str]] | None = None,
+    status_code: int = status.HTTP_200_OK,
+) -> HTMLResponse:
     secretariat = can_approve_statistics(visitor.principal)
-    if not secretariat and visitor.principal.country is None:
+    own = visitor.principal.country
+    if not secretariat and own is None:
         raise PageError(status.HTTP_403_FORBIDDEN, NOT_FOR_YOU, visitor)
     rows = [
-        row
-        for row in regional_completeness(session, chosen)
-        if secretariat or row.country == visitor.principal.country
+        row for row in regional_completeness(session, year) if secretariat or row.country == own
     ]
     values = {
-        "year": chosen,
-        "due": due_date(chosen),
+        "year": year,
+        "due": due_date(year),
         "rows": rows,
         "years": list(range(date.today().year, 1999, -1)),
         "member_states": member_states(visitor.language),
+        "template_country": own or "",
+        "notice": NOTICES.get(done or ""),
+        "error": error,
+        "refused": refused or [],
     }
-    return show(request, visitor, "statistics.html", values)
+    return show(request, visitor, "statistics.html", values, status_code)
 
 
 @router.get("/statistics/{country}/{year}", response_class=HTMLResponse)
