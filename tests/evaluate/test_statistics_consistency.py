@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 from tests.evaluate.conftest import Figure, People, StoreFigures
 from vigia.evaluate.consistency import STATISTICS_VS_REPORTS, finding_message, list_inconsistencies
 from vigia.evaluate.statistics_forms import approve_form, save_values, submit_form
+from vigia.evaluate.statistics_prefill import report_figures
 from vigia.statistics import Cell
 
 CONVICTED_52 = Figure("convictions", 52, "The courts convicted 52 traffickers in 2013.", 2013)
@@ -54,3 +55,21 @@ def test_agreement_or_a_form_not_yet_approved_raises_no_flag(
     submit_form(session, people.focal_point_cri, "CRI", 2013)
     approve_form(session, people.secretariat, "CRI", 2013)
     assert STATISTICS_VS_REPORTS not in _flags(session)
+
+
+def test_the_reports_figures_are_offered_for_the_form_with_their_sentence(
+    session: Session, store_figures: StoreFigures
+) -> None:
+    store_figures(
+        "report",
+        "CRI",
+        [CONVICTED_52, Figure("convictions", 9, "In 2014 nine were convicted.", 2014)],
+    )
+
+    offers = report_figures(session, "CRI", 2013)
+
+    assert list(offers) == ["persons_convicted"]
+    assert [(offer.value, offer.sentence) for offer in offers["persons_convicted"]] == [
+        (52, CONVICTED_52.sentence)
+    ]
+    assert report_figures(session, "ARG", 2013) == {}

@@ -115,3 +115,16 @@ def test_a_csv_sent_from_the_page_imports_or_lists_its_bad_rows(browser: TestCli
     )
     assert "<td>1 / 5</td>" in browser.get("/statistics?year=2022").text
     assert nothing.status_code == 400
+
+
+def test_the_reports_figures_are_offered_never_entered(browser: TestClient) -> None:
+    log_in(browser, SECRETARIAT)
+
+    page = browser.get("/statistics/PAN/2011?lang=en").text
+
+    assert 'data-offers="offences_recorded"' in page
+    assert (
+        "opened 12 investigations" in page
+        and 'data-fill="v.offences_recorded." data-value="12"' in page
+    )
+    assert 'name="v.offences_recorded." value=""' in page

@@ -30,6 +30,7 @@ from vigia.evaluate.statistics_forms import (
     submit_form,
     unlock_form,
 )
+from vigia.evaluate.statistics_prefill import Offer, report_figures
 from vigia.evaluate.statistics_reports import due_date, regional_completeness
 from vigia.permissions import can_approve_statistics, can_enter_statistics
 from vigia.publish.labels import N_
@@ -144,7 +145,8 @@ def form_page(
 ) -> HTMLResponse:
     country = _may_see(visitor, country)
     form = statistics_form(session, country, year)
-    return _form(request, visitor, form, notice=NOTICES.get(done or ""))
+    offers = report_figures(session, country, year)
+    return _form(request, visitor, form, notice=NOTICES.get(done or ""), offers=offers)
 
 
 @router.post("/statistics/{country}/{year}", response_model=None)
@@ -266,6 +268,7 @@ def _form(
     error: str | None = None,
     typed: dict[str, str] | None = None,
     status_code: int = status.HTTP_200_OK,
+    offers: dict[str, list[Offer]] | None = None,
 ) -> HTMLResponse:
     catalogue = statistics_catalogue()
     shown = {
@@ -281,6 +284,7 @@ def _form(
         "may_approve": can_approve_statistics(visitor.principal),
         "notice": notice,
         "error": error,
+        "offers": offers or {},
     }
     return show(request, visitor, "statistics_form.html", values, status_code)
 

@@ -161,6 +161,16 @@ document.addEventListener("click", function (event) {
         if (again) { again = false; send(); }
       });
   }
+  // A figure from the reports goes into the total only when a person chooses it.
+  form.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-fill]");
+    if (!button) return;
+    var input = form.querySelector('[name="' + button.getAttribute("data-fill") + '"]');
+    if (!input) return;
+    input.value = button.getAttribute("data-value");
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.focus();
+  });
   form.addEventListener("input", function () {
     sums();
     clearTimeout(timer);
