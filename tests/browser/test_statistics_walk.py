@@ -9,6 +9,9 @@ from pathlib import Path
 from typing import Any
 
 from tests.browser.people import create_accounts
+from tests.evaluate.conftest import Figure, figures_report
+from vigia.store.database import open_database, session_factory
+from vigia.store.repository import store_document
 
 FOCAL = ("focal.per@example.org", "focal-point-password", "focal_point", "PER")
 SECRETARIAT = ("secretariat@example.org", "secretariat-password", "secretariat", None)
@@ -85,4 +88,32 @@ def test_a_focal_point_fills_fixes_and_submits_and_the_secretariat_approves(
     assert page.get_attribute("[data-status]", "data-status") == "approved"
     assert page.locator(TOTAL).get_attribute("readonly") is not None
     page.screenshot(path=str(artifacts / f"statistics-approved-{kind}.png"), full_page=True)
+    context.close()
+
+
+def test_a_figure_from_the_reports_goes_in_only_when_chosen(
+    chromium: Any, live_server: str, ready_database_url: str
+) -> None:
+    create_accounts(ready_database_url, FOCAL)
+    sentence = "In 2025 the courts of Peru convicted 52 traffickers."
+    engine = open_database(ready_database_url)
+    with session_factory(engine)() as session:
+        figure = Figure("convictions", 52, sentence, 2025)
+        store_document(session, figures_report("peru-2025", "PER", [figure]))
+    engine.dispose()
+    context = chromium.new_context()
+    page = context.new_page()
+
+    _log_in(page, live_server, FOCAL[0], FOCAL[1])
+    _open_the_form(page, "PER", 2025)
+    total = "input[name='v.persons_convicted.']"
+    offers = page.locator("[data-offers='persons_convicted']")
+    assert page.input_value(total) == ""
+    offers.locator("summary").click()
+    assert sentence in offers.inner_text()
+    offers.locator("button[data-fill]").click()
+    _saved(page)
+    page.reload()
+
+    assert page.input_value(total) == "52"
     context.close()
