@@ -23,6 +23,9 @@ def test_a_focal_point_fills_saves_sees_a_check_fixes_and_submits(browser: TestC
     submitted = post_form(browser, f"{FORM}/submit", {})
 
     assert listing.status_code == 200 and 'data-country="CRI"' in listing.text
+    title = listing.text.split("<title>")[1].split("</title>")[0]
+    assert title.startswith("Estadísticas anuales") and "<" not in title
+    assert listing.text.count('id="csv-heading"') == 1
     assert 'data-country="ARG"' not in listing.text  # a focal point sees its own state
     assert saved.status_code == 303 and saved.headers["location"] == f"{FORM}?done=saved"
     assert 'data-rule="victims_by_sex_and_age_add_up"' in page.text and 'value="31"' in page.text
