@@ -79,11 +79,22 @@ class RuleSource:
 
 
 @dataclass(frozen=True)
+class OutlierRule:
+    """A total more than ``factor`` times the median of the state's other years (at least
+    ``least_years`` of them), or less than its ``factor``-th, is a warning worded by ``labels``."""
+
+    factor: float
+    least_years: int
+    labels: dict[str, str]
+
+
+@dataclass(frozen=True)
 class StatisticsCatalogue:
     categories: dict[str, Category]
     elements: dict[str, DataElement]
     data_sets: tuple[DataSet, ...]
     rules: tuple[RuleSource, ...]
+    outliers: OutlierRule
 
     def cells(self, element: DataElement) -> list[Cell]:
         """The element's total, then every cell of each breakdown, in the catalogue's order."""
@@ -154,7 +165,11 @@ def build_catalogue(data: dict[str, Any]) -> StatisticsCatalogue:
         RuleSource(entry["name"], entry["rule"], entry["importance"], entry["labels"])
         for entry in data["validation_rules"]
     )
-    return StatisticsCatalogue(categories, elements, data_sets, rules)
+    outliers = data["outliers"]
+    outlier_rule = OutlierRule(
+        float(outliers["factor"]), int(outliers["least_years"]), outliers["labels"]
+    )
+    return StatisticsCatalogue(categories, elements, data_sets, rules, outlier_rule)
 
 
 def _element(entry: dict[str, Any], categories: dict[str, Category]) -> DataElement:

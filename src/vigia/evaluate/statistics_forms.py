@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 from vigia.errors import InvalidTransition, InvalidValue, PermissionDenied
 from vigia.evaluate.validation_rules import Outcome, Rule, catalogue_rules
 from vigia.permissions import Principal, can_approve_statistics, can_enter_statistics
-from vigia.reference import check_country, load_data_file
+from vigia.reference import check_country
 from vigia.statistics import Cell, Options, statistics_catalogue
 from vigia.store import audit
 from vigia.store.models import DataValueRow, StatisticsFormRow, UserRow
@@ -113,8 +113,9 @@ def outliers(
 ) -> tuple[Violation, ...]:
     """Warnings for the totals far from the median of the same state's other years (the
     catalogue's ``outliers``: more than ``factor`` times it, or less than its ``factor``-th)."""
-    settings = load_data_file("statistics.json")["outliers"]
-    factor, least = float(settings["factor"]), int(settings["least_years"])
+    catalogue = statistics_catalogue()
+    settings = catalogue.outliers
+    factor, least = settings.factor, settings.least_years
     history: dict[str, list[float]] = {}
     rows = session.execute(
         select(DataValueRow.element, DataValueRow.value)
@@ -129,7 +130,7 @@ def outliers(
     for element, value in rows:
         history.setdefault(element, []).append(value)
     found = []
-    elements = statistics_catalogue().elements
+    elements = catalogue.elements
     for cell, value in values.items():
         earlier = history.get(cell.element, [])
         if cell.options or len(earlier) < least:
@@ -140,7 +141,7 @@ def outliers(
                 language: text.format(
                     element=elements[cell.element].labels.get(language, cell.element)
                 )
-                for language, text in settings["labels"].items()
+                for language, text in settings.labels.items()
             }
             rule = Rule(f"outlier:{cell.element}", "", (), ">", (), "warning", labels)
             found.append(Violation(rule, Outcome(False, value, middle)))

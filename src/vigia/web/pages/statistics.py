@@ -32,10 +32,10 @@ from vigia.evaluate.statistics_forms import (
 )
 from vigia.evaluate.statistics_prefill import Offer, report_figures
 from vigia.evaluate.statistics_reports import due_date, regional_completeness
+from vigia.languages import translations
 from vigia.permissions import can_approve_statistics, can_enter_statistics
 from vigia.publish.labels import N_
 from vigia.statistics import Cell, StatisticsCatalogue, statistics_catalogue
-from vigia.web import i18n
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.accounts import member_states
 from vigia.web.pages.responses import redirect_to, show
@@ -230,7 +230,7 @@ def _values(typed: dict[str, str]) -> dict[Cell, float | None]:
 
 def _message(error: Exception, visitor: Visitor) -> str:
     if isinstance(error, _NotANumber):
-        wording = i18n.load_all()[visitor.language].gettext(NOT_A_NUMBER)
+        wording = translations(visitor.language).gettext(NOT_A_NUMBER)
         return wording % {"value": str(error)[:40]}
     return str(error)
 
