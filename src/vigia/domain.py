@@ -86,6 +86,10 @@ class Provenance:
 #: identity is domain knowledge because the store records which documents it has mapped.
 AREA_MAPPER = Provenance("plan_areas", "1")
 
+#: What records an approved yearly statistics form as facts (``vigia.evaluate.statistics_facts``):
+#: the consistency checks and the pre-fill tell the form's own figures from the reports' by it.
+STATISTICS_FORM = Provenance("statistics_form", "1")
+
 
 @dataclass(frozen=True)
 class Evidence:

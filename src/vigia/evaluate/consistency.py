@@ -31,7 +31,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
-from vigia.domain import LANGUAGES, Finding, Qualifier
+from vigia.domain import LANGUAGES, STATISTICS_FORM, Finding, Qualifier
 from vigia.evaluate.statistics_reports import ApprovedTotal, approved_totals
 from vigia.reference import countries, indicators, load_data_file
 from vigia.store.figures import current_values
@@ -189,12 +189,16 @@ def _finding_order(finding: Inconsistency) -> tuple[str, int, int, str]:
 
 
 def stored_figures(session: Session, country: str | None = None) -> list[StoredFigure]:
-    """Facts not rejected, with a country and an effective year, in document and text order."""
+    """Facts not rejected, with a country and an effective year, in document and text order.
+
+    The facts of approved statistics forms are left out: ``statistics_vs_reports`` compares the
+    forms' values with these."""
     statement = (
         select(FactRow, DocumentRow.path, DocumentRow.meeting_code)
         .join(DocumentRow, FactRow.document_id == DocumentRow.id)
         .options(joinedload(FactRow.evidence))
         .where(FactRow.status != REJECTED, FactRow.country.is_not(None))
+        .where(FactRow.component != STATISTICS_FORM.component)
         .execution_options(populate_existing=True)
     )
     if country is not None:

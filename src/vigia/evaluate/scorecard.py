@@ -6,7 +6,8 @@ reported for the area's indicators (facts not rejected); the rubric turns them i
 rating, and a reviewer's confirmation (``rating_reviews``) takes precedence. An activity of the
 plan carried out by member states counts as covered when a figure of one of its indicators was
 reported, or a sentence of its area shares at least two significant words with its title (words
-common to every report on trafficking left out).
+common to every report on trafficking left out). The yearly statistics a state had approved for the
+meeting's year and the two before count with its reports (``vigia.evaluate.statistics_facts``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from vigia.evaluate.meetings import (
 )
 from vigia.evaluate.plan_store import plan_for_meeting
 from vigia.evaluate.rubric import rate
+from vigia.evaluate.statistics_facts import approved_form_documents
 from vigia.plans import AREAS
 from vigia.plans.model import MEMBER_STATES, PlanActivity, WorkPlan
 from vigia.reference import indicators, lexicon
@@ -60,14 +62,20 @@ def evaluate_meeting(session: Session, meeting: str) -> MeetingEvaluation:
     """Every state of ``meeting`` (any case) rated in every area; UnknownMeeting if none stored."""
     meeting = resolve_meeting(session, meeting)
     documents = meeting_documents(session, meeting)
-    plan = plan_for_meeting(session, meeting_year(session, meeting, documents))
-    document_ids = [document.id for document in documents]
+    year = meeting_year(session, meeting, documents)
+    plan = plan_for_meeting(session, year)
+    forms = approved_form_documents(session, year)
+    document_ids = [document.id for document in documents] + [form.document_id for form in forms]
     paths = {document.id: document.path for document in documents}
+    paths.update((form.document_id, form.path) for form in forms)
     sentences = _sentences_by_state_area(session, document_ids, paths)
     figures = _figures_by_state(session, document_ids, paths)
     reviews = _reviews(session, meeting)
     areas_of = indicator_areas(plan)
     countries, documents_of = _countries_and_documents(session, documents)
+    for form in forms:
+        if form.country in documents_of:
+            documents_of[form.country].append(form.path)
     states = [
         _state(country, plan, areas_of, sentences, figures, reviews, documents_of[country])
         for country in countries

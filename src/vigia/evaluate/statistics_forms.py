@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from vigia.errors import InvalidTransition, InvalidValue, PermissionDenied
+from vigia.evaluate.statistics_facts import record_approved_form, withdraw_approved_form
 from vigia.evaluate.validation_rules import Outcome, Rule, catalogue_rules
 from vigia.permissions import Principal, can_approve_statistics, can_enter_statistics
 from vigia.reference import check_country
@@ -243,6 +244,7 @@ def approve_form(session: Session, principal: Principal, country: str, year: int
             raise InvalidTransition(f"only a submitted form can be approved; this one is {status}")
         _move(session, user, form, "approved", "statistics.approve")
         form.approved_at, form.approved_by = datetime.now(UTC), user.id
+        record_approved_form(session, form, user)
     return statistics_form(session, country, year)
 
 
@@ -259,6 +261,7 @@ def unlock_form(
         form = _form(session, country, year)
         if form is None or form.status != "approved":
             raise InvalidTransition("only an approved form can be unlocked")
+        withdraw_approved_form(session, form)
         _move(session, user, form, "draft", "statistics.unlock", reason)
     return statistics_form(session, country, year)
 

@@ -68,7 +68,7 @@ def store_document(session: Session, document: Document) -> StoredDocument:
     if existing is not None:
         return existing
     try:
-        row = _insert_document(session, document)
+        row = insert_document(session, document)
         session.commit()
     except IntegrityError:
         session.rollback()
@@ -112,7 +112,9 @@ class _EvidenceRows:
         return None if evidence is None else self.row_for(evidence)
 
 
-def _insert_document(session: Session, document: Document) -> DocumentRow:
+def insert_document(session: Session, document: Document) -> DocumentRow:
+    """Add ``document`` and its findings to ``session`` and flush, without committing (the
+    caller's transaction decides)."""
     row = DocumentRow(
         sha256=document.sha256,
         path=document.path,

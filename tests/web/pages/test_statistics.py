@@ -85,6 +85,12 @@ def test_the_secretariat_approves_and_the_year_is_locked(browser: TestClient) ->
     browser.cookies.clear()
     profile = browser.get("/countries/CRI?lang=en").text  # public, once approved
     assert 'data-element="persons_convicted"' in profile and '<td class="number">43</td>' in profile
+    facts = browser.get("/api/v1/facts?country=CRI").json()["items"]
+    (fact,) = [item for item in facts if item["document"]["file_name"] == "CRI-2024-tip-annual-v1"]
+    assert (fact["indicator"], fact["value"], fact["status"]) == ("convictions", 43, "published")
+    assert fact["evidence"]["text"] == "Persons convicted in 2024: 43."
+    source = browser.get(f"/documents/{fact['document']['id']}?lang=en")
+    assert source.status_code == 200 and "Persons convicted in 2024: 43." in source.text
 
 
 def test_a_csv_sent_from_the_page_imports_or_lists_its_bad_rows(browser: TestClient) -> None:

@@ -33,6 +33,8 @@ class StatisticsFormRow(Base):
     submitted_by: Mapped[int | None] = optional_user_id_column()
     approved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     approved_by: Mapped[int | None] = optional_user_id_column()
+    #: The document recording the approved totals as facts (revision 0012).
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
 
 
 class DataValueRow(Base):
