@@ -1,8 +1,10 @@
-"""Yearly statistics as CSV: the template Vigía makes, and its import, all or nothing per file.
+"""Yearly statistics as CSV (or XLSX): the template Vigía makes, and its import, all or nothing
+per file.
 
     text = statistics_template("CRI", 2024, "es")          # one row per value the form asks for
     report = import_statistics_csv(session, principal, text)
     report.errors        # [(line, message), ...]: nothing was stored when there is one
+    report = import_statistics_file(session, principal, data)   # bytes: XLSX or CSV
 
 One row per value: ``country``, ``year``, ``element``, one column per category (``sex``, ``age``,
 ``age_group``, ``exploitation``, ``citizenship``; empty where the cell has no such category, all
@@ -17,6 +19,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
@@ -29,6 +32,7 @@ from vigia.evaluate.statistics_forms import (
     checked_value,
     store_values,
 )
+from vigia.evaluate.statistics_xlsx import is_workbook, statistics_workbook, workbook_rows
 from vigia.permissions import Principal
 from vigia.statistics import Cell, statistics_catalogue
 from vigia.store.transactions import committed
@@ -56,12 +60,10 @@ def columns() -> list[str]:
     return [*KEY_COLUMNS, *statistics_catalogue().categories, "value", "label"]
 
 
-def statistics_template(country: str, year: int, language: str = "en") -> str:
-    """A CSV to fill: one row for each value of the latest data set, ``value`` empty."""
+def template_rows(country: str, year: int, language: str = "en") -> list[dict[str, object]]:
+    """The template's rows: one for each value of the latest data set, ``value`` empty."""
     catalogue = statistics_catalogue()
-    output = io.StringIO()
-    writer = csv.DictWriter(output, fieldnames=columns(), lineterminator="\n")
-    writer.writeheader()
+    rows: list[dict[str, object]] = []
     for name in catalogue.data_set(DATA_SET).elements:
         element = catalogue.elements[name]
         for cell in catalogue.cells(element):
@@ -70,25 +72,64 @@ def statistics_template(country: str, year: int, language: str = "en") -> str:
                 catalogue.categories[category].option_labels[option].get(language, option)
                 for category, option in cell.options
             ]
-            row = {"country": country, "year": year, "element": name, "value": ""}
-            row |= dict(cell.options) | {"label": " — ".join(words)}
-            writer.writerow(row)
+            row: dict[str, object] = {"country": country, "year": year, "element": name}
+            row |= dict(cell.options) | {"value": "", "label": " — ".join(words)}
+            rows.append(row)
+    return rows
+
+
+def statistics_template(country: str, year: int, language: str = "en") -> str:
+    """A CSV to fill: one row for each value of the latest data set, ``value`` empty."""
+    output = io.StringIO()
+    writer = csv.DictWriter(output, fieldnames=columns(), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(template_rows(country, year, language))
     return output.getvalue()
+
+
+def statistics_template_xlsx(country: str, year: int, language: str = "en") -> bytes:
+    """The same template as an XLSX workbook."""
+    return statistics_workbook(columns(), template_rows(country, year, language))
+
+
+def import_statistics_file(session: Session, principal: Principal, data: bytes) -> ImportReport:
+    """A filled template as sent: an XLSX workbook, or a CSV in UTF-8 or Windows-1252."""
+    if is_workbook(data):
+        try:
+            header, rows = workbook_rows(data)
+        except InvalidValue as error:
+            return ImportReport(errors=[(1, str(error))])
+        return import_statistics_rows(session, principal, header, rows)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # a spreadsheet saved on Windows
+    return import_statistics_csv(session, principal, text)
 
 
 def import_statistics_csv(session: Session, principal: Principal, text: str) -> ImportReport:
     """Store the values of a CSV in the template's layout (see the module): all, or none."""
+    text = text.lstrip("\ufeff")
+    reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
+    rows = ((reader.line_num, row) for row in reader)
+    return import_statistics_rows(session, principal, list(reader.fieldnames or []), rows)
+
+
+def import_statistics_rows(
+    session: Session,
+    principal: Principal,
+    header: list[str],
+    rows: Iterable[tuple[int, Mapping[str | None, str | None]]],
+) -> ImportReport:
+    """Store rows of the template's layout, each with its line: all, or none."""
     report = ImportReport()
     batches: dict[tuple[str, int], dict[Cell, float | None]] = defaultdict(dict)
     lines: dict[tuple[str, int], list[int]] = defaultdict(list)
-    text = text.lstrip("\ufeff")
-    reader = csv.DictReader(io.StringIO(text), delimiter=_delimiter(text))
-    missing = [name for name in (*KEY_COLUMNS, "value") if name not in (reader.fieldnames or [])]
+    missing = [name for name in (*KEY_COLUMNS, "value") if name not in header]
     if missing:
         report.errors.append((1, f"the header has no column {', '.join(missing)}"))
         return report
-    for row in reader:
-        line = reader.line_num
+    for line, row in rows:
         report.rows += 1
         if report.rows > MOST_ROWS:
             report.errors.append((line, f"more than {MOST_ROWS:,} rows: split the file"))
@@ -144,7 +185,7 @@ def _store(
         report.errors.append((lines[0], f"{country} {year}: {error}"))
 
 
-def _row(row: dict[str | None, str | None]) -> tuple[tuple[str, int], Cell, float | None]:
+def _row(row: Mapping[str | None, str | None]) -> tuple[tuple[str, int], Cell, float | None]:
     catalogue = statistics_catalogue()
     country = (row.get("country") or "").strip().upper()
     year_text = (row.get("year") or "").strip()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 from fastapi.testclient import TestClient
+from openpyxl import Workbook
 
 from tests.web.pages.conftest import ADMINISTRATOR, FOCAL_POINT, SECRETARIAT, log_in, post_form
 
@@ -137,3 +140,27 @@ def test_the_reports_figures_are_offered_never_entered(browser: TestClient) -> N
         and 'data-fill="v.offences_recorded." data-value="12"' in page
     )
     assert 'name="v.offences_recorded." value=""' in page
+
+
+def test_a_workbook_sent_from_the_page_imports(browser: TestClient) -> None:
+    log_in(browser, FOCAL_POINT)
+    page = browser.get("/statistics?year=2022").text
+    token = page.split('name="csrf_token" value="')[1].split('"')[0]
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None
+    sheet.append(["country", "year", "element", "value"])
+    sheet.append(["CRI", 2022, "persons_convicted", 12])
+    data = io.BytesIO()
+    workbook.save(data)
+
+    imported = browser.post(
+        "/statistics/upload",
+        data={"csrf_token": token},
+        files={"file": ("stats.xlsx", data.getvalue(), "application/octet-stream")},
+        follow_redirects=False,
+    )
+
+    assert "/api/v1/statistics/template.xlsx?country=CRI&amp;year=2022" in page
+    assert imported.status_code == 303, imported.text
+    assert "<td>1 / 5</td>" in browser.get("/statistics?year=2022").text

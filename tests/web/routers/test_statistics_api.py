@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 from fastapi.testclient import TestClient
+from openpyxl import load_workbook
 
 from tests.web.conftest import Stored, bearer
 
@@ -114,6 +116,38 @@ def test_the_template_downloads_and_a_filled_one_imports(
         "changed": 1,
         "forms": [{"country": "CRI", "year": 2023}],
     }
+
+
+def test_the_xlsx_template_downloads_and_a_filled_one_imports(
+    client: TestClient, stored: Stored
+) -> None:
+    template = client.get("/api/v1/statistics/template.xlsx?country=CRI&year=2023&language=pt")
+    workbook = load_workbook(io.BytesIO(template.content))
+    sheet = workbook["values"]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[header.index("element")].value == "persons_convicted" and not row[3].value:
+            row[header.index("value")].value = 12  # type: ignore[index]
+    filled = io.BytesIO()
+    workbook.save(filled)
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+    imported = client.post(
+        "/api/v1/data-values.xlsx",
+        content=filled.getvalue(),
+        headers={**bearer(stored.focal_point), "Content-Type": xlsx},
+    )
+    broken = client.post(
+        "/api/v1/data-values.xlsx", content=b"PK\x03\x04", headers=bearer(stored.focal_point)
+    )
+
+    assert template.status_code == 200 and template.headers["content-type"] == xlsx
+    assert "statistics-CRI-2023.xlsx" in template.headers["content-disposition"]
+    assert imported.status_code == 200, imported.text
+    assert imported.json()["changed"] == 1 and imported.json()["forms"] == [
+        {"country": "CRI", "year": 2023}
+    ]
+    assert broken.status_code == 422 and "not an XLSX workbook" in broken.text
 
 
 def test_a_csv_with_bad_rows_answers_each_and_stores_nothing(

@@ -20,7 +20,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from vigia.errors import ReviewError
-from vigia.evaluate.statistics_csv import import_statistics_csv
+from vigia.evaluate.statistics_csv import import_statistics_file
 from vigia.evaluate.statistics_forms import (
     StatisticsForm,
     approve_form,
@@ -54,7 +54,7 @@ NOTICES = {
     "unlocked": N_("Unlocked: the form can be changed again."),
     "imported": N_("The file was imported."),
 }
-NO_FILE = N_("Choose a CSV file to send.")
+NO_FILE = N_("Choose an XLSX or CSV file to send.")
 TOO_LARGE = N_("The file is larger than 5 MB: split it.")
 FIELD_PREFIX = "v."
 
@@ -78,7 +78,8 @@ def statistics_page(
 async def upload_csv(
     request: Request, visitor: SignedInFormVisitor, session: DatabaseSession
 ) -> Response:
-    """A filled CSV template: stored whole, or refused with each bad row's line and reason."""
+    """A filled template, CSV or XLSX: stored whole, or refused with each bad row's line and
+    reason."""
     fields = await request.form()
     upload = fields.get("file")
     year = date.today().year - 1
@@ -87,11 +88,7 @@ async def upload_csv(
     data = await upload.read(CSV_BYTES + 1)
     if len(data) > CSV_BYTES:
         return _listing(request, visitor, session, year, error=TOO_LARGE, status_code=400)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="replace")  # a spreadsheet saved on Windows
-    report = await run_in_threadpool(import_statistics_csv, session, visitor.principal, text)
+    report = await run_in_threadpool(import_statistics_file, session, visitor.principal, data)
     if not report.ok:
         return await run_in_threadpool(
             lambda: _listing(

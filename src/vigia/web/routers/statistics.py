@@ -19,7 +19,12 @@ from starlette.concurrency import run_in_threadpool
 
 from vigia.domain import LANGUAGES
 from vigia.errors import PermissionDenied
-from vigia.evaluate.statistics_csv import ImportReport, import_statistics_csv, statistics_template
+from vigia.evaluate.statistics_csv import (
+    ImportReport,
+    import_statistics_file,
+    statistics_template,
+    statistics_template_xlsx,
+)
 from vigia.evaluate.statistics_forms import (
     approve_form,
     save_values,
@@ -146,6 +151,29 @@ def get_template(
     )
 
 
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@router.get(
+    "/statistics/template.xlsx",
+    response_class=Response,
+    responses={200: {"content": {XLSX: {}}}},
+    summary="An XLSX template",
+)
+def get_template_xlsx(
+    country: CountryQuery,
+    year: Annotated[int, Query(ge=1990, le=2100)],
+    language: Annotated[str, Query(pattern=f"^({'|'.join(LANGUAGES)})$")] = "en",
+) -> Response:
+    """The CSV template as a workbook, to fill in a spreadsheet program and send to
+    ``POST /api/v1/data-values.xlsx``."""
+    return Response(
+        statistics_template_xlsx(country, year, language),
+        media_type=XLSX,
+        headers={"Content-Disposition": f'attachment; filename="statistics-{country}-{year}.xlsx"'},
+    )
+
+
 @router.post(
     "/data-values.csv",
     response_model=ImportResource,
@@ -157,16 +185,33 @@ async def post_data_values_csv(
 ) -> Response:
     """Store the values of a CSV in the template's layout: all of them, or (422) none, with each
     bad row's line and reason."""
+    return await _import(request, session, principal)
+
+
+@router.post(
+    "/data-values.xlsx",
+    response_model=ImportResource,
+    openapi_extra={"requestBody": {"content": {XLSX: {}}, "required": True}},
+    summary="Import an XLSX workbook",
+)
+async def post_data_values_xlsx(
+    request: Request, session: DatabaseSession, principal: SignedInPrincipal
+) -> Response:
+    """Store the values of the first sheet of a workbook in the template's layout: all of them,
+    or (422) none, with each bad row's number and reason."""
+    return await _import(request, session, principal)
+
+
+async def _import(
+    request: Request, session: DatabaseSession, principal: SignedInPrincipal
+) -> Response:
+    """Either file, told apart by its first bytes (an XLSX file is a ZIP archive)."""
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > CSV_BYTES:
             return _refused(f"the file is larger than {CSV_BYTES // 1_000_000} MB: split it", [])
-    try:
-        text = bytes(body).decode("utf-8")
-    except UnicodeDecodeError:
-        text = bytes(body).decode("cp1252", errors="replace")  # a spreadsheet saved on Windows
-    report = await run_in_threadpool(import_statistics_csv, session, principal, text)
+    report = await run_in_threadpool(import_statistics_file, session, principal, bytes(body))
     if not report.ok:
         count = len(report.errors)
         rows = "1 row" if count == 1 else f"{count} rows"
