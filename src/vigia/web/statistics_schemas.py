@@ -127,3 +127,23 @@ class ApprovedValueResource(BaseModel):
 class ApprovedValueList(BaseModel):
     items: list[ApprovedValueResource]
     total: int
+
+
+class NotesRequest(BaseModel):
+    country: str = Field(max_length=3, examples=["CRI"])
+    notes: dict[str, str] = Field(
+        max_length=20,
+        description='By question (element; "" for the whole form): the note, "" to remove it.',
+        examples=[{"victims_detected": "Counted when referred to assistance, not when detected."}],
+    )
+
+
+class NoteResource(BaseModel):
+    country: str
+    element: str = Field(description='The question; "" for the whole form.')
+    text: str
+    changed_at: datetime
+
+
+class NoteList(BaseModel):
+    items: list[NoteResource]

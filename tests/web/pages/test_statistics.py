@@ -164,3 +164,29 @@ def test_a_workbook_sent_from_the_page_imports(browser: TestClient) -> None:
     assert "/api/v1/statistics/template.xlsx?country=CRI&amp;year=2022" in page
     assert imported.status_code == 303, imported.text
     assert "<td>1 / 5</td>" in browser.get("/statistics?year=2022").text
+
+
+def test_comparability_notes_save_with_the_figures_and_show_on_the_profile(
+    browser: TestClient,
+) -> None:
+    log_in(browser, FOCAL_POINT)
+    note = "Victims are counted when referred to assistance."
+    saved = post_form(browser, FORM, {"v.persons_convicted.": "43", "note.victims_detected": note})
+    page = browser.get(FORM).text
+    too_long = post_form(browser, FORM, {"note.": "x" * 2001})
+    post_form(browser, f"{FORM}/submit", {})
+    browser.cookies.clear()
+    log_in(browser, SECRETARIAT)
+    post_form(browser, f"{FORM}/approve", {})
+    browser.cookies.clear()
+
+    profile = browser.get("/countries/CRI?lang=en").text
+    api = browser.get("/api/v1/statistics/notes?country=CRI").json()
+
+    assert saved.status_code == 303
+    assert f">{note}</textarea>" in page
+    assert too_long.status_code == 400 and "longer than 2000" in too_long.text
+    assert "Comparability notes" in profile and f"<dd>{note}</dd>" in profile
+    assert [(item["element"], item["text"]) for item in api["items"]] == [
+        ("victims_detected", note)
+    ]

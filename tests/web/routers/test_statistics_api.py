@@ -215,3 +215,23 @@ def test_completeness_covers_every_member_state(client: TestClient, stored: Stor
         0,
         None,
     )
+
+
+def test_notes_are_set_by_the_states_focal_point_and_read_by_anyone(
+    client: TestClient, stored: Stored
+) -> None:
+    body = {"country": "CRI", "notes": {"persons_convicted": "First-instance sentences only."}}
+
+    saved = client.post("/api/v1/statistics/notes", json=body, headers=bearer(stored.focal_point))
+    anonymous = client.post("/api/v1/statistics/notes", json=body)
+    unknown = client.post(
+        "/api/v1/statistics/notes",
+        json={"country": "CRI", "notes": {"persons_jailed": "x"}},
+        headers=bearer(stored.focal_point),
+    )
+    read = client.get("/api/v1/statistics/notes?country=cri")
+
+    assert saved.status_code == 200 and saved.json()["items"][0]["element"] == "persons_convicted"
+    assert anonymous.status_code == 401
+    assert unknown.status_code == 422 and "persons_jailed" in unknown.text
+    assert [item["text"] for item in read.json()["items"]] == ["First-instance sentences only."]

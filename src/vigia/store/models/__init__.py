@@ -48,7 +48,7 @@ from vigia.store.models.follow_up import (
 )
 from vigia.store.models.jobs import ExtractionJobRow
 from vigia.store.models.publishing import ReportEditionRow, ReportFileRow
-from vigia.store.models.statistics import DataValueRow, StatisticsFormRow
+from vigia.store.models.statistics import ComparabilityNoteRow, DataValueRow, StatisticsFormRow
 from vigia.store.models.versions import DataVersionRow
 
 __all__ = [
@@ -61,6 +61,7 @@ __all__ = [
     "AreaMappingRow",
     "AuditLogRow",
     "Base",
+    "ComparabilityNoteRow",
     "CooperationLinkRow",
     "DataValueRow",
     "DataVersionRow",

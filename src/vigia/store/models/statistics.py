@@ -1,10 +1,11 @@
-"""A state's yearly statistics forms and their values (revision 0011)."""
+"""A state's yearly statistics forms and their values (revision 0011), and its comparability notes
+(revision 0013)."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, DateTime, Double, ForeignKey, Index, Integer, String
+from sqlalchemy import CheckConstraint, DateTime, Double, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from vigia.store.models.base import CODE, Base, optional_user_id_column
@@ -57,3 +58,20 @@ class DataValueRow(Base):
     source: Mapped[str] = mapped_column(String(32))
     entered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     entered_by: Mapped[int | None] = optional_user_id_column()
+
+
+class ComparabilityNoteRow(Base):
+    """How a state's figures for one question (``element``; ``''``: all of them) differ from the
+    catalogue's definition (revision 0013)."""
+
+    __tablename__ = "comparability_notes"
+    __table_args__ = (
+        Index("uq_comparability_notes_country_element", "country", "element", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    country: Mapped[str] = mapped_column(CODE)
+    element: Mapped[str] = mapped_column(CODE, default="", server_default="")
+    text: Mapped[str] = mapped_column(Text)
+    changed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    changed_by: Mapped[int | None] = optional_user_id_column()

@@ -18,6 +18,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from vigia.evaluate.meetings import reporting_meetings
+from vigia.evaluate.statistics_notes import comparability_notes
 from vigia.evaluate.statistics_reports import approved_values
 from vigia.publish.labels import N_
 from vigia.reference import countries, indicators
@@ -125,7 +126,18 @@ def statistics_table(session: Session, country: str, language: str) -> dict[str,
         if not row.options:
             totals.setdefault(row.year, {})[row.element] = row.value
     names = [name for name in catalogue.elements if any(name in row for row in totals.values())]
+    notes = [
+        (
+            catalogue.elements[note.element].labels.get(language, note.element)
+            if note.element
+            else "",
+            note.text,
+        )
+        for note in comparability_notes(session, country)
+        if not note.element or note.element in catalogue.elements
+    ]
     return {
         "columns": [(name, catalogue.elements[name].labels.get(language, name)) for name in names],
         "rows": [(year, [totals[year].get(name) for name in names]) for year in sorted(totals)],
+        "notes": notes,
     }

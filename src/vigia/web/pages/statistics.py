@@ -30,10 +30,11 @@ from vigia.evaluate.statistics_forms import (
     submit_form,
     unlock_form,
 )
+from vigia.evaluate.statistics_notes import comparability_notes, save_notes
 from vigia.evaluate.statistics_prefill import Offer, report_figures
 from vigia.evaluate.statistics_reports import due_date, regional_completeness
 from vigia.languages import translations
-from vigia.permissions import can_approve_statistics, can_enter_statistics
+from vigia.permissions import Principal, can_approve_statistics, can_enter_statistics
 from vigia.publish.labels import N_
 from vigia.statistics import Cell, StatisticsCatalogue, statistics_catalogue
 from vigia.web.dependencies import DatabaseSession
@@ -57,6 +58,8 @@ NOTICES = {
 NO_FILE = N_("Choose an XLSX or CSV file to send.")
 TOO_LARGE = N_("The file is larger than 5 MB: split it.")
 FIELD_PREFIX = "v."
+#: The comparability note of a question (``note.victims_detected``; ``note.``: the whole form).
+NOTE_PREFIX = "note."
 
 router = APIRouter(route_class=PageRoute, include_in_schema=False)
 Year = Annotated[int, Path(ge=1990, le=2100)]
@@ -143,7 +146,7 @@ def form_page(
     country = _may_see(visitor, country)
     form = statistics_form(session, country, year)
     offers = report_figures(session, country, year)
-    return _form(request, visitor, form, notice=NOTICES.get(done or ""), offers=offers)
+    return _form(request, visitor, session, form, notice=NOTICES.get(done or ""), offers=offers)
 
 
 @router.post("/statistics/{country}/{year}", response_model=None)
@@ -160,17 +163,23 @@ async def save(
     typed = {
         str(key): str(value) for key, value in fields.items() if str(key).startswith(FIELD_PREFIX)
     }
+    notes = {
+        str(key).removeprefix(NOTE_PREFIX): str(value)
+        for key, value in fields.items()
+        if str(key).startswith(NOTE_PREFIX)
+    }
     try:
         values = _values(typed)
         form = await run_in_threadpool(
-            save_values, session, visitor.principal, country, year, values
+            _save, session, visitor.principal, country, year, values, notes
         )
     except (ReviewError, _NotANumber) as error:
         message = _message(error, visitor)
         if wants_json:
             return JSONResponse({"saved": False, "error": message}, status_code=400)
         form = await run_in_threadpool(statistics_form, session, country, year)
-        return _form(request, visitor, form, error=message, typed=typed, status_code=400)
+        kept = typed | {NOTE_PREFIX + key: text for key, text in notes.items()}
+        return _form(request, visitor, session, form, error=message, typed=kept, status_code=400)
     if wants_json:
         return JSONResponse(
             {"saved": True, "status": form.status, "violations": _said(form, visitor)}
@@ -198,9 +207,24 @@ def act(
             unlock_form(session, visitor.principal, country, year, reason)
     except ReviewError as error:
         form = statistics_form(session, country, year)
-        return _form(request, visitor, form, error=str(error), status_code=400)
+        return _form(request, visitor, session, form, error=str(error), status_code=400)
     done = {"submit": "submitted", "approve": "approved", "unlock": "unlocked"}[action]
     return redirect_to(request, visitor, f"/statistics/{country}/{year}?done={done}")
+
+
+def _save(
+    session: Session,
+    principal: Principal,
+    country: str,
+    year: int,
+    values: dict[Cell, float | None],
+    notes: dict[str, str],
+) -> StatisticsForm:
+    """The figures, then the comparability notes sent with them (which hold for every year)."""
+    form = save_values(session, principal, country, year, values)
+    if notes:
+        save_notes(session, principal, country, notes)
+    return form
 
 
 class _NotANumber(ValueError):
@@ -259,6 +283,7 @@ def _may_see(visitor: Visitor, country: str) -> str:
 def _form(
     request: Request,
     visitor: Visitor,
+    session: Session,
     form: StatisticsForm,
     *,
     notice: str | None = None,
@@ -272,9 +297,19 @@ def _form(
         FIELD_PREFIX + cell.element + "." + options_text(cell.options): f"{value:g}"
         for cell, value in form.values.items()
     } | (typed or {})
+    notes = {note.element: note.text for note in comparability_notes(session, form.country)}
+    notes |= {
+        key.removeprefix(NOTE_PREFIX): text
+        for key, text in (typed or {}).items()
+        if key.startswith(NOTE_PREFIX)
+    }
+    elements = _elements(catalogue, form, visitor.language, shown)
+    for element in elements:
+        element["note"] = notes.get(element["name"], "")
     values = {
         "form": form,
-        "elements": _elements(catalogue, form, visitor.language, shown),
+        "elements": elements,
+        "general_note": notes.get("", ""),
         "violations": _said(form, visitor),
         "editable": form.status != "approved"
         and can_enter_statistics(visitor.principal, form.country),

@@ -32,6 +32,7 @@ from vigia.evaluate.statistics_forms import (
     submit_form,
     unlock_form,
 )
+from vigia.evaluate.statistics_notes import comparability_notes, save_notes
 from vigia.evaluate.statistics_reports import (
     ApprovedValue,
     approved_values,
@@ -53,6 +54,9 @@ from vigia.web.statistics_schemas import (
     DataValuesRequest,
     FormKey,
     ImportResource,
+    NoteList,
+    NoteResource,
+    NotesRequest,
     StatisticsFormResource,
     UnlockRequest,
     form_resource,
@@ -304,3 +308,27 @@ def _approved(row: ApprovedValue) -> ApprovedValueResource:
         value=row.value,
         source=row.source,
     )
+
+
+@router.get("/statistics/notes", response_model=NoteList, summary="Comparability notes")
+def get_notes(
+    session: DatabaseSession,
+    country: Annotated[str | None, Query(max_length=3), AfterValidator(_optional_country)] = None,
+) -> NoteList:
+    """How each state's figures differ from the catalogue's definitions, by question. Public:
+    they go with the approved values."""
+    items = [
+        NoteResource.model_validate(note, from_attributes=True)
+        for note in comparability_notes(session, country)
+    ]
+    return NoteList(items=items)
+
+
+@router.post("/statistics/notes", response_model=NoteList, summary="Set comparability notes")
+def post_notes(
+    session: DatabaseSession, principal: SignedInPrincipal, body: NotesRequest
+) -> NoteList:
+    """Set a state's notes by question (its focal points, the secretariat); an empty text removes
+    one, the others stay. Answers the state's notes."""
+    notes = save_notes(session, principal, body.country, body.notes)
+    return NoteList(items=[NoteResource.model_validate(n, from_attributes=True) for n in notes])

@@ -130,7 +130,9 @@ document.addEventListener("click", function (event) {
     sending = true;
     var data = new FormData(form);
     var kept = {};
-    data.forEach(function (value, name) { if (name.indexOf("v.") === 0) kept[name] = value; });
+    data.forEach(function (value, name) {
+      if (name.indexOf("v.") === 0 || name.indexOf("note.") === 0) kept[name] = value;
+    });
     fetch(form.action, { method: "POST", body: data, headers: { "Accept": "application/json" } })
       .then(function (response) { return response.json().then(function (body) { return [response.ok, body]; }); })
       .then(function (answer) {
