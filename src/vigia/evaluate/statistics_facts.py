@@ -155,9 +155,17 @@ def form_document(
     )
 
 
+def counted_years(meeting_year: int | None) -> list[int]:
+    """The years whose statistics a meeting of ``meeting_year`` counts, oldest first."""
+    if meeting_year is None:
+        return []
+    return list(range(meeting_year - YEARS_BEFORE_MEETING, meeting_year + 1))
+
+
 def approved_form_documents(session: Session, meeting_year: int | None) -> list[FormDocument]:
     """The documents of the forms a meeting of ``meeting_year`` counts (none without a year)."""
-    if meeting_year is None:
+    years = counted_years(meeting_year)
+    if not years:
         return []
     statement = (
         select(
@@ -169,7 +177,7 @@ def approved_form_documents(session: Session, meeting_year: int | None) -> list[
         .join(DocumentRow, DocumentRow.id == StatisticsFormRow.document_id)
         .where(
             StatisticsFormRow.status == "approved",
-            StatisticsFormRow.year.between(meeting_year - YEARS_BEFORE_MEETING, meeting_year),
+            StatisticsFormRow.year.between(years[0], years[-1]),
         )
         .order_by(StatisticsFormRow.country, StatisticsFormRow.year)
     )

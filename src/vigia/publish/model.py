@@ -161,6 +161,18 @@ class Total:
     states: list[str]
 
 
+@dataclass(frozen=True)
+class FormStatus:
+    """How far a state's yearly statistics form is: ``status`` None when never started."""
+
+    country: str
+    year: int
+    status: str | None
+    questions_answered: int
+    questions: int
+    on_time: bool | None
+
+
 @dataclass
 class Report:
     meeting: str
@@ -176,6 +188,9 @@ class Report:
     meetings: list[str] = field(default_factory=list)
     #: The core indicators the Work Plan names, which each state is expected to report.
     core_indicators: list[str] = field(default_factory=list)
+    #: The yearly statistics forms of the years the meeting counts, by year and state: of the
+    #: states in the report and of any other that started one.
+    statistics: list[FormStatus] = field(default_factory=list)
 
     @property
     def figures(self) -> list[Figure]:

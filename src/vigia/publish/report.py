@@ -16,9 +16,16 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from vigia.domain import MeetingEvaluation, Rating
-from vigia.evaluate.meetings import meeting_order, stored_meetings
+from vigia.evaluate.meetings import (
+    meeting_documents,
+    meeting_order,
+    meeting_year,
+    stored_meetings,
+)
 from vigia.evaluate.plan_store import find_plan
 from vigia.evaluate.scorecard import core_indicators, evaluate_meeting
+from vigia.evaluate.statistics_facts import counted_years
+from vigia.evaluate.statistics_reports import regional_completeness
 from vigia.evaluate.visibility import as_seen_by
 from vigia.publish.advice import add_observations, add_recommendations
 from vigia.publish.model import (
@@ -27,6 +34,7 @@ from vigia.publish.model import (
     Figure,
     Finding,
     Footnote,
+    FormStatus,
     Link,
     Profile,
     Report,
@@ -83,7 +91,24 @@ def build_report(
     add_observations(session, report)
     report.findings = _findings(report)
     report.totals = _totals(report)
+    report.statistics = _statistics(session, report)
     return report
+
+
+def _statistics(session: Session, report: Report) -> list[FormStatus]:
+    """Completeness of the yearly statistics of the years the meeting counts (public: it says how
+    far each form is, not what it holds); none when no state started a form for those years."""
+    year = meeting_year(session, report.meeting, meeting_documents(session, report.meeting))
+    reported = {profile.country for profile in report.profiles}
+    rows = [
+        FormStatus(
+            row.country, row.year, row.status, row.questions_answered, row.questions, row.on_time
+        )
+        for counted in counted_years(year)
+        for row in regional_completeness(session, counted)
+        if row.country in reported or row.status is not None
+    ]
+    return rows if any(row.status is not None for row in rows) else []
 
 
 def _profiles(evaluation: MeetingEvaluation, country: str | None) -> list[Profile]:

@@ -91,6 +91,7 @@ def render_docx(report: Report, language: str) -> bytes:
             document.add_paragraph(chart.title, style="Caption")
     _findings(document, report, wording)
     _totals(document, report, wording)
+    _statistics(document, report, wording)
     for profile in report.profiles:
         _profile(document, profile, report.meetings, wording)
     wording.notes.attach(document)
@@ -142,6 +143,28 @@ def _totals(document: Document, report: Report, wording: Wording) -> None:
         row[1].text = str(total.year or "")
         row[2].text = format_number(total.value, language)
         row[3].text = wording.names(total.states)
+
+
+def _statistics(document: Document, report: Report, wording: Wording) -> None:
+    if not report.statistics:
+        return
+    _ = wording._
+    status = {
+        "approved": _("Approved"),
+        "submitted": _("Submitted"),
+        "draft": _("Being filled"),
+        None: _("Not started"),
+    }
+    document.add_heading(_("Yearly statistics: completeness"), level=1)
+    headings = [_("State"), _("Year"), _("Status"), _("Questions answered"), _("On time")]
+    table = _table(document, headings)
+    for form in report.statistics:
+        row = table.add_row().cells
+        row[0].text = wording.names([form.country])
+        row[1].text = str(form.year)
+        row[2].text = status.get(form.status, form.status or "")
+        row[3].text = f"{form.questions_answered} / {form.questions}"
+        row[4].text = "—" if form.on_time is None else _("Yes") if form.on_time else _("No")
 
 
 def _profile(document: Document, profile: Profile, meetings: list[str], wording: Wording) -> None:
