@@ -8,6 +8,8 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from sqlalchemy import func, select
 
+from vigia.evaluate.statistics_forms import statistics_form
+from vigia.evaluate.statistics_prefill import report_figures
 from vigia.services.accounts import authenticate
 from vigia.services.demo import SECRETARIAT, prepare_demo
 from vigia.store.database import open_database, session_factory
@@ -57,4 +59,24 @@ def test_prepare_demo_reports_unreadable_files(database_url: str, tmp_path: Path
         demo = prepare_demo(session, [empty, REPORTS[0]], hasher=CHEAP)
         assert demo.errors == [f"{empty}: empty file"]
         assert demo.documents == 1
+    engine.dispose()
+
+
+def test_prepare_demo_approves_the_focal_points_statistics_from_its_reports(
+    database_url: str,
+) -> None:
+    engine = open_database(database_url)
+    with session_factory(engine)() as session:
+        demo = prepare_demo(session, REPORTS, hasher=CHEAP)
+        again = prepare_demo(session, REPORTS, hasher=CHEAP)
+
+        assert demo.statistics is not None and again.statistics == demo.statistics
+        country, year = demo.statistics
+        focal = next(account for account in demo.accounts if account.role == "focal_point")
+        assert country == focal.country
+        form = statistics_form(session, country, year)
+        offered = report_figures(session, country, year)
+        assert form.status == "approved" and form.values
+        for cell, value in form.values.items():  # each value is one of the reports' figures
+            assert value in {offer.value for offer in offered[cell.element]}
     engine.dispose()

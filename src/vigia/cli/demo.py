@@ -22,6 +22,9 @@ def render(demo: DemoDatabase, database_url: str) -> str:
     for account in demo.accounts:
         scope = f" ({account.country})" if account.country else ""
         lines.append(f"  {account.email} / {account.password} / {account.role}{scope}")
+    if demo.statistics is not None:
+        country, year = demo.statistics
+        lines.append(f"Yearly statistics approved: {country} {year} (from its reports' figures).")
     lines += [f"error: {error}" for error in demo.errors]
     return "\n".join([*lines, *next_commands(demo, database_url)])
 

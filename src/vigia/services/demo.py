@@ -14,14 +14,23 @@ from argon2 import PasswordHasher
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from vigia.errors import ReviewError
 from vigia.evaluate.meetings import stored_meetings
 from vigia.evaluate.ratings import confirm_rating
 from vigia.evaluate.scorecard import evaluate_meeting, has_evidence
+from vigia.evaluate.statistics_forms import (
+    approve_form,
+    save_values,
+    statistics_form,
+    submit_form,
+)
+from vigia.evaluate.statistics_prefill import report_figures
 from vigia.ingest import UnreadableFileError
 from vigia.permissions import principal_for
 from vigia.services.accounts import create_user, find_user
 from vigia.services.ingestion import ingest_path
 from vigia.services.review import confirm_fact, publish_fact
+from vigia.statistics import Cell
 from vigia.store.models import DocumentRow, FactRow, UserRow
 
 
@@ -42,6 +51,8 @@ class DemoDatabase:
     errors: list[str]
     #: Codes of the meetings the stored reports belong to.
     meetings: list[str]
+    #: The yearly statistics form the demo approved, (state, year), if the reports gave figures.
+    statistics: tuple[str, int] | None = None
 
 
 #: The domain of every demo account: a database with other accounts is not a demo database.
@@ -112,6 +123,42 @@ def _publish_meeting(session: Session, meeting: str) -> None:
                 confirm_rating(session, principal, meeting, state.country, area.area)
 
 
+def _approve_statistics(session: Session, account: DemoAccount) -> tuple[str, int] | None:
+    """The focal point's yearly statistics for the year its reports give most figures for: it
+    takes the first figure the form offers for each question (as a person choosing them would),
+    submits, and the secretariat approves. Where the reports disagree, the consistency page shows
+    it. Nothing when the reports give no figure a form asks for, or the form already exists."""
+    country = account.country or ""
+    years = Counter(
+        year
+        for year in session.scalars(
+            select(FactRow.year).where(FactRow.country == country, FactRow.year.is_not(None))
+        )
+        if year is not None
+    )
+    best: tuple[int, dict[Cell, float | None]] | None = None
+    for year, _ in years.most_common():
+        offers = report_figures(session, country, year)
+        chosen: dict[Cell, float | None] = {
+            Cell(name): items[0].value for name, items in offers.items() if items
+        }
+        if chosen and (best is None or len(chosen) > len(best[1])):
+            best = (year, chosen)
+    if best is None:
+        return None
+    year, values = best
+    if statistics_form(session, country, year).status != "draft":
+        return (country, year)
+    focal_point = principal_for(find_user(session, account.email))
+    try:
+        save_values(session, focal_point, country, year, values)
+        submit_form(session, focal_point, country, year)
+    except ReviewError:
+        return None  # the reports' figures break a rule the form checks: left for a person
+    approve_form(session, principal_for(find_user(session, SECRETARIAT.email)), country, year)
+    return (country, year)
+
+
 def check_demo_database(session: Session) -> None:
     """Raise :class:`NotADemoDatabase` unless the database is empty or one the demo prepared.
 
@@ -160,6 +207,7 @@ def prepare_demo(
     codes = stored_meetings(session)  # the oldest round first
     if codes:
         _publish_meeting(session, codes[0])
+    statistics = _approve_statistics(session, focal_point)
     statuses = Counter(session.scalars(select(FactRow.status)))
     return DemoDatabase(
         accounts,
@@ -168,4 +216,5 @@ def prepare_demo(
         statuses["published"],
         errors,
         codes,
+        statistics,
     )
