@@ -1,6 +1,7 @@
 """What the yearly statistics show the region: completeness of each form, and approved values.
 
     regional_completeness(session, 2024)      # one row per member state, forms or not
+    form_checks(session, 2024, ["CRI"])       # {"CRI": FormChecks(errors=1, warnings=0)}
     approved_values(session, country="CRI")   # the values the secretariat approved, for everyone
 
 Completeness says how much of a form is answered: the share of the data set's questions (elements)
@@ -17,7 +18,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from vigia.evaluate.statistics_forms import DATA_SET, asked_cells, options_of
+from vigia.evaluate.statistics_forms import DATA_SET, asked_cells, options_of, statistics_form
 from vigia.reference import member_states
 from vigia.statistics import Cell, statistics_catalogue
 from vigia.store.models import DataValueRow, StatisticsFormRow
@@ -93,6 +94,33 @@ def regional_completeness(session: Session, year: int) -> list[Completeness]:
             )
         )
     return results
+
+
+@dataclass(frozen=True)
+class FormChecks:
+    """How many of the validation rules a state's form breaks, by importance."""
+
+    errors: int
+    warnings: int
+
+
+def form_checks(session: Session, year: int, countries: list[str]) -> dict[str, FormChecks]:
+    """The broken rules of each started form of ``countries`` for ``year``: the secretariat's
+    report of violations (a form's figures are its state's and the secretariat's until approved,
+    so this is not public)."""
+    started = session.scalars(
+        select(StatisticsFormRow.country).where(
+            StatisticsFormRow.year == year,
+            StatisticsFormRow.data_set == DATA_SET,
+            StatisticsFormRow.country.in_(countries),
+        )
+    )
+    checks = {}
+    for country in started:
+        form = statistics_form(session, country, year)
+        errors = len(form.errors)
+        checks[country] = FormChecks(errors, len(form.violations) - errors)
+    return checks
 
 
 def approved_values(

@@ -35,6 +35,12 @@ def test_a_focal_point_fills_saves_sees_a_check_fixes_and_submits(browser: TestC
     assert refused.status_code == 400 and "do not add up" in refused.text
     assert fixed.status_code == 303 and submitted.status_code == 303
     assert 'data-status="submitted"' in browser.get(FORM).text
+    broken = browser.get("/statistics?year=2024&lang=en").text
+    assert '<td data-checks="CRI">—</td>' not in broken
+    assert "Pass" in broken.split('data-checks="CRI">')[1].split("</td>")[0]
+    post_form(browser, FORM, {VICTIMS: "31", GIRLS: "20", BOYS: "10"})  # breaks a rule again
+    listing = browser.get("/statistics?year=2024&lang=en").text
+    assert listing.split('data-checks="CRI">')[1].startswith("1 error")
 
 
 def test_saving_in_the_background_answers_the_checks(browser: TestClient) -> None:

@@ -32,7 +32,7 @@ from vigia.evaluate.statistics_forms import (
 )
 from vigia.evaluate.statistics_notes import comparability_notes, save_notes
 from vigia.evaluate.statistics_prefill import Offer, report_figures
-from vigia.evaluate.statistics_reports import due_date, regional_completeness
+from vigia.evaluate.statistics_reports import due_date, form_checks, regional_completeness
 from vigia.languages import translations
 from vigia.permissions import Principal, can_approve_statistics, can_enter_statistics
 from vigia.publish.labels import N_
@@ -124,6 +124,7 @@ def _listing(
         "year": year,
         "due": due_date(year),
         "rows": rows,
+        "checks": form_checks(session, year, [row.country for row in rows if row.status]),
         "years": list(range(date.today().year, 1999, -1)),
         "member_states": member_states(visitor.language),
         "template_country": own or "",
