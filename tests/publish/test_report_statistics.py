@@ -1,4 +1,4 @@
-"""The regional report's table of yearly statistics completeness, in HTML and Word."""
+"""The yearly statistics in the regional report: completeness, in HTML and Word; approved figures."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from vigia.evaluate.meetings import meeting_documents, meeting_year
 from vigia.evaluate.statistics_forms import approve_form, save_values, submit_form
 from vigia.permissions import Principal, principal_for
 from vigia.publish.html import render_html
-from vigia.publish.report import build_report
+from vigia.publish.model import Figure
+from vigia.publish.report import build_report, figure_to_add
 from vigia.publish.word import render_docx
 from vigia.services.accounts import create_user
 from vigia.statistics import Cell
@@ -62,6 +63,11 @@ def test_the_report_shows_the_counted_years_forms_of_its_states(
     assert f'data-statistics="GTM-{year - 1}"' in html
     headings = [paragraph.text for paragraph in word.paragraphs]
     assert "Yearly statistics: completeness" in headings
+    profile = report.profile("GTM")
+    assert profile is not None
+    official = [figure for figure in profile.figures if figure.official]
+    assert [(f.indicator, f.value, f.year) for f in official] == [("convictions", 12, year - 1)]
+    assert report.footnote(official[0].footnote).quote == f"Persons convicted in {year - 1}: 12."
 
 
 def test_no_form_for_the_counted_years_means_no_table(
@@ -73,3 +79,16 @@ def test_no_form_for_the_counted_years_means_no_table(
 
     assert report.statistics == []
     assert 'id="statistics"' not in render_html(report, "en")
+
+
+def test_totals_take_a_states_approved_figure_over_its_reports_figures() -> None:
+    def figure(value: float, official: bool = False, country: str = "GTM") -> Figure:
+        return Figure(
+            country, "convictions", value, None, "exact", 2011, "count", 1, False, "X", official
+        )
+
+    chosen = figure_to_add([figure(10), figure(12, official=True)])
+    undecided = figure_to_add([figure(10), figure(11)])
+
+    assert chosen is not None and chosen.value == 12
+    assert undecided is None

@@ -34,6 +34,8 @@ class Figure:
     draft: bool
     #: The meeting whose documents gave the figure.
     meeting: str
+    #: From the state's approved yearly statistics rather than a report.
+    official: bool = False
 
 
 @dataclass(frozen=True)

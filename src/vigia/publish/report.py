@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import or_, select
+from sqlalchemy import ColumnElement, or_, select
 from sqlalchemy.orm import Session, joinedload
 
-from vigia.domain import MeetingEvaluation, Rating
+from vigia.domain import STATISTICS_FORM, MeetingEvaluation, Rating
 from vigia.evaluate.meetings import (
     meeting_documents,
     meeting_order,
@@ -24,7 +24,7 @@ from vigia.evaluate.meetings import (
 )
 from vigia.evaluate.plan_store import find_plan
 from vigia.evaluate.scorecard import core_indicators, evaluate_meeting
-from vigia.evaluate.statistics_facts import counted_years
+from vigia.evaluate.statistics_facts import approved_form_documents, counted_years
 from vigia.evaluate.statistics_reports import regional_completeness
 from vigia.evaluate.visibility import as_seen_by
 from vigia.publish.advice import add_observations, add_recommendations
@@ -78,7 +78,9 @@ def build_report(
         for code in stored_meetings(session)
         if meeting_order(code) < meeting_order(report.meeting)
     ] + [report.meeting]
-    _add_figures(session, report, [report.meeting], draft)
+    year = meeting_year(session, report.meeting, meeting_documents(session, report.meeting))
+    forms = [form.document_id for form in approved_form_documents(session, year)]
+    _add_figures(session, report, [report.meeting], draft, forms)
     _add_figures(session, report, report.meetings[:-1], draft)
     if evaluation.plan is not None:
         report.core_indicators = core_indicators(find_plan(session, evaluation.plan))
@@ -91,14 +93,13 @@ def build_report(
     add_observations(session, report)
     report.findings = _findings(report)
     report.totals = _totals(report)
-    report.statistics = _statistics(session, report)
+    report.statistics = _statistics(session, report, year)
     return report
 
 
-def _statistics(session: Session, report: Report) -> list[FormStatus]:
+def _statistics(session: Session, report: Report, year: int | None) -> list[FormStatus]:
     """Completeness of the yearly statistics of the years the meeting counts (public: it says how
     far each form is, not what it holds); none when no state started a form for those years."""
-    year = meeting_year(session, report.meeting, meeting_documents(session, report.meeting))
     reported = {profile.country for profile in report.profiles}
     rows = [
         FormStatus(
@@ -141,18 +142,28 @@ def _note(
     return len(report.footnotes)
 
 
-def _add_figures(session: Session, report: Report, meetings: list[str], draft: bool) -> None:
+def _add_figures(
+    session: Session,
+    report: Report,
+    meetings: list[str],
+    draft: bool,
+    forms: list[int] | None = None,
+) -> None:
     """The figures the documents of ``meetings`` give the report's states: this meeting's to
     each profile's ``figures``, earlier ones' to its ``earlier`` when they compare rounds (their
-    indicator reported in two meetings or more), each with its footnote."""
+    indicator reported in two meetings or more), each with its footnote. The documents of the
+    approved statistics ``forms`` the meeting counts give this meeting's figures too."""
     if not meetings:
         return
+    sources: ColumnElement[bool] = DocumentRow.meeting_code.in_(meetings)
+    if forms:
+        sources = or_(sources, DocumentRow.id.in_(forms))
     profiles = {profile.country: profile for profile in report.profiles}
     wanted = FactRow.status != REJECTED if draft else FactRow.status == PUBLISHED
     statement = (
         select(FactRow)
         .join(DocumentRow, FactRow.document_id == DocumentRow.id)
-        .where(DocumentRow.meeting_code.in_(meetings), wanted)
+        .where(sources, wanted)
         .where(FactRow.country.in_(list(profiles)))
         .options(
             joinedload(FactRow.evidence), joinedload(FactRow.document), joinedload(FactRow.section)
@@ -186,6 +197,7 @@ def _add_figures(session: Session, report: Report, meetings: list[str], draft: b
                 footnote=number,
                 draft=fact.status != PUBLISHED,
                 meeting=meeting,
+                official=fact.component == STATISTICS_FORM.component,
             )
         )
 
@@ -260,7 +272,8 @@ def _cell(profile: Profile, area: str) -> Cell:
 
 
 def _totals(report: Report) -> list[Total]:
-    """Per indicator and year, the sum over the states that gave one exact figure for it."""
+    """Per indicator and year, the sum over the states that gave one exact figure for it, or whose
+    approved yearly statistics give one (it is the state's own, checked and comparable)."""
     by_key: dict[tuple[str, int | None], dict[str, list[Figure]]] = defaultdict(dict)
     for profile in report.profiles:
         for figure in profile.figures:
@@ -269,7 +282,8 @@ def _totals(report: Report) -> list[Total]:
                 by_key[key].setdefault(profile.country, []).append(figure)
     totals = []
     for (indicator, year), states in sorted(by_key.items(), key=lambda item: str(item[0])):
-        single = {country: figures[0] for country, figures in states.items() if len(figures) == 1}
+        chosen = {country: figure_to_add(figures) for country, figures in states.items()}
+        single = {country: figure for country, figure in chosen.items() if figure is not None}
         if len(single) >= 2:
             totals.append(
                 Total(
@@ -280,6 +294,14 @@ def _totals(report: Report) -> list[Total]:
                 )
             )
     return totals
+
+
+def figure_to_add(figures: list[Figure]) -> Figure | None:
+    """The state's figure to add: its only one, else its approved statistics' one, else none."""
+    official = [figure for figure in figures if figure.official]
+    if len(official) == 1:
+        return official[0]
+    return figures[0] if len(figures) == 1 else None
 
 
 def _addable(figure: Figure) -> bool:
