@@ -24,11 +24,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-#: What a user may be: a country's focal point, the OAS secretariat, or an administrator.
+#: What a user may be: a country's focal point, the OAS secretariat, an administrator, or a
+#: country's case manager (who keeps its victim case register, identities included).
 FOCAL_POINT = "focal_point"
 SECRETARIAT = "secretariat"
 ADMINISTRATOR = "administrator"
-ROLES = (FOCAL_POINT, SECRETARIAT, ADMINISTRATOR)
+CASE_MANAGER = "case_manager"
+ROLES = (FOCAL_POINT, SECRETARIAT, ADMINISTRATOR, CASE_MANAGER)
+#: The roles that belong to one country.
+COUNTRY_ROLES = (FOCAL_POINT, CASE_MANAGER)
 
 
 class Account(Protocol):
@@ -187,3 +191,22 @@ def can_enter_statistics(principal: Principal, country: str) -> bool:
 def can_approve_statistics(principal: Principal) -> bool:
     """May ``principal`` approve (and so lock) a state's yearly statistics, or unlock them?"""
     return not principal.is_anonymous and principal.role == SECRETARIAT
+
+
+def can_manage_cases(principal: Principal, register: str) -> bool:
+    """May ``principal`` import, export and read the identities of the case register
+    ``register``? Only its own state's case managers: nobody else, the secretariat and
+    administrators included, ever reads a victim's identifying fields."""
+    return (
+        not principal.is_anonymous
+        and principal.role == CASE_MANAGER
+        and principal.country == register
+    )
+
+
+def can_import_register(principal: Principal, register: str) -> bool:
+    """May ``principal`` import records into ``register``? Its state's case managers; the
+    secretariat for a regional register (such as CTDC's public, already anonymised data)."""
+    if can_manage_cases(principal, register):
+        return True
+    return principal.role == SECRETARIAT and len(register) != 3

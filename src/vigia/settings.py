@@ -10,7 +10,10 @@
 - ``VIGIA_WORKERS``: how many processes ``vigia serve`` answers with (default 1);
 - ``VIGIA_MAX_UPLOAD_BYTES``: the largest file a user may upload (default 20 MB);
 - ``VIGIA_REDIS_URL``: a Redis server (``redis://127.0.0.1:6379/0``) where the workers share the
-  answers they keep for anonymous readers; without it each worker keeps its own.
+  answers they keep for anonymous readers; without it each worker keeps its own;
+- ``VIGIA_CASE_KEYS``: the keys that seal victims' identifying fields in the case register,
+  ``id:base64,id:base64`` (the first seals, every one opens; ``vigia stats new-key`` makes one).
+  Without it, records can be imported only without identifying fields.
 """
 
 from __future__ import annotations
@@ -61,6 +64,8 @@ class Settings:
     workers: int = 1
     #: A Redis server where the workers share the answers kept for anonymous readers (optional).
     redis_url: str | None = None
+    #: The keys that seal identifying fields (``VIGIA_CASE_KEYS``; see ``vigia.store.sealing``).
+    case_keys: str | None = field(default=None, repr=False)
 
     @classmethod
     def from_environment(cls, environment: Mapping[str, str] | None = None) -> Settings:
@@ -81,6 +86,7 @@ class Settings:
             production=_switch("VIGIA_PRODUCTION", variables.get("VIGIA_PRODUCTION")),
             workers=_workers(variables.get("VIGIA_WORKERS")),
             redis_url=variables.get("VIGIA_REDIS_URL") or None,
+            case_keys=variables.get("VIGIA_CASE_KEYS") or None,
         )
 
     def signing_key(self) -> str:

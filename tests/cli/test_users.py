@@ -106,7 +106,10 @@ def test_users_create_has_no_password_option() -> None:
     [
         (["--role", "focal_point"], "needs a country"),
         (["--role", "focal_point", "--country", "FRA"], "not an OAS member state"),
-        (["--role", "secretariat", "--country", "CRI"], "only focal points have a country"),
+        (
+            ["--role", "secretariat", "--country", "CRI"],
+            "only focal points and case managers have a country",
+        ),
     ],
 )
 def test_users_create_refuses_bad_input_in_one_line_with_status_2(

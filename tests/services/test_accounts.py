@@ -109,7 +109,13 @@ def test_create_user_uses_argon2_defaults_without_a_hasher(session: Session) -> 
         ("x@example.org", PASSWORD, "focal_point", "  ", "needs a country"),
         ("x@example.org", PASSWORD, "focal_point", "FRA", "not an OAS member state"),
         ("x@example.org", PASSWORD, "focal_point", "XYZ", "not an ISO 3166-1 alpha-3"),
-        ("x@example.org", PASSWORD, "secretariat", "CRI", "only focal points have a country"),
+        (
+            "x@example.org",
+            PASSWORD,
+            "secretariat",
+            "CRI",
+            "only focal points and case managers have a country",
+        ),
     ],
 )
 def test_create_user_refuses_bad_input_and_stores_nothing(

@@ -26,6 +26,7 @@ COMMANDS = {
     "db": "vigia.cli.db:group",
     "serve": "vigia.cli.serve:command",
     "demo": "vigia.cli.demo:command",
+    "stats": "vigia.cli.stats:group",
 }
 
 

@@ -110,7 +110,9 @@ def group() -> None:
 @click.option("--email", required=True, metavar="EMAIL", help="Email address (the login).")
 @click.option("--role", required=True, type=click.Choice(ROLES), help="What the user may do.")
 @click.option(
-    "--country", metavar="ISO3", help="Country of a focal point (required for them only)."
+    "--country",
+    metavar="ISO3",
+    help="Country of a focal point or a case manager (required for them only).",
 )
 @click.option("--name", "display_name", metavar="NAME", help="Name to display.")
 @click.option(

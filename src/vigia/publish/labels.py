@@ -110,6 +110,7 @@ LABELS: dict[str, dict[str, str]] = {
         "focal_point": N_("Focal point"),
         "secretariat": N_("Secretariat"),
         "administrator": N_("Administrator"),
+        "case_manager": N_("Case manager"),
     },
 }
 

@@ -27,7 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from vigia.permissions import FOCAL_POINT, ROLES
+from vigia.permissions import COUNTRY_ROLES, FOCAL_POINT, ROLES
 from vigia.reference import countries
 from vigia.services.logins import end_user_sessions
 from vigia.store import audit
@@ -284,12 +284,13 @@ def token_hash(secret: str) -> str:
 
 def _check_country(role: str, country: str | None) -> str | None:
     code = _optional_text(country)
-    if role != FOCAL_POINT:
+    if role not in COUNTRY_ROLES:
         if code is not None:
-            raise AccountError(f"only focal points have a country, not a {role}")
+            raise AccountError(f"only focal points and case managers have a country, not a {role}")
         return None
     if code is None:
-        raise AccountError("a focal point needs a country (ISO 3166-1 alpha-3 code, e.g. CRI)")
+        kind = "a focal point" if role == FOCAL_POINT else "a case manager"
+        raise AccountError(f"{kind} needs a country (ISO 3166-1 alpha-3 code, e.g. CRI)")
     code = code.upper()
     known = countries().get(code)
     if known is None:

@@ -64,6 +64,22 @@ def test_accounts_create_a_focal_point_who_can_log_in(browser: TestClient, site:
     assert "Panam" in browser.get("/?lang=en").text
 
 
+def test_accounts_create_a_case_manager_for_a_country(browser: TestClient, site: Site) -> None:
+    log_in(browser, ADMINISTRATOR)
+    account = NEW_ACCOUNT | {"email": "cases.pan@example.org", "role": "case_manager"}
+
+    answer = post_form(browser, "/accounts", account)
+    page = browser.get("/accounts?lang=en").text
+
+    assert answer.status_code == 303
+    assert '<option value="case_manager"' in page and "Case manager" in page
+    engine = open_database(site.url)
+    with session_factory(engine)() as session:
+        user = find_user(session, "cases.pan@example.org")
+        assert user is not None and (user.role, user.country) == ("case_manager", "PAN")
+    engine.dispose()
+
+
 def test_accounts_refuse_passwords_that_differ(browser: TestClient, site: Site) -> None:
     log_in(browser, ADMINISTRATOR)
 

@@ -22,6 +22,7 @@ from vigia.store.models.accounts import (
     UserRow,
 )
 from vigia.store.models.base import CODE, LABEL, NAMING_CONVENTION, Base
+from vigia.store.models.cases import CaseRow
 from vigia.store.models.documents import (
     DOCUMENT_CHILD_TABLES,
     CooperationLinkRow,
@@ -61,6 +62,7 @@ __all__ = [
     "AreaMappingRow",
     "AuditLogRow",
     "Base",
+    "CaseRow",
     "ComparabilityNoteRow",
     "CooperationLinkRow",
     "DataValueRow",

@@ -18,24 +18,26 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from vigia.permissions import ROLES
+from vigia.permissions import COUNTRY_ROLES, ROLES
 from vigia.store.models.base import CODE, LABEL, Base, utc_now
 
 # --- Accounts and the audit log (revision 0002) -------------------------------------------------
 
 EMAIL = String(320)
+COUNTRY_ROLE_LIST = ", ".join(map(repr, COUNTRY_ROLES))
 
 
 class UserRow(Base):
-    """An account. ``email`` is stored lower-cased; only focal points have a ``country``."""
+    """An account. ``email`` is stored lower-cased; only focal points and case managers have a
+    ``country``."""
 
     __tablename__ = "users"
     __table_args__ = (
         CheckConstraint(f"role IN ({', '.join(map(repr, ROLES))})", name="role_known"),
         CheckConstraint(
-            "(role = 'focal_point' AND country IS NOT NULL)"
-            " OR (role <> 'focal_point' AND country IS NULL)",
-            name="country_for_focal_points",
+            f"(role IN ({COUNTRY_ROLE_LIST}) AND country IS NOT NULL)"
+            f" OR (role NOT IN ({COUNTRY_ROLE_LIST}) AND country IS NULL)",
+            name="country_for_country_roles",
         ),
     )
 

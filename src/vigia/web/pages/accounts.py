@@ -16,7 +16,7 @@ from fastapi import APIRouter, Form, Path, Query, Request, status
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy.orm import Session
 
-from vigia.permissions import FOCAL_POINT, ROLES
+from vigia.permissions import COUNTRY_ROLES, FOCAL_POINT, ROLES
 from vigia.publish.labels import N_
 from vigia.reference import countries
 from vigia.services.accounts import (
@@ -86,7 +86,7 @@ def create_account(
             email,
             password,
             role,
-            country=country if role == FOCAL_POINT else None,
+            country=country if role in COUNTRY_ROLES else None,
             display_name=display_name,
             actor=visitor.user,
         )

@@ -1,0 +1,81 @@
+"""``vigia stats``: the victim case register and the statistics published from it (issue 10).
+
+vigia stats new-key 2026a                      # a key for VIGIA_CASE_KEYS
+vigia stats import FILE --register CTDC --as secretariat@example.org
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from vigia.cli.database import database_option, database_session
+from vigia.cli.errors import InputError
+from vigia.errors import ReviewError
+from vigia.evaluate.case_register import import_cases
+from vigia.permissions import principal_for
+from vigia.services.accounts import find_user
+from vigia.settings import Settings, SettingsError
+from vigia.store.sealing import Sealer, SealError, new_key_text
+
+#: The largest file ``vigia stats import`` reads.
+MOST_BYTES = 200 * 1024 * 1024
+
+
+@click.group("stats")
+def group() -> None:
+    """The victim case register, with identities sealed, and its protected statistics."""
+
+
+@group.command("new-key")
+@click.argument("key_id")
+def new_key(key_id: str) -> None:
+    """Print a new key named KEY_ID, written as VIGIA_CASE_KEYS takes it (put it first to seal
+    with it; keep the old ones after it until every record is sealed again)."""
+    if not key_id.replace("-", "").replace("_", "").isalnum():
+        raise InputError("a key id is letters, digits, - and _")
+    click.echo(new_key_text(key_id))
+
+
+@group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--register",
+    required=True,
+    help="The register: a state's ISO alpha-3 code, or a regional one such as CTDC.",
+)
+@click.option("--as", "email", required=True, metavar="EMAIL", help="The user importing.")
+@database_option
+def import_command(file: Path, register: str, email: str, database_url: str) -> None:
+    """Import victim records from FILE (CSV in CTDC's layout or Vigía's template): every row is
+    checked first, and a file with a bad row stores nothing."""
+    if file.stat().st_size > MOST_BYTES:
+        raise InputError(f"{file} is larger than {MOST_BYTES // 1024 // 1024} MB: split it")
+    try:
+        sealer = Sealer.from_text(Settings.from_environment().case_keys)
+    except (SettingsError, SealError) as error:
+        raise InputError(str(error)) from error
+    with database_session(database_url) as session:
+        user = find_user(session, email)
+        if user is None:
+            raise InputError(f"no user has the email {email}; `vigia users list` shows them")
+        try:
+            report = import_cases(session, principal_for(user), file.read_bytes(), register, sealer)
+        except ReviewError as error:
+            raise InputError(error.message) from error
+    if not report.ok:
+        lines = [f"line {line}: {message}" for line, message in report.errors[:50]]
+        more = len(report.errors) - len(lines)
+        if more > 0:
+            lines.append(f"… and {more} more")
+        raise InputError(
+            f"{len(report.errors)} row(s) of {file} refused; nothing was stored:\n"
+            + "\n".join(lines)
+        )
+    if report.already:
+        click.echo(f"{file} was already imported into {report.register}: nothing added")
+        return
+    click.echo(
+        f"imported {report.stored:,} records into {report.register} ({report.layout} layout)"
+    )
