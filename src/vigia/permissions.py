@@ -210,3 +210,9 @@ def can_import_register(principal: Principal, register: str) -> bool:
     if can_manage_cases(principal, register):
         return True
     return principal.role == SECRETARIAT and len(register) != 3
+
+
+def can_release_statistics(principal: Principal) -> bool:
+    """May ``principal`` release tables from a case register (and spend its privacy budget)?
+    The secretariat only."""
+    return not principal.is_anonymous and principal.role == SECRETARIAT

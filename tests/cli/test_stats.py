@@ -109,3 +109,33 @@ def test_bad_rows_are_listed_with_their_lines(ready_sqlite_url: str, tmp_path: P
     assert result.exit_code == 2
     assert "2 row(s)" in result.output and "line 3:" in result.output and "line 4:" in result.output
     assert _stored(ready_sqlite_url) == 0
+
+
+def test_release_prints_the_table_and_ledger_shows_what_it_spent(
+    ready_sqlite_url: str, tmp_path: Path
+) -> None:
+    _user(ready_sqlite_url, "secretariat@example.org", "secretariat")
+    records = tmp_path / "ctdc.csv"
+    records.write_text(
+        "yearOfRegistration,gender,isSexualExploit\n"
+        + "2015,Female,1\n" * 20
+        + "2016,Male,0\n" * 12
+    )
+    who = ("--as", "secretariat@example.org", "--db", ready_sqlite_url)
+    assert _stats("import", str(records), "--register", "CTDC", *who).exit_code == 0
+    release = ("release", "--register", "CTDC", "--by", "year,sex", "--mechanism", "laplace")
+
+    first = _stats(*release, "--epsilon", "2", *who)
+    again = _stats(*release, "--epsilon", "2", *who)
+    over = _stats(*release, "--epsilon", "2", "--by", "year,age_group", *who)
+    spent = _stats("ledger", "--register", "CTDC", "--db", ready_sqlite_url)
+
+    assert first.exit_code == 0, first.output
+    assert first.stdout.splitlines()[:2] == ["release 1 released: CTDC, ε = 2", "year\tsex\tcount"]
+    assert "already released (nothing spent)" in again.stdout
+    assert over.exit_code == 2 and "nothing was released" in over.output
+    assert spent.stdout.splitlines() == [
+        "year\tspent\tbudget\tleft",
+        "2015\t2\t3\t1",
+        "2016\t2\t3\t1",
+    ]

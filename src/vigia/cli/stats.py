@@ -14,6 +14,8 @@ from vigia.cli.database import database_option, database_session
 from vigia.cli.errors import InputError
 from vigia.errors import ReviewError
 from vigia.evaluate.case_register import import_cases
+from vigia.evaluate.disclosure import SCOPES
+from vigia.evaluate.releases import MECHANISMS, ledger, release_table
 from vigia.permissions import principal_for
 from vigia.services.accounts import find_user
 from vigia.settings import Settings, SettingsError
@@ -79,3 +81,68 @@ def import_command(file: Path, register: str, email: str, database_url: str) -> 
     click.echo(
         f"imported {report.stored:,} records into {report.register} ({report.layout} layout)"
     )
+
+
+@group.command("release")
+@click.option("--register", required=True, help="The register, e.g. CTDC or GTM.")
+@click.option(
+    "--by",
+    "by",
+    required=True,
+    help="Two or three of year, sex, age_group, exploitation, citizenship.",
+)
+@click.option("--scope", type=click.Choice(SCOPES), help="Only the records of the Americas.")
+@click.option(
+    "--mechanism", type=click.Choice(MECHANISMS), default="suppression", show_default=True
+)
+@click.option("--epsilon", type=float, help="The privacy loss of a Laplace release.")
+@click.option("--as", "email", required=True, metavar="EMAIL", help="The secretariat user.")
+@database_option
+def release_command(
+    register: str,
+    by: str,
+    scope: str | None,
+    mechanism: str,
+    epsilon: float | None,
+    email: str,
+    database_url: str,
+) -> None:
+    """Release (publish) a table of a register; the same release asked again is the stored one."""
+    dimensions = tuple(part.strip() for part in by.split(",") if part.strip())
+    with database_session(database_url) as session:
+        user = find_user(session, email)
+        if user is None:
+            raise InputError(f"no user has the email {email}; `vigia users list` shows them")
+        try:
+            release = release_table(
+                session,
+                principal_for(user),
+                register,
+                dimensions,
+                scope=scope,
+                mechanism=mechanism,
+                epsilon=epsilon,
+            )
+        except ReviewError as error:
+            raise InputError(error.message) from error
+    said = "released" if release.new else "already released (nothing spent)"
+    method = f"ε = {release.epsilon:g}" if release.epsilon is not None else f"k = {release.k}"
+    click.echo(f"release {release.id} {said}: {release.register}, {method}")
+    click.echo("\t".join([*release.dimensions, "count"]))
+    for key, value in release.cells.items():
+        click.echo("\t".join([*key, "suppressed" if value is None else str(value)]))
+
+
+@group.command("ledger")
+@click.option("--register", required=True, help="The register, e.g. CTDC or GTM.")
+@database_option
+def ledger_command(register: str, database_url: str) -> None:
+    """What each year of a register's records has spent of its privacy budget."""
+    with database_session(database_url) as session:
+        try:
+            years = ledger(session, register)
+        except ReviewError as error:
+            raise InputError(error.message) from error
+    click.echo("year\tspent\tbudget\tleft")
+    for entry in years:
+        click.echo(f"{entry.year}\t{entry.spent:g}\t{entry.budget:g}\t{entry.left:g}")

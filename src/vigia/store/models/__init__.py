@@ -22,7 +22,7 @@ from vigia.store.models.accounts import (
     UserRow,
 )
 from vigia.store.models.base import CODE, LABEL, NAMING_CONVENTION, Base
-from vigia.store.models.cases import CaseRow
+from vigia.store.models.cases import CaseRow, ReleaseRow
 from vigia.store.models.documents import (
     DOCUMENT_CHILD_TABLES,
     CooperationLinkRow,
@@ -84,6 +84,7 @@ __all__ = [
     "OfficerRow",
     "RatingReviewRow",
     "RecommendationRow",
+    "ReleaseRow",
     "ReportEditionRow",
     "ReportFileRow",
     "RoleRow",
