@@ -126,7 +126,9 @@ def release_table(
         _check_differencing(session, register, dimensions, scope, mechanism, years)
         if epsilon is not None:
             _spend(session, register, years, epsilon)
-        cells = laplace_counts(table, epsilon) if epsilon is not None else _suppressed(table, rules.k)
+            cells = laplace_counts(table, epsilon)
+        else:
+            cells = _suppressed(table, rules.k)
         row = ReleaseRow(
             register=register,
             dimensions=list(dimensions),
@@ -249,7 +251,7 @@ def laplace_counts(table: CountTable, epsilon: float) -> dict[Key, int | None]:
     dp.enable_features("contrib")
     interior = [key for key in table.all_keys() if TOTAL not in key]
     space = dp.vector_domain(dp.atom_domain(T=int)), dp.l1_distance(T=int)
-    measurement = space >> dp.m.thenlaplace_counts(scale=1.0 / epsilon)
+    measurement = space >> dp.m.then_laplace(scale=1.0 / epsilon)
     noisy = measurement([table.counts[key] for key in interior])
     observed = {key: max(int(value), 0) for key, value in zip(interior, noisy, strict=True)}
     built = build_table(table.register, table.dimensions, table.categories, observed, table.scope)
