@@ -272,6 +272,8 @@ def _release(session: Session, row: ReleaseRow, *, new: bool) -> Release:
         cells={tuple(key): value for key, value in row.cells},
         records=row.records,
         approved_by=None if approver is None else approver.display_name or "secretariat",
-        approved_at=row.approved_at,
+        approved_at=row.approved_at
+        if row.approved_at.tzinfo
+        else row.approved_at.replace(tzinfo=UTC),  # SQLite gives it back without its zone
         new=new,
     )

@@ -28,7 +28,15 @@ from vigia.web.errors import install_error_handlers
 from vigia.web.input_guard import RefuseNulMiddleware
 from vigia.web.pages import router as pages_router
 from vigia.web.public_cache import PublicCache
-from vigia.web.routers import api, evaluation, health, statistics, upload_pages, uploads
+from vigia.web.routers import (
+    api,
+    evaluation,
+    health,
+    releases,
+    statistics,
+    upload_pages,
+    uploads,
+)
 from vigia.web.shared_answers import SharedAnswers
 
 TITLE = "Vigía"
@@ -75,6 +83,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(api.router)
     app.include_router(evaluation.router)
     app.include_router(statistics.router)
+    app.include_router(releases.router)
     app.include_router(uploads.router)
     app.include_router(upload_pages.router)
     app.include_router(pages_router)
