@@ -62,7 +62,7 @@ def release(
     request: Request,
     visitor: SignedInFormVisitor,
     session: DatabaseSession,
-    register: Annotated[str, Form(max_length=32)],
+    register_code: Annotated[str, Form(alias="register", max_length=32)],
     dimensions: Annotated[list[str], Form()],
     mechanism: Annotated[str, Form(max_length=32)],
     scope: Annotated[str, Form(max_length=32)] = "",
@@ -74,14 +74,14 @@ def release(
         made = release_table(
             session,
             visitor.principal,
-            register,
+            register_code,
             tuple(dimensions),
             scope=scope or None,
             mechanism=mechanism,
             epsilon=float(epsilon) if epsilon and mechanism == "laplace" else None,
         )
     except (ReviewError, ValueError) as error:
-        return _page(request, visitor, session, register, error=str(error), status_code=400)
+        return _page(request, visitor, session, register_code, error=str(error), status_code=400)
     target = f"/protected-statistics?register={made.register}&done=released#release-{made.id}"
     return redirect_to(request, visitor, target)
 

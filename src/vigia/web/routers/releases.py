@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Path, Query, status
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from vigia.evaluate.releases import Release, ledger, release_table, releases
 from vigia.web.dependencies import DatabaseSession
@@ -26,8 +26,10 @@ class CellResource(BaseModel):
 
 
 class ReleaseResource(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+
     id: int
-    register: str
+    register_code: str = Field(alias="register")
     dimensions: list[str]
     scope: str | None
     mechanism: str = Field(description="suppression or laplace.")
@@ -45,7 +47,9 @@ class ReleaseList(BaseModel):
 
 
 class ReleaseRequest(BaseModel):
-    register: str = Field(max_length=32, examples=["CTDC"])
+    model_config = ConfigDict(populate_by_name=True)
+
+    register_code: str = Field(alias="register", max_length=32, examples=["CTDC"])
     dimensions: list[str] = Field(
         min_length=2, max_length=3, examples=[["year", "sex", "exploitation"]]
     )
@@ -62,7 +66,9 @@ class LedgerYearResource(BaseModel):
 
 
 class LedgerResource(BaseModel):
-    register: str
+    model_config = ConfigDict(populate_by_name=True)
+
+    register_code: str = Field(alias="register")
     items: list[LedgerYearResource]
 
 
@@ -143,7 +149,7 @@ def post_release(
     release = release_table(
         session,
         principal,
-        body.register,
+        body.register_code,
         dimensions,
         scope=body.scope,
         mechanism=body.mechanism,
