@@ -13,13 +13,14 @@ import click
 from vigia.cli.database import database_option, database_session
 from vigia.cli.errors import InputError
 from vigia.errors import ReviewError
+from vigia.evaluate.case_access import export_cases, reseal_cases
 from vigia.evaluate.case_register import import_cases
 from vigia.evaluate.disclosure import SCOPES
 from vigia.evaluate.releases import MECHANISMS, ledger, release_table
 from vigia.permissions import principal_for
 from vigia.services.accounts import find_user
 from vigia.settings import Settings, SettingsError
-from vigia.store.sealing import Sealer, SealError, new_key_text
+from vigia.store.sealing import NoKey, Sealer, SealError, new_key_text
 
 #: The largest file ``vigia stats import`` reads.
 MOST_BYTES = 200 * 1024 * 1024
@@ -54,10 +55,7 @@ def import_command(file: Path, register: str, email: str, database_url: str) -> 
     checked first, and a file with a bad row stores nothing."""
     if file.stat().st_size > MOST_BYTES:
         raise InputError(f"{file} is larger than {MOST_BYTES // 1024 // 1024} MB: split it")
-    try:
-        sealer = Sealer.from_text(Settings.from_environment().case_keys)
-    except (SettingsError, SealError) as error:
-        raise InputError(str(error)) from error
+    sealer = _sealer()
     with database_session(database_url) as session:
         user = find_user(session, email)
         if user is None:
@@ -146,3 +144,54 @@ def ledger_command(register: str, database_url: str) -> None:
     click.echo("year\tspent\tbudget\tleft")
     for entry in years:
         click.echo(f"{entry.year}\t{entry.spent:g}\t{entry.budget:g}\t{entry.left:g}")
+
+
+@group.command("export")
+@click.option("--register", required=True, help="The state's register (ISO alpha-3).")
+@click.option("--as", "email", required=True, metavar="EMAIL", help="A case manager of it.")
+@click.option("--identities", is_flag=True, help="Include the identifying fields (audited).")
+@click.option(
+    "--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="File to write."
+)
+@database_option
+def export_command(
+    register: str, email: str, identities: bool, output: Path | None, database_url: str
+) -> None:
+    """Export a register's records as CSV in the template's layout (its case managers only)."""
+    sealer = _sealer()
+    with database_session(database_url) as session:
+        user = find_user(session, email)
+        if user is None:
+            raise InputError(f"no user has the email {email}; `vigia users list` shows them")
+        try:
+            text = export_cases(
+                session, principal_for(user), register, sealer, identities=identities
+            )
+        except (ReviewError, NoKey) as error:
+            raise InputError(str(error)) from error
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {text.count(chr(10)) - 1:,} records to {output}")
+
+
+@group.command("reseal")
+@database_option
+def reseal_command(database_url: str) -> None:
+    """Seal again, with the first key of VIGIA_CASE_KEYS, every identity sealed with another
+    (after a new key is put first); the old key can then be removed."""
+    sealer = _sealer()
+    with database_session(database_url) as session:
+        try:
+            count = reseal_cases(session, sealer)
+        except NoKey as error:
+            raise InputError(str(error)) from error
+    click.echo(f"sealed {count:,} identities again with key {sealer.current}")
+
+
+def _sealer() -> Sealer:
+    try:
+        return Sealer.from_text(Settings.from_environment().case_keys)
+    except (SettingsError, SealError) as error:
+        raise InputError(str(error)) from error
