@@ -57,6 +57,11 @@ def test_the_secretariat_releases_and_the_public_reads_the_table_and_its_method(
     assert "ruido de Laplace discreto de escala 0.5" in public
     assert '<abbr title="Suprimida">×</abbr>' in public  # the 4 men of 2021
     assert 'name="dimensions"' not in public  # no release form for the public
+    assert 'src="/protected-statistics/1.svg?lang=es"' in public
+    chart = browser.get("/protected-statistics/1.svg?lang=en")
+    assert chart.status_code == 200 and chart.headers["content-type"].startswith("image/svg+xml")
+    assert "<svg" in chart.text and "Suppressed cells are not drawn." in chart.text
+    assert browser.get("/protected-statistics/99.svg").status_code == 404
 
 
 def test_a_focal_point_may_not_release(browser: TestClient, site: Site) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Query, Request, status
+from fastapi import APIRouter, Form, Path, Query, Request, status
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
@@ -18,13 +18,16 @@ from vigia.evaluate.disclosure import DIMENSIONS, SCOPES, TOTAL
 from vigia.evaluate.releases import MECHANISMS, Release, ledger, policy, release_table, releases
 from vigia.languages import translations
 from vigia.permissions import can_release_statistics
+from vigia.publish.charts import chart_svg
 from vigia.publish.labels import N_
+from vigia.publish.release_charts import release_chart
 from vigia.reference import countries
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.responses import redirect_to, show
 from vigia.web.pages.routing import PageError, PageRoute, SignedInFormVisitor
 from vigia.web.pages.visitor import CurrentVisitor, Visitor
 
+NO_RELEASE = N_("There is no such released table.")
 NOT_THE_SECRETARIAT = N_("Only the secretariat releases statistics from a case register.")
 DIMENSION_NAMES = {
     "year": N_("Year"),
@@ -55,6 +58,30 @@ def protected_statistics(
 ) -> HTMLResponse:
     notice = N_("The table is released.") if done == "released" else None
     return _page(request, visitor, session, register, notice=notice)
+
+
+@router.get("/protected-statistics/{release_id}.svg", response_model=None)
+def release_svg(
+    visitor: CurrentVisitor,
+    session: DatabaseSession,
+    release_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
+) -> Response:
+    """A released table as a chart (an image, so that the page's content policy holds)."""
+    found = next((item for item in releases(session) if item.id == release_id), None)
+    if found is None:
+        raise PageError(status.HTTP_404_NOT_FOUND, NO_RELEASE, visitor)
+    language = visitor.language
+    gettext = translations(language).gettext
+    title = " × ".join(gettext(DIMENSION_NAMES[name]) for name in found.dimensions)
+    chart = release_chart(
+        found.id,
+        found.dimensions,
+        found.cells,
+        lambda dimension, value: _category(dimension, value, visitor),
+        title,
+        language,
+    )
+    return Response(chart_svg(chart), media_type="image/svg+xml")
 
 
 @router.post("/protected-statistics", response_model=None)
