@@ -141,3 +141,12 @@ def store_figures(session: Session) -> StoreFigures:
         return store_document(session, figures_report(label, country, figures, meeting))
 
     return store
+
+
+@pytest.fixture
+def ctdc_subset(shared_folder: Path) -> bytes:
+    """CTDC's k-anonymised records (48,773 rows), read from ``../shared/data``."""
+    path = shared_folder / "data" / "ctdc-global-dataset-2020-subset" / "dados_app.csv"
+    if not path.is_file():
+        pytest.skip(f"no CTDC subset at {path}")
+    return path.read_bytes()

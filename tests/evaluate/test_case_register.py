@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from argon2 import PasswordHasher
@@ -141,13 +140,10 @@ def test_only_the_registers_case_managers_import_into_a_states_register(
 
 
 def test_the_ctdc_subset_imports_in_full(
-    session: Session, people: People, shared_folder: Path
+    session: Session, people: People, ctdc_subset: bytes
 ) -> None:
-    path = shared_folder / "data" / "ctdc-global-dataset-2020-subset" / "dados_app.csv"
-    if not path.is_file():
-        pytest.skip(f"no CTDC subset at {path}")
 
-    report = import_cases(session, people.secretariat, path.read_bytes(), "CTDC", SEALER)
+    report = import_cases(session, people.secretariat, ctdc_subset, "CTDC", SEALER)
 
     assert report.ok, report.errors[:5]
     assert report.stored == report.rows == 48_773 == _count(session)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -150,12 +149,9 @@ def test_bad_table_requests_are_refused(session: Session) -> None:
 
 
 def test_the_ctdc_americas_table_publishes_no_cell_under_k(
-    session: Session, people: People, shared_folder: Path
+    session: Session, people: People, ctdc_subset: bytes
 ) -> None:
-    path = shared_folder / "data" / "ctdc-global-dataset-2020-subset" / "dados_app.csv"
-    if not path.is_file():
-        pytest.skip(f"no CTDC subset at {path}")
-    import_cases(session, people.secretariat, path.read_bytes(), "CTDC", Sealer.from_text(""))
+    import_cases(session, people.secretariat, ctdc_subset, "CTDC", Sealer.from_text(""))
 
     table = count_cases(session, "CTDC", ("year", "sex", "exploitation"), scope="americas")
     released = suppress(table, K)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from sqlalchemy.orm import Session
 
@@ -120,12 +118,9 @@ def test_a_differencing_attack_between_two_suppressed_scopes_is_refused(
 
 
 def test_the_americas_ctdc_release_of_year_sex_and_exploitation(
-    session: Session, people: People, shared_folder: Path
+    session: Session, people: People, ctdc_subset: bytes
 ) -> None:
-    path = shared_folder / "data" / "ctdc-global-dataset-2020-subset" / "dados_app.csv"
-    if not path.is_file():
-        pytest.skip(f"no CTDC subset at {path}")
-    import_cases(session, people.secretariat, path.read_bytes(), "CTDC", Sealer.from_text(""))
+    import_cases(session, people.secretariat, ctdc_subset, "CTDC", Sealer.from_text(""))
 
     release = release_table(
         session,

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
+from sqlalchemy.orm import Session
 
 from vigia.cli.database import database_option, database_session
 from vigia.cli.errors import InputError
@@ -17,7 +18,7 @@ from vigia.evaluate.case_access import export_cases, reseal_cases
 from vigia.evaluate.case_register import import_cases
 from vigia.evaluate.disclosure import SCOPES
 from vigia.evaluate.releases import MECHANISMS, ledger, release_table
-from vigia.permissions import principal_for
+from vigia.permissions import Principal, principal_for
 from vigia.services.accounts import find_user
 from vigia.settings import Settings, SettingsError
 from vigia.store.sealing import NoKey, Sealer, SealError, new_key_text
@@ -57,11 +58,9 @@ def import_command(file: Path, register: str, email: str, database_url: str) -> 
         raise InputError(f"{file} is larger than {MOST_BYTES // 1024 // 1024} MB: split it")
     sealer = _sealer()
     with database_session(database_url) as session:
-        user = find_user(session, email)
-        if user is None:
-            raise InputError(f"no user has the email {email}; `vigia users list` shows them")
+        principal = _principal(session, email)
         try:
-            report = import_cases(session, principal_for(user), file.read_bytes(), register, sealer)
+            report = import_cases(session, principal, file.read_bytes(), register, sealer)
         except ReviewError as error:
             raise InputError(error.message) from error
     if not report.ok:
@@ -108,13 +107,11 @@ def release_command(
     """Release (publish) a table of a register; the same release asked again is the stored one."""
     dimensions = tuple(part.strip() for part in by.split(",") if part.strip())
     with database_session(database_url) as session:
-        user = find_user(session, email)
-        if user is None:
-            raise InputError(f"no user has the email {email}; `vigia users list` shows them")
+        principal = _principal(session, email)
         try:
             release = release_table(
                 session,
-                principal_for(user),
+                principal,
                 register,
                 dimensions,
                 scope=scope,
@@ -160,13 +157,9 @@ def export_command(
     """Export a register's records as CSV in the template's layout (its case managers only)."""
     sealer = _sealer()
     with database_session(database_url) as session:
-        user = find_user(session, email)
-        if user is None:
-            raise InputError(f"no user has the email {email}; `vigia users list` shows them")
+        principal = _principal(session, email)
         try:
-            text = export_cases(
-                session, principal_for(user), register, sealer, identities=identities
-            )
+            text = export_cases(session, principal, register, sealer, identities=identities)
         except (ReviewError, NoKey) as error:
             raise InputError(str(error)) from error
     if output is None:
@@ -188,6 +181,13 @@ def reseal_command(database_url: str) -> None:
         except NoKey as error:
             raise InputError(str(error)) from error
     click.echo(f"sealed {count:,} identities again with key {sealer.current}")
+
+
+def _principal(session: Session, email: str) -> Principal:
+    user = find_user(session, email)
+    if user is None:
+        raise InputError(f"no user has the email {email}; `vigia users list` shows them")
+    return principal_for(user)
 
 
 def _sealer() -> Sealer:
