@@ -29,7 +29,7 @@ from vigia.evaluate.releases import laplace_counts
 from vigia.permissions import principal_for
 from vigia.services.accounts import create_user
 from vigia.services.databases import open_engine, sessions_for
-from vigia.store.sealing import Sealer
+from vigia.services.sealing import Sealer
 
 DEFAULT_CTDC = (
     Path(__file__).resolve().parents[2]

@@ -20,8 +20,8 @@ from vigia.evaluate.disclosure import SCOPES
 from vigia.evaluate.releases import MECHANISMS, ledger, release_table
 from vigia.permissions import Principal, principal_for
 from vigia.services.accounts import find_user
-from vigia.settings import Settings, SettingsError
-from vigia.store.sealing import NoKey, Sealer, SealError, new_key_text
+from vigia.services.sealing import NoKey, Sealer, SealError, new_key_text, sealer_from_settings
+from vigia.settings import SettingsError
 
 #: The largest file ``vigia stats import`` reads.
 MOST_BYTES = 200 * 1024 * 1024
@@ -192,6 +192,6 @@ def _principal(session: Session, email: str) -> Principal:
 
 def _sealer() -> Sealer:
     try:
-        return Sealer.from_text(Settings.from_environment().case_keys)
+        return sealer_from_settings()
     except (SettingsError, SealError) as error:
         raise InputError(str(error)) from error
