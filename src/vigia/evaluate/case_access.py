@@ -15,7 +15,7 @@ from __future__ import annotations
 import csv
 import io
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from vigia.cases import LIST_FIELDS, case_vocabulary
@@ -67,6 +67,19 @@ def export_cases(
         details = {"register": register, "rows": count, "identities": identities}
         audit.record(session, user, "cases.export", CASES, register, None, None, details)
     return output.getvalue()
+
+
+def records_by_year(session: Session, principal: Principal, register: str) -> list[tuple[int, int]]:
+    """How many records the register holds for each year (its case managers only)."""
+    register = check_register(register)
+    _case_manager(session, principal, register)
+    statement = (
+        select(CaseRow.year, func.count())
+        .where(CaseRow.register == register)
+        .group_by(CaseRow.year)
+        .order_by(CaseRow.year)
+    )
+    return [(int(year), int(count)) for year, count in session.execute(statement)]
 
 
 def case_identity(
