@@ -174,6 +174,12 @@ def releases(session: Session, register: str | None = None) -> list[Release]:
     return [_release(session, row, new=False) for row in session.scalars(statement)]
 
 
+def find_release(session: Session, release_id: int) -> Release | None:
+    """One release by its id, or None."""
+    row = session.get(ReleaseRow, release_id)
+    return None if row is None else _release(session, row, new=False)
+
+
 def _query_key(
     register: str,
     dimensions: tuple[str, ...],

@@ -15,7 +15,15 @@ from sqlalchemy.orm import Session
 from vigia.cases import UNKNOWN, case_vocabulary
 from vigia.errors import ReviewError
 from vigia.evaluate.disclosure import DIMENSIONS, SCOPES, TOTAL
-from vigia.evaluate.releases import MECHANISMS, Release, ledger, policy, release_table, releases
+from vigia.evaluate.releases import (
+    MECHANISMS,
+    Release,
+    find_release,
+    ledger,
+    policy,
+    release_table,
+    releases,
+)
 from vigia.languages import translations
 from vigia.permissions import can_release_statistics
 from vigia.publish.charts import chart_svg
@@ -67,7 +75,7 @@ def release_svg(
     release_id: Annotated[int, Path(ge=1, le=2**31 - 1)],
 ) -> Response:
     """A released table as a chart (an image, so that the page's content policy holds)."""
-    found = next((item for item in releases(session) if item.id == release_id), None)
+    found = find_release(session, release_id)
     if found is None:
         raise PageError(status.HTTP_404_NOT_FOUND, NO_RELEASE, visitor)
     language = visitor.language

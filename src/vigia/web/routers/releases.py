@@ -12,7 +12,7 @@ from typing import Annotated
 from fastapi import APIRouter, HTTPException, Path, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from vigia.evaluate.releases import Release, ledger, release_table, releases
+from vigia.evaluate.releases import Release, find_release, ledger, release_table, releases
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.routers.api import ERRORS
 from vigia.web.routers.evaluation.common import SignedInPrincipal
@@ -132,7 +132,7 @@ def get_release(
     session: DatabaseSession, release_id: Annotated[int, Path(ge=1, le=2**31 - 1)]
 ) -> ReleaseResource:
     """One released table. Public."""
-    found = next((item for item in releases(session) if item.id == release_id), None)
+    found = find_release(session, release_id)
     if found is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no release {release_id}")
     return release_resource(found)
