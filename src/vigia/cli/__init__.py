@@ -27,6 +27,7 @@ COMMANDS = {
     "serve": "vigia.cli.serve:command",
     "demo": "vigia.cli.demo:command",
     "stats": "vigia.cli.stats:group",
+    "compare": "vigia.cli.compare:command",
 }
 
 

@@ -106,6 +106,18 @@ LABELS: dict[str, dict[str, str]] = {
         "row_country": N_("the country its row names"),
         "column_country": N_("the country its column names"),
     },
+    "difference": {
+        "only_in_first": N_("Only in the first version"),
+        "only_in_second": N_("Only in the second version"),
+        "figures": N_("Figures differ"),
+        "dates": N_("Dates differ"),
+        "codes": N_("Document codes differ"),
+        "names": N_("Countries or organisations differ"),
+        "numbering": N_("List numbering differs"),
+        "moved": N_("Moved"),
+        "shorter_in_first": N_("Much shorter in the first version"),
+        "shorter_in_second": N_("Much shorter in the second version"),
+    },
     "user_role": {
         "focal_point": N_("Focal point"),
         "secretariat": N_("Secretariat"),
