@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 
 
 class AnchorKind(StrEnum):
@@ -66,7 +67,7 @@ class Paragraph:
     #: ("coord", "protoc", "victim"): the aligner's measure of likeness besides the anchors.
     stems: frozenset[str] = frozenset()
 
-    @property
+    @cached_property
     def keys(self) -> Counter[str]:
         return Counter(anchor.key for anchor in self.anchors)
 

@@ -37,6 +37,8 @@ FIGURES = "figures"
 MOVED_MARGIN = 4.0
 #: … and when they are more alike than not (a list item is only ever moved among list items).
 MOVED_MOST_COST = -1.0
+#: … and when they share two stems or anchors at least (one word in common is chance).
+MOVED_SHARED = 2
 #: A passage is much shorter than its counterpart below this share of the expected length
 #: (the median ratio of aligned paragraphs applied: a faithful translation's stay within ±16% of
 #: it in the tests' versions), when it lacks at least :data:`SHORTER_CHARACTERS` characters.
@@ -66,7 +68,7 @@ def compare_versions(
         first=tuple(first),
         second=tuple(second),
         links=tuple(links),
-        differences=tuple(_differences(first, second, links, _ratio(first, second, links))),
+        differences=tuple(_runs(_differences(first, second, links, _ratio(first, second, links)))),
     )
 
 
@@ -83,6 +85,31 @@ def _ratio(first: Sequence[Paragraph], second: Sequence[Paragraph], links: list[
         return statistics.median(ratios)
     total_first = sum(len(p.text) for p in first)
     return sum(len(p.text) for p in second) / total_first if total_first else 1.0
+
+
+def _runs(differences: Iterator[Difference]) -> Iterator[Difference]:
+    """``differences`` with each run of paragraphs in one version only, one after the other, as
+    one difference (the rest of a report that the other version, an excerpt, lacks)."""
+    run: Difference | None = None
+    for difference in differences:
+        if run is not None and _continues(run, difference):
+            run = Difference(run.kind, run.first + difference.first, run.second + difference.second)
+            continue
+        if run is not None:
+            yield run
+        run = difference
+    if run is not None:
+        yield run
+
+
+def _continues(run: Difference, difference: Difference) -> bool:
+    if run.kind is not difference.kind:
+        return False
+    if run.kind is DifferenceKind.ONLY_IN_FIRST:
+        return run.first[-1].index + 1 == difference.first[0].index
+    if run.kind is DifferenceKind.ONLY_IN_SECOND:
+        return run.second[-1].index + 1 == difference.second[0].index
+    return False
 
 
 def _differences(
@@ -139,7 +166,10 @@ def _moved(
                 continue
             cost = likeness_cost([first[i]], [second[j]], ratio)
             gain = alone_cost(first[i]) + alone_cost(second[j]) - cost
-            if cost <= MOVED_MOST_COST and gain >= MOVED_MARGIN:
+            shared = len(first[i].stems & second[j].stems) + sum(
+                (first[i].keys & second[j].keys).values()
+            )
+            if cost <= MOVED_MOST_COST and gain >= MOVED_MARGIN and shared >= MOVED_SHARED:
                 pairs.append((-gain, i, j))
     taken_first: set[int] = set()
     taken_second: set[int] = set()
