@@ -88,3 +88,25 @@ def _passages(language: str, paragraphs: tuple[Paragraph, ...]) -> list[str]:
             paragraph.text, WIDTH, initial_indent=head, subsequent_indent=" " * len(head)
         )
     return lines
+
+
+def marked(text: str, marks: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """``text`` cut into pieces, each True where it is one of ``marks`` (the first place each is
+    found, left to right), so that a page can highlight what differs."""
+    spans: list[tuple[int, int]] = []
+    for mark in marks:
+        start = text.find(mark)
+        while start >= 0 and any(s < start + len(mark) and start < e for s, e in spans):
+            start = text.find(mark, start + 1)
+        if mark and start >= 0:
+            spans.append((start, start + len(mark)))
+    pieces: list[tuple[str, bool]] = []
+    position = 0
+    for start, end in sorted(spans):
+        if start > position:
+            pieces.append((text[position:start], False))
+        pieces.append((text[start:end], True))
+        position = end
+    if position < len(text):
+        pieces.append((text[position:], False))
+    return pieces

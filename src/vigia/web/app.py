@@ -36,6 +36,7 @@ from vigia.web.routers import (
     statistics,
     upload_pages,
     uploads,
+    versions,
 )
 from vigia.web.shared_answers import SharedAnswers
 
@@ -84,6 +85,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(evaluation.router)
     app.include_router(statistics.router)
     app.include_router(releases.router)
+    app.include_router(versions.router)
     app.include_router(uploads.router)
     app.include_router(upload_pages.router)
     app.include_router(pages_router)

@@ -32,6 +32,7 @@ from vigia.web.pages import (
     review,
     static,
     statistics,
+    versions,
 )
 from vigia.web.pages.rendering import load_templates
 
@@ -57,6 +58,7 @@ for _pages in (
     statistics,
     protected_statistics,
     cases,
+    versions,
     reports,
     static,
     api_docs,
