@@ -118,6 +118,18 @@ LABELS: dict[str, dict[str, str]] = {
         "shorter_in_first": N_("Much shorter in the first version"),
         "shorter_in_second": N_("Much shorter in the second version"),
     },
+    "search_kind": {
+        "sentence": N_("Sentence"),
+        "document": N_("Document"),
+        "fact": N_("Figure"),
+        "practice": N_("Good practice"),
+    },
+    "search_facet": {
+        "country": N_("State"),
+        "area": N_("Area of the Work Plan"),
+        "meeting": N_("Meeting"),
+        "kind": N_("Kind"),
+    },
     "user_role": {
         "focal_point": N_("Focal point"),
         "secretariat": N_("Secretariat"),

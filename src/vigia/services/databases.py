@@ -20,6 +20,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from vigia.extract.sentences import split_sentences
 from vigia.store.database import (
     DatabaseError,
     MissingDatabase,
@@ -33,8 +34,9 @@ from vigia.store.database import (
     schema_revision,
     schema_state,
     session_factory,
-    upgrade_database,
 )
+from vigia.store.database import upgrade_database as upgrade_schema
+from vigia.store.search_index import fill_search_index
 from vigia.store.versions import DataVersion, data_version
 
 __all__ = [
@@ -60,9 +62,37 @@ def open_engine(url: str, *, migrate: bool = False) -> Engine:
     """An engine on the database at ``url``; dispose of it when done.
 
     Without ``migrate`` the database must already be at the latest schema and nothing is written;
-    with it, a missing database is created and an older schema upgraded first.
+    with it, a missing database is created and an older schema upgraded first (the documents
+    stored before the search index are then indexed).
     """
-    return open_database(url) if migrate else open_existing_database(url)
+    if not migrate:
+        return open_existing_database(url)
+    engine = open_database(url)
+    _fill_search_index(engine)
+    return engine
+
+
+def upgrade_database(url: str) -> SchemaChange:
+    """Create the database at ``url`` if needed, migrate it to the latest schema, and index the
+    documents stored before the search index."""
+    change = upgrade_schema(url)
+    engine = open_existing_database(url)
+    try:
+        _fill_search_index(engine)
+    finally:
+        engine.dispose()
+    return change
+
+
+def _fill_search_index(engine: Engine) -> None:
+    try:
+        with session_factory(engine)() as session:
+            fill_search_index(session, split_sentences)
+    except SQLAlchemyError as error:
+        engine.dispose()
+        raise DatabaseError(
+            f"cannot index the stored documents: {describe_error(error)}"
+        ) from error
 
 
 def sessions_for(engine: Engine) -> sessionmaker[Session]:

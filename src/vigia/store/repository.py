@@ -48,6 +48,7 @@ from vigia.store.models import (
     RoleRow,
     SectionRow,
 )
+from vigia.store.search_index import index_document
 
 
 def find_document(session: Session, sha256: str) -> StoredDocument | None:
@@ -138,6 +139,7 @@ def insert_document(session: Session, document: Document) -> DocumentRow:
     _add_meeting_record(session, row, document, evidence)
     add_area_mappings(session, row, document, evidence.row_for)
     session.flush()
+    index_document(session, row, document.sentences)
     return row
 
 

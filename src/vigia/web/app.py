@@ -33,6 +33,7 @@ from vigia.web.routers import (
     evaluation,
     health,
     releases,
+    search,
     statistics,
     upload_pages,
     uploads,
@@ -86,6 +87,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(statistics.router)
     app.include_router(releases.router)
     app.include_router(versions.router)
+    app.include_router(search.router)
     app.include_router(uploads.router)
     app.include_router(upload_pages.router)
     app.include_router(pages_router)

@@ -49,6 +49,7 @@ from vigia.store.models.follow_up import (
 )
 from vigia.store.models.jobs import ExtractionJobRow
 from vigia.store.models.publishing import ReportEditionRow, ReportFileRow
+from vigia.store.models.search import SearchEntryRow
 from vigia.store.models.statistics import ComparabilityNoteRow, DataValueRow, StatisticsFormRow
 from vigia.store.models.versions import DataVersionRow
 
@@ -88,6 +89,7 @@ __all__ = [
     "ReportEditionRow",
     "ReportFileRow",
     "RoleRow",
+    "SearchEntryRow",
     "SectionRow",
     "StatisticsFormRow",
     "UserRow",

@@ -30,6 +30,7 @@ from vigia.web.pages import (
     recommendations,
     reports,
     review,
+    search,
     static,
     statistics,
     versions,
@@ -41,6 +42,7 @@ load_templates()
 router = APIRouter(include_in_schema=False)
 for _pages in (
     dashboard,
+    search,
     countries,
     compare,
     documents,
