@@ -204,16 +204,18 @@ def highlighted(text: str, language: str | None, query: Query) -> list[tuple[str
 
 
 def topics(text: str, language: str | None) -> list[frozenset[Phrase]]:
-    """The concepts ``text`` names (in ``language``), each as all its phrases in every language,
-    the first named first: what a need is about, to look for in what other states wrote."""
-    language = language if language in _SNOWBALL else "en"
-    indexed = f" {index_terms(text, language)} "
+    """The concepts ``text`` names (in ``language``; in any of the four when None), each as all
+    its phrases in every language, the first named first: what a need is about, to look for in
+    what other states wrote."""
+    languages = (language,) if language in _SNOWBALL else LANGUAGES
+    indexed = {lang: f" {index_terms(text, lang)} " for lang in languages}
     found: list[tuple[int, frozenset[Phrase]]] = []
     for concept in concepts():
         places = [
-            indexed.find(f" {' '.join(p)} ")
-            for p in concept[language]
-            if f" {' '.join(p)} " in indexed
+            indexed[lang].find(spelled)
+            for lang in languages
+            for spelled in (f" {' '.join(p)} " for p in concept[lang])
+            if spelled in indexed[lang]
         ]
         if places:
             everything = frozenset(p for phrases in concept.values() for p in phrases)

@@ -21,7 +21,13 @@ from sqlalchemy.orm import Session
 from vigia.permissions import Principal
 from vigia.store.models import DocumentRow
 from vigia.store.models.search import ENTRY_KINDS, FACT, SENTENCE, SearchEntryRow
-from vigia.store.search_index import MOST_MATCHES, SearchFilters, matching_entries
+from vigia.store.search_index import (
+    MOST_MATCHES,
+    Match,
+    SearchFilters,
+    entries_by_id,
+    matching_keys,
+)
 from vigia.terms import Query, highlighted, parse_query
 
 __all__ = ["ENTRY_KINDS", "FACETS", "Hit", "SearchFilters", "SearchResults", "search"]
@@ -88,7 +94,7 @@ def search(
     ``limit`` of them from ``offset``, with the facets of all of them."""
     began = time.perf_counter()
     query = parse_query(text[:MOST_QUERY])
-    matches = matching_entries(session, principal, query, filters)
+    matches = matching_keys(session, principal, query, filters)
     kinds = Counter(entry.kind for entry in matches)
     if not filters.kind:
         matches = _without_repeats(matches)
@@ -97,7 +103,7 @@ def search(
         for name, attribute in FACETS.items()
     }
     facets["kind"] = kinds
-    page = matches[offset : offset + limit]
+    page = entries_by_id(session, [match.id for match in matches[offset : offset + limit]])
     titles = _titles(session, {e.document_id for e in page if e.document_id is not None})
     return SearchResults(
         query=query,
@@ -109,7 +115,7 @@ def search(
     )
 
 
-def _without_repeats(matches: list[SearchEntryRow]) -> list[SearchEntryRow]:
+def _without_repeats(matches: list[Match]) -> list[Match]:
     """``matches`` without the facts whose sentence matched too (the sentence is shown once)."""
     sentences = {(e.document_id, e.start) for e in matches if e.kind == SENTENCE}
     return [e for e in matches if e.kind != FACT or (e.document_id, e.start) not in sentences]

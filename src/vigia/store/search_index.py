@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
@@ -137,17 +137,59 @@ def matching_entries(
 ) -> list[SearchEntryRow]:
     """The entries that match ``query`` (each of its groups, or any with ``every_group`` False)
     and ``filters`` and that ``principal`` may read, best first (at most :data:`MOST_MATCHES`)."""
+    ids = [match.id for match in matching_keys(session, principal, query, filters, every_group)]
+    return entries_by_id(session, ids)
+
+
+class Match(NamedTuple):
+    """What facets count of a matching entry, without its text."""
+
+    id: int
+    kind: str
+    document_id: int | None
+    start: int | None
+    country: str | None
+    area: str | None
+    meeting_code: str | None
+
+
+def matching_keys(
+    session: Session,
+    principal: Principal,
+    query: Query,
+    filters: SearchFilters,
+    every_group: bool = True,
+) -> list[Match]:
+    """:func:`matching_entries` without their text: what ranks and counts them."""
     if not query.groups:
         return []
     ranked = _ranked(session, query, every_group).subquery()
+    entry = SearchEntryRow
     statement = (
-        select(SearchEntryRow)
-        .join(ranked, ranked.c.id == SearchEntryRow.id)
+        select(
+            entry.id,
+            entry.kind,
+            entry.document_id,
+            entry.start,
+            entry.country,
+            entry.area,
+            entry.meeting_code,
+        )
+        .join(ranked, ranked.c.id == entry.id)
         .where(_readable(principal), *_filtered(filters))
-        .order_by(ranked.c.rank, SearchEntryRow.id)
+        .order_by(ranked.c.rank, entry.id)
         .limit(MOST_MATCHES)
     )
-    return list(session.scalars(statement))
+    return [Match(*row) for row in session.execute(statement)]
+
+
+def entries_by_id(session: Session, ids: Sequence[int]) -> list[SearchEntryRow]:
+    """The entries of ``ids``, in that order."""
+    rows = {
+        row.id: row
+        for row in session.scalars(select(SearchEntryRow).where(SearchEntryRow.id.in_(ids)))
+    }
+    return [rows[i] for i in ids if i in rows]
 
 
 def _ranked(session: Session, query: Query, every_group: bool) -> Select[tuple[int, float]]:

@@ -38,6 +38,7 @@ from vigia.web.routers import (
     upload_pages,
     uploads,
     versions,
+    who_can_help,
 )
 from vigia.web.shared_answers import SharedAnswers
 
@@ -88,6 +89,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(releases.router)
     app.include_router(versions.router)
     app.include_router(search.router)
+    app.include_router(who_can_help.router)
     app.include_router(uploads.router)
     app.include_router(upload_pages.router)
     app.include_router(pages_router)

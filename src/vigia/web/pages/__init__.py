@@ -34,6 +34,7 @@ from vigia.web.pages import (
     static,
     statistics,
     versions,
+    who_can_help,
 )
 from vigia.web.pages.rendering import load_templates
 
@@ -61,6 +62,7 @@ for _pages in (
     protected_statistics,
     cases,
     versions,
+    who_can_help,
     reports,
     static,
     api_docs,

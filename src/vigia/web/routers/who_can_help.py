@@ -1,0 +1,137 @@
+"""``/api/v1/help-requests`` and ``/api/v1/who-can-help``: the requests for help read in the
+reports, and the states whose evidence matches a need (see :mod:`vigia.evaluate.who_can_help`)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query, status
+from pydantic import BaseModel, Field
+
+from vigia.domain import LANGUAGES
+from vigia.evaluate.who_can_help import (
+    NoSuchRequest,
+    helpers,
+    request_need,
+    requests_for_help,
+    typed_need,
+)
+from vigia.permissions import principal_for
+from vigia.vocabulary import LARGEST_ID
+from vigia.web.dependencies import CurrentCaller, DatabaseSession, current_caller
+from vigia.web.routers.api import ERRORS, NOT_FOUND
+
+router = APIRouter(
+    prefix="/api/v1", tags=["exchange"], responses=ERRORS, dependencies=[Depends(current_caller)]
+)
+
+
+class RequestResource(BaseModel):
+    id: int
+    country: str
+    sentence: str
+    document_id: int
+    meeting: str | None
+
+
+class RequestList(BaseModel):
+    items: list[RequestResource]
+
+
+class QuoteResource(BaseModel):
+    text: str
+    highlights: list[tuple[int, int]]
+    document_id: int | None
+    fact_id: int | None
+    start: int | None
+
+
+class HelperResource(BaseModel):
+    country: str
+    score: float = Field(description="The higher, the stronger the evidence for the need.")
+    concepts: int = Field(description="How many of the need's topics its sentences name.")
+    quotes: list[QuoteResource]
+    contacts: list[str] = Field(description="Its focal points' addresses (signed-in callers).")
+
+
+class NeedResource(BaseModel):
+    text: str
+    country: str | None
+    request_id: int | None
+
+
+class HelperList(BaseModel):
+    need: NeedResource
+    items: list[HelperResource]
+
+
+@router.get("/help-requests", response_model=RequestList, summary="Requests for help")
+def list_help_requests(session: DatabaseSession, caller: CurrentCaller) -> RequestList:
+    """The requests for help read in the documents you may read, by state."""
+    found = requests_for_help(session, principal_for(caller))
+    return RequestList(
+        items=[
+            RequestResource(
+                id=r.id,
+                country=r.country,
+                sentence=r.sentence,
+                document_id=r.document_id,
+                meeting=r.meeting,
+            )
+            for r in found
+        ]
+    )
+
+
+@router.get("/who-can-help", response_model=HelperList, summary="Who can help", responses=NOT_FOUND)
+def who_can_help(
+    session: DatabaseSession,
+    caller: CurrentCaller,
+    request: Annotated[int | None, Query(ge=1, le=LARGEST_ID)] = None,
+    need: Annotated[str | None, Query(max_length=2000)] = None,
+    country: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$")] = None,
+    language: Annotated[str | None, Query(pattern=f"^({'|'.join(LANGUAGES)})$")] = None,
+) -> HelperList:
+    """The states whose evidence matches a need, best first: a stored request's (``request``) or
+    one described (``need``, with the ``country`` in need and its ``language``)."""
+    principal = principal_for(caller)
+    if request is not None:
+        try:
+            asked = request_need(session, principal, request)
+        except NoSuchRequest as error:
+            raise HTTPException(status.HTTP_404_NOT_FOUND, str(error)) from error
+    elif need and need.strip():
+        asked = typed_need(need, country.upper() if country else None, language)
+    else:
+        raise HTTPException(status.HTTP_422_UNPROCESSABLE_CONTENT, "give request or need")
+    return HelperList(
+        need=NeedResource(text=asked.text, country=asked.country, request_id=asked.request_id),
+        items=[
+            HelperResource(
+                country=h.country,
+                score=h.score,
+                concepts=h.concepts,
+                quotes=[
+                    QuoteResource(
+                        text=q.text,
+                        highlights=_spans(q.pieces),
+                        document_id=q.document_id,
+                        fact_id=q.fact_id,
+                        start=q.start,
+                    )
+                    for q in h.quotes
+                ],
+                contacts=h.contacts,
+            )
+            for h in helpers(session, principal, asked)
+        ],
+    )
+
+
+def _spans(pieces: list[tuple[str, bool]]) -> list[tuple[int, int]]:
+    spans, position = [], 0
+    for piece, matched in pieces:
+        if matched:
+            spans.append((position, position + len(piece)))
+        position += len(piece)
+    return spans
