@@ -77,10 +77,10 @@ def csv_row(record: FactRecord) -> list[object]:
         record.page,
         record.evidence,
     ]
-    return [_inert(cell) for cell in cells]
+    return [inert_cell(cell) for cell in cells]
 
 
-def _inert(cell: object) -> object:
+def inert_cell(cell: object) -> object:
     if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
         return "'" + cell
     return cell

@@ -11,6 +11,7 @@ on request, each state's rating in one area, or its latest figure of one indicat
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -123,18 +124,23 @@ def _evidence_map(report: Report, language: str) -> Chart:
 
 
 def _roles_map(report: Report, language: str) -> Chart:
+    roles = [(profile.country, role) for profile in report.profiles for role in profile.roles]
+    return roles_map(roles, language)
+
+
+def roles_map(roles: Iterable[tuple[str, str]], language: str) -> Chart:
+    """A marker for each (state, role): origin, transit or destination, beside its centre."""
     gettext = translations(language).gettext
     centres = {shape["properties"]["iso3"]: shape["properties"]["centre"] for shape in outlines()}
     rows = [
         {
-            "state": country_name(profile.country, language),
+            "state": country_name(country, language),
             "role": label("role", role, gettext),
-            "longitude": centres[profile.country][0] + ROLE_OFFSETS.get(role, 0.0),
-            "latitude": centres[profile.country][1],
+            "longitude": centres[country][0] + ROLE_OFFSETS.get(role, 0.0),
+            "latitude": centres[country][1],
         }
-        for profile in report.profiles
-        for role in profile.roles
-        if profile.country in centres
+        for country, role in dict.fromkeys(roles)
+        if country in centres
     ]
     title = gettext("Roles of the states in trafficking")
     markers = (
@@ -154,14 +160,20 @@ def _roles_map(report: Report, language: str) -> Chart:
 
 
 def _cooperation_map(report: Report, language: str) -> Chart:
+    pairs = [
+        (*link.ends(profile.country), link.kind)
+        for profile in report.profiles
+        for link in profile.cooperation
+    ]
+    return cooperation_map(pairs, language)
+
+
+def cooperation_map(pairs: Iterable[tuple[str, str, str]], language: str) -> Chart:
+    """A line from the state that gives to the one that receives, for each (giver, receiver,
+    kind) between member states."""
     gettext = translations(language).gettext
     centres = {shape["properties"]["iso3"]: shape["properties"]["centre"] for shape in outlines()}
-    pairs: dict[tuple[str, str, str], None] = {}
-    for profile in report.profiles:
-        for link in profile.cooperation:
-            giver, receiver = link.ends(profile.country)
-            if giver in centres and receiver in centres:
-                pairs[(giver, receiver, link.kind)] = None
+    pairs = [pair for pair in dict.fromkeys(pairs) if pair[0] in centres and pair[1] in centres]
     rows = [
         {
             "from": country_name(giver, language),

@@ -1,14 +1,18 @@
-"""``/api/v1/help-requests`` and ``/api/v1/who-can-help``: the requests for help read in the
-reports, and the states whose evidence matches a need (see :mod:`vigia.evaluate.who_can_help`)."""
+"""The exchange API: ``/api/v1/help-requests`` and ``/api/v1/who-can-help`` (the requests for
+help read in the reports, and the states whose evidence matches a need: see
+:mod:`vigia.evaluate.who_can_help`), and ``/api/v1/network`` (the cooperation network, also as
+GraphML and CSV: :mod:`vigia.evaluate.network`)."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Query, status
+from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from vigia.domain import LANGUAGES
+from vigia.evaluate.network import network
 from vigia.evaluate.who_can_help import (
     NoSuchRequest,
     helpers,
@@ -17,6 +21,7 @@ from vigia.evaluate.who_can_help import (
     typed_need,
 )
 from vigia.permissions import principal_for
+from vigia.publish.network_files import graphml, links_csv
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import CurrentCaller, DatabaseSession, current_caller
 from vigia.web.routers.api import ERRORS, NOT_FOUND
@@ -135,3 +140,74 @@ def _spans(pieces: list[tuple[str, bool]]) -> list[tuple[int, int]]:
             spans.append((position, position + len(piece)))
         position += len(piece)
     return spans
+
+
+class LinkResource(BaseModel):
+    source: str = Field(description="The state that gives (helps, funds, trains, shares).")
+    target: str
+    kind: str
+    meeting: str | None
+    document_id: int
+    sentence: str
+
+
+class RoleResource(BaseModel):
+    country: str
+    role: str = Field(description="origin, transit or destination.")
+    meeting: str | None
+    document_id: int
+    sentence: str
+
+
+class NetworkResource(BaseModel):
+    meeting: str | None
+    states: list[str] = Field(
+        description="Every state in a link or with a role, most linked first."
+    )
+    links: list[LinkResource]
+    roles: list[RoleResource]
+
+
+MeetingQuery = Annotated[str | None, Query(max_length=64)]
+
+
+@router.get("/network", response_model=NetworkResource, summary="Cooperation network")
+def get_network(
+    session: DatabaseSession, caller: CurrentCaller, meeting: MeetingQuery = None
+) -> NetworkResource:
+    """The cooperation links and roles of the documents you may read, of one meeting or all."""
+    found = network(session, principal_for(caller), meeting)
+    return NetworkResource(
+        meeting=found.meeting,
+        states=found.states,
+        links=[LinkResource(**vars(link)) for link in found.links],
+        roles=[RoleResource(**vars(role)) for role in found.roles],
+    )
+
+
+@router.get("/network.graphml", summary="Cooperation network as GraphML", response_class=Response)
+def get_network_graphml(
+    session: DatabaseSession, caller: CurrentCaller, meeting: MeetingQuery = None
+) -> Response:
+    """The same network as a directed GraphML graph (Gephi, yEd, NetworkX)."""
+    found = network(session, principal_for(caller), meeting)
+    name = f"network-{meeting or 'all'}.graphml"
+    return Response(
+        graphml(found),
+        media_type="application/graphml+xml",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+@router.get("/network.csv", summary="Cooperation links as CSV", response_class=Response)
+def get_network_csv(
+    session: DatabaseSession, caller: CurrentCaller, meeting: MeetingQuery = None
+) -> Response:
+    """The links, one a row: source, target, kind, meeting, document_id, sentence."""
+    found = network(session, principal_for(caller), meeting)
+    name = f"network-{meeting or 'all'}.csv"
+    return Response(
+        links_csv(found).encode("utf-8-sig"),
+        media_type="text/csv; charset=utf-8",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
