@@ -188,6 +188,17 @@ def can_enter_statistics(principal: Principal, country: str) -> bool:
     return principal.role == SECRETARIAT
 
 
+def can_describe_practice(principal: Principal, country: str) -> bool:
+    """May ``principal`` add or describe ``country``'s good practices (and attach a contact)?
+    Its focal points, and the secretariat."""
+    return can_enter_statistics(principal, country)
+
+
+def can_curate_practices(principal: Principal) -> bool:
+    """May ``principal`` make a good practice public, or hide it? The secretariat only."""
+    return not principal.is_anonymous and principal.role == SECRETARIAT
+
+
 def can_approve_statistics(principal: Principal) -> bool:
     """May ``principal`` approve (and so lock) a state's yearly statistics, or unlock them?"""
     return not principal.is_anonymous and principal.role == SECRETARIAT

@@ -228,3 +228,21 @@ def matches_group(terms: str, group: frozenset[Phrase]) -> bool:
     """Whether indexed ``terms`` hold one of ``group``'s phrases."""
     padded = f" {terms} "
     return any(f" {' '.join(p)} " in padded for p in group)
+
+
+@cache
+def concept_group(concept_id: str) -> frozenset[Phrase]:
+    """Every phrase, in every language, of the term list's concept ``concept_id``."""
+    for entry in load_data_file("search_terms.json")["concepts"]:
+        if entry["id"] == concept_id:
+            return frozenset(
+                p for lang in LANGUAGES for term in entry.get(lang, []) if (p := phrase(term, lang))
+            )
+    raise KeyError(concept_id)
+
+
+def index_terms_any_language(text: str) -> str:
+    """:func:`index_terms` of ``text`` in each of the four languages, each stem once: for a short
+    text whose language is not known (a practice a focal point typed)."""
+    stems = (index_terms(text, language).split() for language in LANGUAGES)
+    return " ".join(dict.fromkeys(stem for found in stems for stem in found))

@@ -36,6 +36,7 @@ from vigia.store.database import (
     session_factory,
 )
 from vigia.store.database import upgrade_database as upgrade_schema
+from vigia.store.practices import fill_practices
 from vigia.store.search_index import fill_search_index
 from vigia.store.versions import DataVersion, data_version
 
@@ -85,9 +86,12 @@ def upgrade_database(url: str) -> SchemaChange:
 
 
 def _fill_search_index(engine: Engine) -> None:
+    """Index the documents stored before the search index, and propose the practices of those
+    stored before the compendium."""
     try:
         with session_factory(engine)() as session:
             fill_search_index(session, split_sentences)
+            fill_practices(session)
     except SQLAlchemyError as error:
         engine.dispose()
         raise DatabaseError(

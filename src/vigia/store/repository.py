@@ -48,6 +48,7 @@ from vigia.store.models import (
     RoleRow,
     SectionRow,
 )
+from vigia.store.practices import propose_practices
 from vigia.store.search_index import index_document
 
 
@@ -140,6 +141,7 @@ def insert_document(session: Session, document: Document) -> DocumentRow:
     add_area_mappings(session, row, document, evidence.row_for)
     session.flush()
     index_document(session, row, document.sentences)
+    propose_practices(session, row)
     return row
 
 

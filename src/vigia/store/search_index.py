@@ -29,12 +29,20 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from vigia.domain import Sentence
-from vigia.permissions import Principal
+from vigia.permissions import Principal, unpublished_scope
 from vigia.reference import indicators
-from vigia.store.fact_scope import readable_document, visible_facts
+from vigia.store.fact_scope import country_clause, readable_document, visible_facts
 from vigia.store.models import DocumentRow, FactRow, SectionRow
-from vigia.store.models.search import DOCUMENT, FACT, SENTENCE, SearchEntryRow
-from vigia.terms import LANGUAGES, Query, fts5_expression, index_terms, tsquery_expression
+from vigia.store.models.practices import PUBLIC, PracticeRow
+from vigia.store.models.search import DOCUMENT, FACT, PRACTICE, SENTENCE, SearchEntryRow
+from vigia.terms import (
+    LANGUAGES,
+    Query,
+    fts5_expression,
+    index_terms,
+    index_terms_any_language,
+    tsquery_expression,
+)
 
 #: The longest text an entry keeps (a sentence that is a whole table is cut).
 MOST_TEXT = 2000
@@ -128,6 +136,30 @@ def _fact_entry(row: DocumentRow, fact: FactRow) -> SearchEntryRow:
     )
 
 
+def index_practice(session: Session, practice: PracticeRow) -> None:
+    """Write (or rewrite) the search entry of ``practice``: its title and description, stemmed in
+    each of the four languages (a focal point may write in any)."""
+    session.execute(
+        delete(SearchEntryRow).where(
+            SearchEntryRow.kind == PRACTICE, SearchEntryRow.ref_id == practice.id
+        )
+    )
+    text = " ".join(part for part in (practice.title, practice.description or "") if part)
+    session.add(
+        SearchEntryRow(
+            kind=PRACTICE,
+            document_id=practice.document_id,
+            ref_id=practice.id,
+            country=practice.country,
+            area=practice.area,
+            meeting_code=practice.meeting_code,
+            text=text[:MOST_TEXT],
+            terms=index_terms_any_language(text),
+        )
+    )
+    session.flush()
+
+
 def matching_entries(
     session: Session,
     principal: Principal,
@@ -212,9 +244,17 @@ def _ranked(session: Session, query: Query, every_group: bool) -> Select[tuple[i
 def _readable(principal: Principal) -> ColumnElement[bool]:
     fact_seen = exists().where(FactRow.id == SearchEntryRow.ref_id, visible_facts(principal))
     in_document = SearchEntryRow.kind.in_((SENTENCE, DOCUMENT))
+    practice_seen = exists().where(
+        PracticeRow.id == SearchEntryRow.ref_id,
+        or_(
+            PracticeRow.status == PUBLIC,
+            country_clause(unpublished_scope(principal), PracticeRow.country),
+        ),
+    )
     return or_(
         and_(in_document, readable_document(principal, SearchEntryRow.document_id)),
         and_(SearchEntryRow.kind == FACT, fact_seen),
+        and_(SearchEntryRow.kind == PRACTICE, practice_seen),
     )
 
 

@@ -32,6 +32,7 @@ from vigia.web.routers import (
     api,
     evaluation,
     health,
+    practices,
     releases,
     search,
     statistics,
@@ -90,6 +91,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(versions.router)
     app.include_router(search.router)
     app.include_router(who_can_help.router)
+    app.include_router(practices.router)
     app.include_router(uploads.router)
     app.include_router(upload_pages.router)
     app.include_router(pages_router)

@@ -48,6 +48,7 @@ from vigia.store.models.follow_up import (
     WorkPlanRow,
 )
 from vigia.store.models.jobs import ExtractionJobRow
+from vigia.store.models.practices import PracticeRow
 from vigia.store.models.publishing import ReportEditionRow, ReportFileRow
 from vigia.store.models.search import SearchEntryRow
 from vigia.store.models.statistics import ComparabilityNoteRow, DataValueRow, StatisticsFormRow
@@ -83,6 +84,7 @@ __all__ = [
     "MeetingRow",
     "ObservationRow",
     "OfficerRow",
+    "PracticeRow",
     "RatingReviewRow",
     "RecommendationRow",
     "ReleaseRow",
