@@ -199,6 +199,12 @@ def can_curate_practices(principal: Principal) -> bool:
     return not principal.is_anonymous and principal.role == SECRETARIAT
 
 
+def can_keep_directory(principal: Principal) -> bool:
+    """May ``principal`` change the directory of national authorities and focal points? The
+    secretariat only."""
+    return not principal.is_anonymous and principal.role == SECRETARIAT
+
+
 def can_approve_statistics(principal: Principal) -> bool:
     """May ``principal`` approve (and so lock) a state's yearly statistics, or unlock them?"""
     return not principal.is_anonymous and principal.role == SECRETARIAT

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vigia.evaluate.directory import directory
 from vigia.permissions import FOCAL_POINT, Principal
 from vigia.store.fact_scope import readable_document
 from vigia.store.models import DocumentRow, HelpRequestRow, SectionRow, UserRow
@@ -215,19 +216,24 @@ def _quotes(
 
 
 def _contacts(session: Session, principal: Principal) -> dict[str, list[str]]:
-    """Each state's active focal points' addresses: only for a signed-in caller."""
+    """Whom to contact in each state, for a signed-in caller only: the directory's entries (the
+    national authority first: "institution <email>"), then the active focal points' accounts."""
     if principal.is_anonymous:
         return {}
+    found: dict[str, list[str]] = defaultdict(list)
+    for entry in directory(session, principal):
+        found[entry.country].append(
+            f"{entry.institution} <{entry.email}>" if entry.email else entry.institution
+        )
     rows = session.execute(
         select(UserRow.country, UserRow.email)
-        .where(
-            UserRow.role == FOCAL_POINT, UserRow.is_active.is_(True), UserRow.country.is_not(None)
-        )
+        .where(UserRow.role == FOCAL_POINT, UserRow.is_active.is_(True))
+        .where(UserRow.country.is_not(None))
         .order_by(UserRow.email)
     )
-    found: dict[str, list[str]] = defaultdict(list)
     for country, email in rows:
-        found[country or ""].append(email)
+        if not any(email in known for known in found[country or ""]):
+            found[country or ""].append(email)
     return found
 
 

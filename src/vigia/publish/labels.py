@@ -148,6 +148,10 @@ LABELS: dict[str, dict[str, str]] = {
         "publish": N_("The practice is public."),
         "hide": N_("The practice is hidden."),
     },
+    "directory_kind": {
+        "national_authority": N_("National authority"),
+        "focal_point": N_("Focal point"),
+    },
     "search_facet": {
         "country": N_("State"),
         "area": N_("Area of the Work Plan"),

@@ -23,6 +23,7 @@ from vigia.store.models.accounts import (
 )
 from vigia.store.models.base import CODE, LABEL, NAMING_CONVENTION, Base
 from vigia.store.models.cases import CaseRow, ReleaseRow
+from vigia.store.models.directory import DirectoryEntryRow
 from vigia.store.models.documents import (
     DOCUMENT_CHILD_TABLES,
     CooperationLinkRow,
@@ -70,6 +71,7 @@ __all__ = [
     "DataValueRow",
     "DataVersionRow",
     "DecisionRow",
+    "DirectoryEntryRow",
     "DocumentRow",
     "EventRow",
     "EvidenceRow",

@@ -1,4 +1,5 @@
-"""``/api/v1/practices``: the good-practice compendium (see :mod:`vigia.evaluate.practices`).
+"""``/api/v1/practices``: the good-practice compendium (see :mod:`vigia.evaluate.practices`); and
+``/api/v1/directory``: the national authorities and focal points (:mod:`vigia.evaluate.directory`).
 
 Refusals come from the module (a :class:`~vigia.errors.ReviewError`: 403, 404 or 422).
 """
@@ -8,8 +9,10 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
+from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from vigia.evaluate.directory import directory, remove_entry, save_entry
 from vigia.evaluate.practices import (
     Practice,
     add_practice,
@@ -147,3 +150,69 @@ def post_curation(
 ) -> PracticeResource:
     """Make a practice public, or hide it (the secretariat)."""
     return PracticeResource.of(curate_practice(session, principal, practice_id, curation.action))
+
+
+class DirectoryEntryResource(BaseModel):
+    id: int
+    country: str
+    kind: str = Field(description="national_authority or focal_point.")
+    institution: str
+    name: str | None = Field(description="Null unless you are signed in; so are the next.")
+    position: str | None
+    email: str | None
+    phone: str | None
+    address: str | None
+
+
+class DirectoryList(BaseModel):
+    items: list[DirectoryEntryResource]
+
+
+class NewDirectoryEntry(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    country: str = Field(pattern=r"^[A-Za-z]{3}$")
+    kind: str = Field(max_length=32)
+    institution: str = Field(max_length=300)
+    name: str | None = Field(default=None, max_length=300)
+    position: str | None = Field(default=None, max_length=300)
+    email: str | None = Field(default=None, max_length=300)
+    phone: str | None = Field(default=None, max_length=300)
+    address: str | None = Field(default=None, max_length=300)
+
+
+@router.get("/directory", response_model=DirectoryList, summary="Directory")
+def list_directory(
+    session: DatabaseSession, caller: CurrentCaller, country: Code = None
+) -> DirectoryList:
+    """Each state's national authorities and focal points; contact details signed in only."""
+    found = directory(session, principal_for(caller), country)
+    return DirectoryList(items=[DirectoryEntryResource(**vars(entry)) for entry in found])
+
+
+@router.post("/directory", response_model=DirectoryEntryResource, summary="Add to the directory")
+def post_directory_entry(
+    session: DatabaseSession, principal: SignedInPrincipal, new: NewDirectoryEntry
+) -> DirectoryEntryResource:
+    """Add an entry (the secretariat)."""
+    contact = new.model_dump(include={"name", "position", "email", "phone", "address"})
+    entry = save_entry(
+        session,
+        principal,
+        country=new.country,
+        kind=new.kind,
+        institution=new.institution,
+        contact=contact,
+    )
+    return DirectoryEntryResource(**vars(entry))
+
+
+@router.delete(
+    "/directory/{entry_id}", status_code=204, response_class=Response, summary="Remove an entry"
+)
+def delete_directory_entry(
+    session: DatabaseSession, principal: SignedInPrincipal, entry_id: PracticeId
+) -> Response:
+    """Remove an entry (the secretariat)."""
+    remove_entry(session, principal, entry_id)
+    return Response(status_code=204)
