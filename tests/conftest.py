@@ -62,8 +62,9 @@ def _postgres_required() -> bool:
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Tests marked ``slow`` first: collected last (``tests/test_*.py`` come after the folders),
-    the two-minute documented-commands test would keep one worker busy after the other is done."""
+    """Tests marked ``slow`` (ten seconds or more) first: one collected late (the documented
+    commands' test, ``tests/test_*.py`` coming after the folders) would keep one worker busy
+    after the other is done."""
     items.sort(key=lambda item: item.get_closest_marker("slow") is None)
 
 

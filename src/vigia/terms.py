@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import snowballstemmer  # type: ignore[import-untyped]
 
@@ -35,6 +35,8 @@ _STEM = re.compile(r"[0-9a-z]+")
 MOST_GROUPS = 8
 MOST_ALTERNATIVES = 40
 
+#: Stems remembered (word and language): a few megabytes.
+STEMS_REMEMBERED = 100_000
 #: A phrase: the stems of its words, in order.
 Phrase = tuple[str, ...]
 
@@ -66,8 +68,10 @@ def words(text: str) -> Iterator[re.Match[str]]:
     return _WORD.finditer(text)
 
 
+@lru_cache(maxsize=STEMS_REMEMBERED)
 def stem(word: str, language: str) -> str:
-    """``word``'s stem in ``language``, folded; the folded word for a language not stemmed."""
+    """``word``'s stem in ``language``, folded; the folded word for a language not stemmed.
+    Remembered: the Snowball stemmers are pure Python, and reports repeat their words."""
     split = re.split(r"['’]", word.casefold())[-1]  # "l'hébergement": the word after the elision
     if language not in _SNOWBALL:
         return fold(split)

@@ -76,6 +76,7 @@ def _axe_sees_a_violation(page: Any, base: str) -> None:
     assert "image-alt" in Axe().run(page).generate_snapshot()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 def test_axe_finds_no_violation_on_any_page(
     chromium: Any, live_server: str, ready_database_url: str, artifacts: Path

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from tests.browser.people import create_accounts
@@ -148,6 +149,7 @@ def test_focal_point_uploads_corrects_rejects_and_sends_an_observation(
     page.close()
 
 
+@pytest.mark.slow
 def test_secretariat_filters_one_document_reviews_it_by_keyboard_and_publishes(
     chromium: Any, live_server: str, ready_database_url: str, tmp_path: Path, artifacts: Path
 ) -> None:

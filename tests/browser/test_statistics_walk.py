@@ -8,6 +8,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.browser.people import create_accounts
 from tests.evaluate.conftest import Figure, figures_report
 from vigia.store.database import open_database, session_factory
@@ -44,6 +46,7 @@ def _saved(page: Any) -> None:
     page.locator("[data-save-status]", has_text=re.compile(r"^Saved\.$")).wait_for(timeout=10_000)
 
 
+@pytest.mark.slow
 def test_a_focal_point_fills_fixes_and_submits_and_the_secretariat_approves(
     chromium: Any, live_server: str, ready_database_url: str, artifacts: Path
 ) -> None:

@@ -74,6 +74,7 @@ def test_published_files_never_change(evaluation_session: Session, reviewers: Re
     assert latest is not None and latest[1] == FILES[("en", "html")]
 
 
+@pytest.mark.slow
 def test_publish_report_writes_every_language_and_format_of_the_public_report(
     evaluation_session: Session, reviewers: Reviewers, store_reports: StoreReports
 ) -> None:

@@ -89,8 +89,11 @@ def propose_practices(session: Session, row: DocumentRow) -> int:
             key, _row(row, event.evidence, event.country, kind, area, EVENT_CONFIDENCE)
         )
     groups = {concept: concept_group(concept) for concept in SENTENCE_CONCEPTS}
+    terms_of: dict[int, str] = {}
     for mapping in row.area_mappings:
-        terms = index_terms(mapping.evidence.text, row.language)
+        if mapping.evidence_id not in terms_of:
+            terms_of[mapping.evidence_id] = index_terms(mapping.evidence.text, row.language)
+        terms = terms_of[mapping.evidence_id]
         for concept, kind in SENTENCE_CONCEPTS.items():
             key = (mapping.evidence_id, kind)
             if key in proposed or not matches_group(terms, groups[concept]):
@@ -102,7 +105,8 @@ def propose_practices(session: Session, row: DocumentRow) -> int:
     session.add_all(proposed.values())
     session.flush()
     for practice in proposed.values():
-        index_practice(session, practice)
+        index_practice(session, practice, new=True)
+    session.flush()
     return len(proposed)
 
 

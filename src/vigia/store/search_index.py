@@ -136,14 +136,16 @@ def _fact_entry(row: DocumentRow, fact: FactRow) -> SearchEntryRow:
     )
 
 
-def index_practice(session: Session, practice: PracticeRow) -> None:
+def index_practice(session: Session, practice: PracticeRow, *, new: bool = False) -> None:
     """Write (or rewrite) the search entry of ``practice``: its title and description, stemmed in
-    each of the four languages (a focal point may write in any)."""
-    session.execute(
-        delete(SearchEntryRow).where(
-            SearchEntryRow.kind == PRACTICE, SearchEntryRow.ref_id == practice.id
+    each of the four languages (a focal point may write in any). A ``new`` practice has none to
+    replace, and its entry is flushed with the caller's next flush."""
+    if not new:
+        session.execute(
+            delete(SearchEntryRow).where(
+                SearchEntryRow.kind == PRACTICE, SearchEntryRow.ref_id == practice.id
+            )
         )
-    )
     text = " ".join(part for part in (practice.title, practice.description or "") if part)
     session.add(
         SearchEntryRow(
@@ -157,7 +159,8 @@ def index_practice(session: Session, practice: PracticeRow) -> None:
             terms=index_terms_any_language(text),
         )
     )
-    session.flush()
+    if not new:
+        session.flush()
 
 
 def matching_entries(

@@ -110,6 +110,7 @@ def test_report_page_draws_its_charts_with_their_data(browser: TestClient, publi
     assert browser.get("/reports/RTP-IV/charts/pie.csv").status_code == 404
 
 
+@pytest.mark.slow
 def test_secretariat_publishes_an_edition_that_downloads_never_change(
     browser: TestClient, site: Site, published: str
 ) -> None:
