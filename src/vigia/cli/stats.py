@@ -86,7 +86,7 @@ def import_command(file: Path, register: str, email: str, database_url: str) -> 
     "--by",
     "by",
     required=True,
-    help="Two or three of year, sex, age_group, exploitation, citizenship.",
+    help="Two or three of year, sex, age_group, exploitation, citizenship, exploitation_country.",
 )
 @click.option("--scope", type=click.Choice(SCOPES), help="Only the records of the Americas.")
 @click.option(

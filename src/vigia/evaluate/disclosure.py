@@ -36,7 +36,7 @@ from vigia.reference import member_states
 from vigia.store.models import CaseRow
 
 #: What a table may count records by.
-DIMENSIONS = ("year", "sex", "age_group", "exploitation", "citizenship")
+DIMENSIONS = ("year", "sex", "age_group", "exploitation", "citizenship", "exploitation_country")
 TOTAL = "*"
 #: Scopes a table may be limited to: the records whose citizenship or country of exploitation is
 #: an OAS member state.

@@ -1,5 +1,7 @@
 """The cooperation network: who helped, funded or shared a practice with whom, and the roles the
-reports give the states (countries of origin, transit, destination), per meeting and over time.
+reports give the states (countries of origin, transit, destination), per meeting and over time;
+and the flows of victims from their country to where they were exploited, as released (with
+disclosure control) from a case register.
 
     found = network(session, principal, meeting="RTP-III")
     found.links  # each link with its kind, meeting and sentence
@@ -17,6 +19,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from vigia.cases import UNKNOWN
+from vigia.evaluate.disclosure import TOTAL
+from vigia.evaluate.releases import releases
 from vigia.permissions import Principal
 from vigia.store.fact_scope import readable_document
 from vigia.store.models import CooperationLinkRow, DocumentRow, EvidenceRow, RoleRow
@@ -100,3 +105,47 @@ def network(session: Session, principal: Principal, meeting: str | None = None) 
             for row, code, text in role_rows
         ],
     )
+
+
+#: The dimensions of a released table that gives flows: from citizenship to where exploited.
+FLOW_DIMENSIONS = ("citizenship", "exploitation_country")
+
+
+@dataclass(frozen=True)
+class Flow:
+    origin: str
+    destination: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Flows:
+    """The flows of one released table (its id and method are on the protected statistics)."""
+
+    release_id: int
+    register: str
+    mechanism: str
+    flows: list[Flow]
+
+
+def latest_flows(session: Session) -> Flows | None:
+    """The flows of the newest release that counts records by citizenship and country of
+    exploitation (published cells only: a suppressed one is left out), the largest first; None
+    when there is no such release. Victims exploited in their own country are no flow."""
+    for release in releases(session):
+        if not set(FLOW_DIMENSIONS) <= set(release.dimensions):
+            continue
+        at = [release.dimensions.index(name) for name in FLOW_DIMENSIONS]
+        found = []
+        for key, count in release.cells.items():
+            others = [part for index, part in enumerate(key) if index not in at]
+            origin, destination = key[at[0]], key[at[1]]
+            if any(part != TOTAL for part in others) or not count:
+                continue
+            if TOTAL in (origin, destination) or UNKNOWN in (origin, destination):
+                continue
+            if origin != destination:
+                found.append(Flow(origin, destination, count))
+        found.sort(key=lambda flow: (-flow.count, flow.origin, flow.destination))
+        return Flows(release.id, release.register, release.mechanism, found)
+    return None

@@ -212,6 +212,52 @@ def cooperation_map(pairs: Iterable[tuple[str, str, str]], language: str) -> Cha
     return Chart("map-cooperation", title, rows, _specification(layered), language)
 
 
+def flows_map(flows: Iterable[tuple[str, str, int]], language: str) -> Chart:
+    """A line from each (origin, destination, count) between member states, as wide as the
+    count is large: victims from their country to where they were exploited."""
+    gettext = translations(language).gettext
+    centres = {shape["properties"]["iso3"]: shape["properties"]["centre"] for shape in outlines()}
+    rows = [
+        {
+            "from": country_name(origin, language),
+            "to": country_name(destination, language),
+            "victims": count,
+            "longitude": centres[origin][0],
+            "latitude": centres[origin][1],
+            "longitude2": centres[destination][0],
+            "latitude2": centres[destination][1],
+        }
+        for origin, destination, count in flows
+        if origin in centres and destination in centres
+    ]
+    title = gettext("Victims from their country to where they were exploited")
+    lines = (
+        alt.Chart(inline_data(rows))
+        .mark_rule(opacity=0.6, color="#b3261e")
+        .encode(
+            longitude="longitude:Q",
+            latitude="latitude:Q",
+            longitude2="longitude2:Q",
+            latitude2="latitude2:Q",
+            strokeWidth=alt.StrokeWidth(
+                "victims:Q", title=gettext("Victims"), scale=alt.Scale(range=[1, 8])
+            ),
+            tooltip=["from:N", "to:N", "victims:Q"],
+        )
+        .project(type="equalEarth")
+    )
+    destinations = (
+        alt.Chart(inline_data(rows))
+        .mark_point(filled=True, size=30, color="#333333")
+        .encode(longitude="longitude2:Q", latitude="latitude2:Q", tooltip=["to:N"])
+        .project(type="equalEarth")
+    )
+    layered = alt.layer(_base(), lines, destinations, title=title).properties(
+        width=WIDTH, height=HEIGHT
+    )
+    return Chart("map-flows", title, rows, _specification(layered), language)
+
+
 def _area_map(report: Report, language: str, area: str | None) -> Chart:
     """Each state coloured by its rating in ``area`` (as the matrix shows it)."""
     gettext = translations(language).gettext

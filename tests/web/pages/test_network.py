@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from fastapi.testclient import TestClient
 
-from tests.web.pages.conftest import SECRETARIAT, log_in
+from tests.web.pages.conftest import SECRETARIAT, Site, log_in
+from vigia.evaluate.case_register import import_cases
+from vigia.evaluate.releases import release_table
+from vigia.permissions import principal_for
+from vigia.services.accounts import find_user
+from vigia.store.database import open_database, session_factory
+from vigia.store.sealing import Sealer
 
 
 def test_the_network_page_draws_the_links_and_lists_them_with_their_sentences(
@@ -28,3 +34,21 @@ def test_the_public_sees_no_link_of_unpublished_reports(browser: TestClient) -> 
     page = browser.get("/network?lang=en").text
     assert "No cooperation between states has been read" in page
     assert browser.get("/network/people.svg").status_code == 404
+
+
+def test_a_released_flows_table_is_drawn_as_a_map(browser: TestClient, site: Site) -> None:
+    rows = ["year,sex,citizenship,exploitation_country", *["2021,female,GTM,MEX"] * 30]
+    engine = open_database(site.url)
+    with session_factory(engine)() as session:
+        user = find_user(session, SECRETARIAT)
+        assert user is not None
+        secretariat = principal_for(user)
+        data = "\n".join(rows).encode()
+        assert import_cases(session, secretariat, data, "CTDC", Sealer.from_text("")).ok
+        release_table(session, secretariat, "CTDC", ("citizenship", "exploitation_country"))
+    engine.dispose()
+
+    page = browser.get("/network?lang=en").text
+    drawn = browser.get("/network/flows.svg?lang=en")
+    assert 'id="network-flows"' in page and "<td>Guatemala</td><td>Mexico</td>" in page
+    assert drawn.status_code == 200 and drawn.text.lstrip().startswith("<svg")

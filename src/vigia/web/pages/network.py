@@ -14,9 +14,9 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from vigia.evaluate.meetings import meeting_codes
-from vigia.evaluate.network import network
+from vigia.evaluate.network import latest_flows, network
 from vigia.publish.charts import chart_svg
-from vigia.publish.maps import cooperation_map, roles_map
+from vigia.publish.maps import cooperation_map, flows_map, roles_map
 from vigia.web.dependencies import DatabaseSession
 from vigia.web.pages.responses import show
 from vigia.web.pages.routing import PageRoute
@@ -38,6 +38,7 @@ def network_page(
     suffix = f"?meeting={meeting}" if meeting else ""
     values = {
         "network": found,
+        "flows": latest_flows(session),
         "meeting": meeting,
         "meetings": meeting_codes(session),
         "suffix": suffix,
@@ -49,11 +50,15 @@ def network_page(
 def network_map(
     visitor: CurrentVisitor,
     session: DatabaseSession,
-    kind: Annotated[str, Path(pattern="^(cooperation|roles)$")],
+    kind: Annotated[str, Path(pattern="^(cooperation|roles|flows)$")],
     meeting: MeetingQuery = None,
 ) -> Response:
     found = network(session, visitor.principal, meeting or None)
-    if kind == "cooperation":
+    if kind == "flows":
+        released = latest_flows(session)
+        shown = [] if released is None else released.flows
+        chart = flows_map([(f.origin, f.destination, f.count) for f in shown], visitor.language)
+    elif kind == "cooperation":
         chart = cooperation_map(found.pairs, visitor.language)
     else:
         chart = roles_map([(r.country, r.role) for r in found.roles], visitor.language)

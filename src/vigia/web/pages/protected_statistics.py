@@ -43,6 +43,7 @@ DIMENSION_NAMES = {
     "age_group": N_("Age group"),
     "exploitation": N_("Form of exploitation"),
     "citizenship": N_("Citizenship"),
+    "exploitation_country": N_("Country of exploitation"),
 }
 LAPLACE_NOTE = N_(
     "Counts with discrete Laplace noise of scale %(scale)s (ε = %(epsilon)s, δ = 0); negative "
@@ -184,7 +185,7 @@ def _category(dimension: str, value: str, visitor: Visitor) -> str:
         return vocabulary.exploitation.get(value, {}).get(language, value)
     if value == UNKNOWN:
         return vocabulary.sexes[UNKNOWN].get(language, value)
-    if dimension == "citizenship":
+    if dimension in ("citizenship", "exploitation_country"):
         known = countries().get(value)
         return value if known is None else known.names.get(language, value)
     return value
