@@ -22,6 +22,7 @@ def test_the_network_page_draws_the_links_and_lists_them_with_their_sentences(
     roles = browser.get("/network/roles.svg")
 
     assert 'href="/network"' in page  # in the menu
+    assert "<title>Cooperation network · Vigía</title>" in page
     assert '<img src="/network/cooperation.svg"' in page
     assert 'id="network-links"' in page and "Costa Rica shared good practices with Panama." in page
     assert drawn.status_code == 200 and drawn.headers["content-type"] == "image/svg+xml"
