@@ -23,6 +23,7 @@ from vigia.errors import NotFound, PermissionDenied
 from vigia.evaluate.case_register import check_register
 from vigia.permissions import Principal, can_manage_cases
 from vigia.store import audit
+from vigia.store.acting import active_user
 from vigia.store.models import CaseRow, UserRow
 from vigia.store.sealing import Sealer
 from vigia.store.transactions import committed
@@ -122,7 +123,5 @@ def reseal_cases(session: Session, sealer: Sealer) -> int:
 def _case_manager(session: Session, principal: Principal, register: str) -> UserRow:
     if not can_manage_cases(principal, register):
         raise PermissionDenied(f"only the case managers of {register} read its records")
-    user = session.get(UserRow, principal.user_id, populate_existing=True)
-    if user is None or not user.is_active:
-        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    user = active_user(session, principal)
     return user

@@ -23,6 +23,7 @@ from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.permissions import Principal, can_keep_directory
 from vigia.reference import check_country
 from vigia.store import audit
+from vigia.store.acting import active_user
 from vigia.store.models import DirectoryEntryRow, UserRow
 from vigia.store.models.directory import ENTRY_KINDS
 from vigia.store.transactions import committed
@@ -140,9 +141,7 @@ def _row(session: Session, entry_id: int) -> DirectoryEntryRow:
 def _secretariat(session: Session, principal: Principal) -> UserRow:
     if not can_keep_directory(principal):
         raise PermissionDenied("only the secretariat changes the directory")
-    user = session.get(UserRow, principal.user_id, populate_existing=True)
-    if user is None or not user.is_active:
-        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    user = active_user(session, principal)
     return user
 
 

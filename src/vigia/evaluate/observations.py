@@ -25,6 +25,7 @@ from vigia.errors import InvalidValue, NotFound, PermissionDenied
 from vigia.evaluate.plan_store import all_plans
 from vigia.permissions import Principal, can_answer_observation, can_submit_observation
 from vigia.store import audit
+from vigia.store.acting import active_user
 from vigia.store.models import ObservationRow, UserRow
 from vigia.store.times import as_utc
 from vigia.store.transactions import committed
@@ -131,9 +132,7 @@ def _author(session: Session, principal: Principal, action: str) -> UserRow:
     allowed, refusal = PERMISSIONS[action]
     if not allowed(principal):
         raise PermissionDenied(refusal)
-    user = session.get(UserRow, principal.user_id, populate_existing=True)
-    if user is None or not user.is_active:
-        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    user = active_user(session, principal)
     return user
 
 

@@ -26,6 +26,7 @@ from vigia.plans.model import WorkPlan
 from vigia.plans.parser import WorkPlanParseError, parse_work_plan
 from vigia.reference import closest_first
 from vigia.store import audit
+from vigia.store.acting import active_user
 from vigia.store.models import CODE, DocumentRow, UserRow, WorkPlanRow
 from vigia.store.transactions import committed
 
@@ -118,9 +119,7 @@ def _importer(session: Session, principal: Principal) -> UserRow:
     """The user importing, once it is known that the principal is the secretariat."""
     if principal.is_anonymous or principal.role != SECRETARIAT:
         raise PermissionDenied("only the secretariat imports Work Plans")
-    user = session.get(UserRow, principal.user_id, populate_existing=True)
-    if user is None or not user.is_active:
-        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    user = active_user(session, principal)
     return user
 
 

@@ -43,6 +43,7 @@ __all__ = [
     "practice",
     "practices",
 ]
+from vigia.store.acting import active_user
 from vigia.store.search_index import index_practice
 from vigia.store.transactions import committed
 
@@ -223,9 +224,7 @@ def _row(session: Session, practice_id: int) -> PracticeRow:
 def _user(session: Session, principal: Principal, country: str, allowed: bool) -> UserRow:
     if not allowed:
         raise PermissionDenied(f"you may not change the practices of {country}")
-    user = session.get(UserRow, principal.user_id, populate_existing=True)
-    if user is None or not user.is_active:
-        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    user = active_user(session, principal)
     return user
 
 

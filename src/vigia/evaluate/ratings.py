@@ -14,6 +14,7 @@ from vigia.evaluate.scorecard import evaluate_state, has_evidence
 from vigia.permissions import Principal, can_confirm_rating
 from vigia.plans import AREAS
 from vigia.store import audit
+from vigia.store.acting import active_user
 from vigia.store.models import RatingReviewRow, UserRow
 from vigia.store.transactions import committed
 
@@ -56,9 +57,7 @@ def _reviewer(session: Session, principal: Principal, country: str) -> UserRow:
         if principal.country == country:
             raise PermissionDenied(f"a reviewer from {country} may not confirm {country}'s ratings")
         raise PermissionDenied("only the secretariat confirms ratings")
-    user = session.get(UserRow, principal.user_id) if principal.user_id else None
-    if user is None or not user.is_active:
-        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    user = active_user(session, principal)
     return user
 
 

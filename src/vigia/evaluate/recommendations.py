@@ -27,6 +27,7 @@ from vigia.permissions import Principal, can_manage_recommendations
 from vigia.plans import AREAS
 from vigia.reference import countries
 from vigia.store import audit
+from vigia.store.acting import active_user
 from vigia.store.models import FollowUpRow, RecommendationRow, UserRow
 from vigia.store.times import as_utc
 from vigia.store.transactions import committed
@@ -268,9 +269,7 @@ def recommendation_manager(session: Session, principal: Principal) -> UserRow:
     """The user acting, once it is known that they may manage recommendations."""
     if not can_manage_recommendations(principal):
         raise PermissionDenied("only the secretariat drafts, adopts and follows up recommendations")
-    user = session.get(UserRow, principal.user_id, populate_existing=True)
-    if user is None or not user.is_active:
-        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    user = active_user(session, principal)
     return user
 
 

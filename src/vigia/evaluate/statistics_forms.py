@@ -33,6 +33,7 @@ from vigia.permissions import Principal, can_approve_statistics, can_enter_stati
 from vigia.reference import check_country
 from vigia.statistics import Cell, Options, statistics_catalogue
 from vigia.store import audit
+from vigia.store.acting import active_user
 from vigia.store.models import DataValueRow, StatisticsFormRow, UserRow
 from vigia.store.transactions import committed
 from vigia.vocabulary import VALUE_SOURCES
@@ -376,7 +377,5 @@ def _year(year: int) -> int:
 def _user(session: Session, principal: Principal, allowed: bool, country: str) -> UserRow:
     if not allowed:
         raise PermissionDenied(f"you may not change the statistics of {country}")
-    user = session.get(UserRow, principal.user_id, populate_existing=True)
-    if user is None or not user.is_active:
-        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    user = active_user(session, principal)
     return user

@@ -25,6 +25,7 @@ from vigia.permissions import Principal, can_enter_statistics
 from vigia.reference import check_country
 from vigia.statistics import statistics_catalogue
 from vigia.store import audit
+from vigia.store.acting import active_user
 from vigia.store.models import ComparabilityNoteRow, UserRow
 from vigia.store.transactions import committed
 
@@ -122,7 +123,5 @@ def _country(country: str) -> str:
 def _user(session: Session, principal: Principal, country: str) -> UserRow:
     if not can_enter_statistics(principal, country):
         raise PermissionDenied(f"you may not change the statistics of {country}")
-    user = session.get(UserRow, principal.user_id, populate_existing=True)
-    if user is None or not user.is_active:
-        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    user = active_user(session, principal)
     return user

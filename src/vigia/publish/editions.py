@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from vigia.errors import InvalidValue, PermissionDenied
 from vigia.permissions import Principal, can_publish
 from vigia.store import audit
+from vigia.store.acting import active_user
 from vigia.store.models import ReportEditionRow, ReportFileRow, UserRow
 from vigia.store.times import as_utc
 from vigia.store.transactions import committed
@@ -127,9 +128,7 @@ def edition_content(
 def _publisher(session: Session, principal: Principal) -> UserRow:
     if not can_publish(principal):
         raise PermissionDenied("only the secretariat publishes the regional report")
-    user = session.get(UserRow, principal.user_id) if principal.user_id else None
-    if user is None or not user.is_active:
-        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    user = active_user(session, principal)
     return user
 
 

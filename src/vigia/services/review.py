@@ -59,6 +59,7 @@ from vigia.services.fact_values import (
 )
 from vigia.services.fact_views import FactView, views_of
 from vigia.store import audit
+from vigia.store.acting import active_user
 from vigia.store.models import FactRow, UserRow
 from vigia.vocabulary import (
     CONFIRMED,
@@ -259,10 +260,7 @@ def _actor(session: Session, principal: Principal, action: str) -> UserRow:
             raise PermissionDenied(f"only the secretariat may {action} facts")
     elif review_scope(principal).is_empty:
         raise PermissionDenied(f"{_who(principal)} may not review facts")
-    user_id = principal.user_id
-    user = None if user_id is None else session.get(UserRow, user_id, populate_existing=True)
-    if user is None or not user.is_active:
-        raise PermissionDenied(f"user {principal.user_id} is unknown or deactivated")
+    user = active_user(session, principal)
     return user
 
 
