@@ -189,6 +189,17 @@ def tsquery_expression(query: Query, every_group: bool = True) -> str:
     )
 
 
+def marked_spans(pieces: list[tuple[str, bool]]) -> list[tuple[int, int]]:
+    """Where the marked pieces of :func:`highlighted` are in their joined text, as ``(start,
+    end)`` offsets."""
+    spans, position = [], 0
+    for piece, matched in pieces:
+        if matched:
+            spans.append((position, position + len(piece)))
+        position += len(piece)
+    return spans
+
+
 def highlighted(text: str, language: str | None, query: Query) -> list[tuple[str, bool]]:
     """``text`` in pieces, each True where a word's stem is one the query looks for."""
     language = language if language in _SNOWBALL else "en"

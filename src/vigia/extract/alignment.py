@@ -127,11 +127,12 @@ def length_ratio(
     first: Sequence[Paragraph],
     second: Sequence[Paragraph],
     pairs: Sequence[tuple[int, int, float]] = (),
+    least: int = RATIO_PAIRS,
 ) -> float:
     """The second version's length over the first's: the median over ``pairs`` of paragraphs
-    that match (so that a version that is an excerpt of the other does not skew it), else over
-    the whole versions."""
-    if len(pairs) >= RATIO_PAIRS:
+    that match, when there are ``least`` of them (so that a version that is an excerpt of the
+    other does not skew it), else over the whole versions."""
+    if pairs and len(pairs) >= least:
         return statistics.median(len(second[j].text) / len(first[i].text) for i, j, _ in pairs)
     total_first = sum(len(p.text) for p in first)
     return sum(len(p.text) for p in second) / total_first if total_first else 1.0

@@ -11,11 +11,10 @@ the other version's paragraphs left alone elsewhere: then it was moved.
 
 from __future__ import annotations
 
-import statistics
 from collections import Counter
 from collections.abc import Iterator, Sequence
 
-from vigia.extract.alignment import align, alone_cost, likeness_cost
+from vigia.extract.alignment import align, alone_cost, length_ratio, likeness_cost
 from vigia.extract.language import detect_language
 from vigia.extract.paragraphs import split_paragraphs
 from vigia.versions import (
@@ -75,16 +74,13 @@ def compare_versions(
 def _ratio(first: Sequence[Paragraph], second: Sequence[Paragraph], links: list[Link]) -> float:
     """The second version's length over the first's, as their aligned paragraphs give it (one
     long passage left out of one version does not change it)."""
-    ratios = [
-        len(second[link.second[0]].text) / len(first[link.first[0]].text)
+    pairs = [
+        (link.first[0], link.second[0], 0.0)
         for link in links
         if len(link.first) == len(link.second) == 1
         and len(first[link.first[0]].text) >= RATIO_LENGTH
     ]
-    if ratios:
-        return statistics.median(ratios)
-    total_first = sum(len(p.text) for p in first)
-    return sum(len(p.text) for p in second) / total_first if total_first else 1.0
+    return length_ratio(first, second, pairs, least=1)
 
 
 def _runs(differences: Iterator[Difference]) -> Iterator[Difference]:

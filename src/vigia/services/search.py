@@ -28,7 +28,7 @@ from vigia.store.search_index import (
     entries_by_id,
     matching_keys,
 )
-from vigia.terms import Query, highlighted, parse_query
+from vigia.terms import Query, highlighted, marked_spans, parse_query
 
 __all__ = ["ENTRY_KINDS", "FACETS", "Hit", "SearchFilters", "SearchResults", "search"]
 
@@ -61,12 +61,7 @@ class Hit:
     @property
     def highlights(self) -> list[tuple[int, int]]:
         """Where the matched words are in :attr:`text`, as ``(start, end)`` offsets."""
-        spans, position = [], 0
-        for piece, matched in self.pieces:
-            if matched:
-                spans.append((position, position + len(piece)))
-            position += len(piece)
-        return spans
+        return marked_spans(self.pieces)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from vigia.evaluate.who_can_help import (
 )
 from vigia.permissions import principal_for
 from vigia.publish.network_files import graphml, links_csv
+from vigia.terms import marked_spans
 from vigia.vocabulary import LARGEST_ID
 from vigia.web.dependencies import CurrentCaller, DatabaseSession, current_caller
 from vigia.web.routers.api import ERRORS, NOT_FOUND
@@ -119,7 +120,7 @@ def who_can_help(
                 quotes=[
                     QuoteResource(
                         text=q.text,
-                        highlights=_spans(q.pieces),
+                        highlights=marked_spans(q.pieces),
                         document_id=q.document_id,
                         fact_id=q.fact_id,
                         start=q.start,
@@ -131,15 +132,6 @@ def who_can_help(
             for h in helpers(session, principal, asked)
         ],
     )
-
-
-def _spans(pieces: list[tuple[str, bool]]) -> list[tuple[int, int]]:
-    spans, position = [], 0
-    for piece, matched in pieces:
-        if matched:
-            spans.append((position, position + len(piece)))
-        position += len(piece)
-    return spans
 
 
 class LinkResource(BaseModel):
